@@ -1,0 +1,32 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+/**
+ * One config for both targets. `npm run build` builds Chrome (MV3) and
+ * Firefox; browser differences that the manifest must carry live here, the
+ * ones code must handle live in `lib/platform`.
+ */
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022' },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Source Context',
+    description:
+      "Highlights mentions of Huawei, US sanctions and no-spy pledges and shows the parties' own words beside them, offline.",
+    permissions: ['storage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'source-context@source-context.invalid',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
