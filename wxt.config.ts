@@ -8,6 +8,8 @@ import preact from '@preact/preset-vite';
  */
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // MV3 for both: one manifest shape, an event page in Firefox (see README).
+  manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
     build: { target: 'es2022' },

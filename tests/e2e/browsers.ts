@@ -1,0 +1,94 @@
+import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync } from 'node:fs';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+export const artifactsDir = `${root}tests/artifacts`;
+
+/** Debian's browsers; override with CHROMIUM_PATH / FIREFOX_PATH elsewhere. */
+export const executables: Record<BrowserName, string> = {
+  chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  firefox: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+};
+
+const builds: Record<BrowserName, string> = {
+  chromium: `${root}.output/chrome-mv3`,
+  firefox: `${root}.output/firefox-mv3`,
+};
+
+/**
+ * Flags for a closed network: without the background-networking ones Chromium
+ * keeps trying to reach Google's hosts, which this machine refuses.
+ */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--window-size=1280,900',
+];
+
+export interface Session {
+  browser: Browser;
+  name: BrowserName;
+  /** Opens a fresh tab at `url`, with the extension active in it. */
+  open(url: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches a real browser, headless, with the built extension installed, through
+ * one driver for both engines: CDP for Chromium, WebDriver BiDi for Firefox.
+ * Firefox installs the add-on temporarily before any tab is opened, so the
+ * content script is registered for the first page.
+ */
+export async function launch(name: BrowserName): Promise<Session> {
+  const executablePath = executables[name];
+  if (!existsSync(executablePath)) {
+    throw new Error(`${name} not found at ${executablePath}: run \`npm test\` (it installs it) or set ${name === 'chromium' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH'}`);
+  }
+  if (!existsSync(`${builds[name]}/manifest.json`)) {
+    throw new Error(`no build at ${builds[name]}: run \`npm run build\``);
+  }
+  const browser =
+    name === 'chromium'
+      ? await puppeteer.launch({
+          executablePath,
+          headless: true,
+          pipe: true,
+          enableExtensions: [builds.chromium],
+          args: CHROMIUM_ARGS,
+          defaultViewport: { width: 1280, height: 900 },
+        })
+      : await puppeteer.launch({
+          browser: 'firefox',
+          executablePath,
+          headless: true,
+          defaultViewport: { width: 1280, height: 900 },
+        });
+  if (name === 'firefox') await browser.installExtension(builds.firefox);
+  else await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 15_000 });
+  return {
+    browser,
+    name,
+    async open(url) {
+      const page = await browser.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** Saves a screenshot under tests/artifacts/ for a person to look at. */
+export async function screenshot(page: Page, file: string): Promise<string> {
+  mkdirSync(artifactsDir, { recursive: true });
+  const path = `${artifactsDir}/${file}`;
+  await page.screenshot({ path: path as `${string}.png`, fullPage: false });
+  return path;
+}
