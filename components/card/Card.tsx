@@ -1,0 +1,289 @@
+/**
+ * The hover card: what the parties themselves said about the mention under the
+ * pointer, and the statements that dispute them, with the pairing between the
+ * two visible. Pure UI: data comes in through props, every effect goes out
+ * through callbacks, so the content script owns mounting (shadow root),
+ * positioning (floating-ui) and messaging.
+ *
+ * Styles: `card.css`, imported here so it lands in the content script's CSS
+ * bundle; every selector is prefixed `sc-` and sizes are in px, so the card
+ * looks the same whatever the page's root font size.
+ */
+import './card.css';
+import type { ComponentChild, TargetedKeyboardEvent } from 'preact';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { CardItemView } from './CardItemView.tsx';
+import { handleTrapKeyDown } from './focusTrap.ts';
+import { CATEGORY_LABELS } from './format.ts';
+import type { CardItem, CardMention, CardProps } from './types.ts';
+
+/** Items shown per section before "Show N more": enough to compare, few enough to scan. */
+export const VISIBLE_PER_SECTION = 3;
+
+type SectionKey = 'primary' | 'counterclaims';
+
+interface ResultsProps {
+  baseId: string;
+  mention: CardMention;
+  primary: readonly CardItem[];
+  counterclaims: readonly CardItem[];
+  onReadInSource: CardProps['onReadInSource'];
+  onCopyCitation: CardProps['onCopyCitation'];
+  onSearchCorpus: CardProps['onSearchCorpus'];
+}
+
+interface SectionProps {
+  id: string;
+  title: string;
+  hint: string;
+  emptyNote: string;
+  items: readonly CardItem[];
+  expanded: boolean;
+  onToggle(): void;
+  renderItem(item: CardItem, index: number): ComponentChild;
+}
+
+function Section({ id, title, hint, emptyNote, items, expanded, onToggle, renderItem }: SectionProps) {
+  const headingId = `${id}-heading`;
+  const listId = `${id}-list`;
+  const visible = expanded ? items : items.slice(0, VISIBLE_PER_SECTION);
+  const hiddenCount = items.length - VISIBLE_PER_SECTION;
+  return (
+    <section class="sc-section" aria-labelledby={headingId}>
+      <div class="sc-section__head">
+        <h3 class="sc-section__title" id={headingId}>
+          {title}
+          {items.length > 0 ? <span class="sc-count"> {items.length}</span> : null}
+        </h3>
+        <p class="sc-section__hint">{hint}</p>
+      </div>
+      {items.length === 0 ? (
+        <p class="sc-section__empty">{emptyNote}</p>
+      ) : (
+        <ol class="sc-list" id={listId}>
+          {visible.map((item, index) => (
+            <li class="sc-list__item" key={item.id}>
+              {renderItem(item, index)}
+            </li>
+          ))}
+        </ol>
+      )}
+      {hiddenCount > 0 ? (
+        <button type="button" class="sc-toggle" aria-expanded={expanded ? 'true' : 'false'} aria-controls={listId} onClick={onToggle}>
+          {expanded ? 'Show fewer' : `Show ${hiddenCount} more`}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function Results(props: ResultsProps) {
+  const { baseId, mention, primary, counterclaims } = props;
+  const [expanded, setExpanded] = useState<Record<SectionKey, boolean>>({ primary: false, counterclaims: false });
+  const [pendingFocus, setPendingFocus] = useState<string | null>(null);
+  const itemEls = useRef(new Map<string, HTMLElement>());
+
+  const itemsById = useMemo(() => {
+    const map = new Map<string, CardItem>();
+    for (const item of [...primary, ...counterclaims]) if (!map.has(item.id)) map.set(item.id, item);
+    return map;
+  }, [primary, counterclaims]);
+
+  const answeredBy = useMemo(() => {
+    const map = new Map<string, CardItem[]>();
+    for (const item of itemsById.values()) {
+      for (const target of new Set(item.answers)) {
+        if (target === item.id || !itemsById.has(target)) continue;
+        map.set(target, [...(map.get(target) ?? []), item]);
+      }
+    }
+    return map;
+  }, [itemsById]);
+
+  // Pairing links jump to the other item: expand its section if it is behind
+  // "Show N more", then focus it once it is rendered.
+  const jumpTo = (id: string) => {
+    const sections: Array<[SectionKey, readonly CardItem[]]> = [
+      ['primary', primary],
+      ['counterclaims', counterclaims],
+    ];
+    for (const [key, list] of sections) {
+      const index = list.findIndex((item) => item.id === id);
+      if (index >= VISIBLE_PER_SECTION && !expanded[key]) setExpanded((prev) => ({ ...prev, [key]: true }));
+      if (index >= 0) break;
+    }
+    setPendingFocus(id);
+  };
+  useEffect(() => {
+    if (pendingFocus === null) return;
+    const el = itemEls.current.get(pendingFocus);
+    setPendingFocus(null);
+    if (!el) return;
+    el.focus();
+    el.scrollIntoView?.({ block: 'nearest' });
+  }, [pendingFocus, expanded]);
+
+  if (primary.length === 0 && counterclaims.length === 0) {
+    return (
+      <div class="sc-empty">
+        <p class="sc-empty__text">No statements in the corpus match this mention.</p>
+        <button type="button" class="sc-btn" onClick={() => props.onSearchCorpus(mention.text)}>
+          Search the corpus for “{mention.text}”
+        </button>
+      </div>
+    );
+  }
+
+  const renderItem = (item: CardItem, section: SectionKey, index: number) => (
+    <CardItemView
+      item={item}
+      domId={`${baseId}-${section}-${index}`}
+      itemsById={itemsById}
+      answeredBy={answeredBy.get(item.id) ?? []}
+      onReadInSource={props.onReadInSource}
+      onCopyCitation={props.onCopyCitation}
+      onJumpTo={jumpTo}
+      itemRef={(el) => {
+        if (el) itemEls.current.set(item.id, el);
+        else itemEls.current.delete(item.id);
+      }}
+    />
+  );
+
+  return (
+    <>
+      <Section
+        id={`${baseId}-primary`}
+        title="Primary statements"
+        hint="The parties’ own words"
+        emptyNote="The corpus holds no primary statements for this mention."
+        items={primary}
+        expanded={expanded.primary}
+        onToggle={() => setExpanded((prev) => ({ ...prev, primary: !prev.primary }))}
+        renderItem={(item, index) => renderItem(item, 'primary', index)}
+      />
+      <Section
+        id={`${baseId}-counterclaims`}
+        title="Counterclaims"
+        hint="Statements that dispute them"
+        emptyNote="The corpus holds no counterclaims for this mention."
+        items={counterclaims}
+        expanded={expanded.counterclaims}
+        onToggle={() => setExpanded((prev) => ({ ...prev, counterclaims: !prev.counterclaims }))}
+        renderItem={(item, index) => renderItem(item, 'counterclaims', index)}
+      />
+    </>
+  );
+}
+
+function Loading() {
+  return (
+    <div class="sc-loading">
+      <p class="sc-loading__text">Loading statements…</p>
+      <div class="sc-skeleton" aria-hidden="true">
+        {[0, 1].map((n) => (
+          <div class="sc-skeleton__item" key={n}>
+            <span class="sc-skeleton__line sc-skeleton__line--short" />
+            <span class="sc-skeleton__line" />
+            <span class="sc-skeleton__line" />
+            <span class="sc-skeleton__line sc-skeleton__line--mid" />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function ErrorView({ message }: { message: string }) {
+  return (
+    <div class="sc-error" role="alert">
+      <p class="sc-error__title">Couldn’t load statements for this mention.</p>
+      {message.trim() ? <p class="sc-error__message">{message}</p> : null}
+    </div>
+  );
+}
+
+function CloseIcon() {
+  return (
+    <svg class="sc-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" fill="none" />
+    </svg>
+  );
+}
+
+/**
+ * The card. Root is `role="dialog"` named by the mention, described by its
+ * category; Tab cycles inside it and Escape calls `onClose` (see focusTrap.ts).
+ */
+export function Card(props: CardProps) {
+  const { mention, state } = props;
+  const baseId = `sc${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
+  const titleId = `${baseId}-title`;
+  const descId = `${baseId}-desc`;
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  const autoFocus = props.autoFocus ?? false;
+  useEffect(() => {
+    if (autoFocus) rootRef.current?.focus();
+  }, [autoFocus]);
+
+  const onKeyDown = (event: TargetedKeyboardEvent<HTMLDivElement>) => {
+    const root = rootRef.current;
+    if (root) handleTrapKeyDown(event, root, { onEscape: props.onClose });
+  };
+
+  const busy = state.status === 'loading';
+  return (
+    <div
+      ref={rootRef}
+      class="sc-card"
+      role="dialog"
+      aria-labelledby={titleId}
+      aria-describedby={descId}
+      aria-busy={busy ? 'true' : 'false'}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+    >
+      <header class="sc-card__header">
+        <div class="sc-card__heading">
+          <p class="sc-card__eyebrow" id={descId}>
+            <span class="sc-card__brand">Source Context</span>
+            <span aria-hidden="true"> · </span>
+            <span class={`sc-cat sc-cat--${mention.category}`}>{CATEGORY_LABELS[mention.category]}</span>
+          </p>
+          <h2 class="sc-card__title" id={titleId}>
+            {mention.text}
+          </h2>
+        </div>
+        <button type="button" class="sc-close" aria-label="Close" title="Close (Esc)" onClick={props.onClose}>
+          <CloseIcon />
+        </button>
+      </header>
+
+      <div class="sc-card__body">
+        {state.status === 'loading' ? (
+          <Loading />
+        ) : state.status === 'error' ? (
+          <ErrorView message={state.message} />
+        ) : (
+          <Results
+            key={`${mention.category}:${mention.text}`}
+            baseId={baseId}
+            mention={mention}
+            primary={state.primary}
+            counterclaims={state.counterclaims}
+            onReadInSource={props.onReadInSource}
+            onCopyCitation={props.onCopyCitation}
+            onSearchCorpus={props.onSearchCorpus}
+          />
+        )}
+      </div>
+
+      <footer class="sc-card__footer">
+        <button type="button" class="sc-btn sc-btn--quiet sc-btn--small" onClick={props.onTurnOffSite}>
+          Turn off on this site
+        </button>
+      </footer>
+    </div>
+  );
+}

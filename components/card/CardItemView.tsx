@@ -1,0 +1,232 @@
+/**
+ * One statement in the card: kind label, the verbatim quote with matched words
+ * emphasized, who said it (with their side as marker + text), where and when,
+ * what it answers or is answered by, and the two actions.
+ */
+import { Fragment } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { Emphasis } from './Emphasis.tsx';
+import { KIND_LABELS, SIDE_LABELS, excerpt, formatDate } from './format.ts';
+import type { CardItem } from './types.ts';
+
+/** How long "Copied" stays on the button. Long enough to notice, short enough not to linger. */
+export const COPIED_FEEDBACK_MS = 2000;
+
+/**
+ * Without layout (tests, or before the card is laid out) the quote cannot be
+ * measured; past this many characters it is assumed to exceed four lines of a
+ * 420px card (about 50 characters a line at 15px) and gets the "More" toggle.
+ */
+export const CLAMP_FALLBACK_CHARS = 220;
+
+export interface CardItemViewProps {
+  item: CardItem;
+  /** DOM id prefix, unique within the card. */
+  domId: string;
+  /** Every item in the card by id, to resolve `answers` into excerpts. */
+  itemsById: ReadonlyMap<string, CardItem>;
+  /** Items in the card whose `answers` include this one. */
+  answeredBy: readonly CardItem[];
+  onReadInSource(item: CardItem): void;
+  onCopyCitation(item: CardItem): void | Promise<void>;
+  /** Reveal and focus another item of the card (pairing links). */
+  onJumpTo(id: string): void;
+  /** Receives the item's element, so the card can focus it on a jump. */
+  itemRef?(el: HTMLElement | null): void;
+}
+
+type CopyStatus = 'idle' | 'copied' | 'failed';
+
+function pairLabel(item: CardItem): string {
+  return item.kind === 'counterclaim' ? 'Disputes' : 'Answers';
+}
+
+function inboundLabel(answering: CardItem): string {
+  return answering.kind === 'counterclaim' ? 'Disputed by' : 'Answered by';
+}
+
+/** "Disputes: Liang Hua — “We are willing to sign no-spy…”" (links jump to the item). */
+function PairingOut({ item, itemsById, onJumpTo }: Pick<CardItemViewProps, 'item' | 'itemsById' | 'onJumpTo'>) {
+  const ids = [...new Set(item.answers)].filter((id) => id !== item.id);
+  if (ids.length === 0) return null;
+  const found = ids.map((id) => itemsById.get(id)).filter((x): x is CardItem => x !== undefined);
+  const missing = ids.length - found.length;
+  const missingText =
+    missing === 0
+      ? null
+      : `${found.length > 0 ? 'and ' : ''}${missing === 1 ? 'a statement' : `${missing} statements`} not shown in this card`;
+  return (
+    <p class="sc-pair">
+      <span class="sc-pair__label">{pairLabel(item)}:</span>{' '}
+      {found.map((target, index) => (
+        <Fragment key={target.id}>
+          {index > 0 ? '; ' : null}
+          <button type="button" class="sc-pair__link" onClick={() => onJumpTo(target.id)}>
+            {target.speaker.name} — “{excerpt(target.text)}”
+          </button>
+        </Fragment>
+      ))}
+      {missingText !== null ? (
+        <span class="sc-pair__missing">
+          {found.length > 0 ? ' ' : ''}
+          {missingText}
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
+/** "Disputed by: Mike Pompeo" / "Answered by: Huawei" — the other end of the pairing. */
+function PairingIn({ answeredBy, onJumpTo }: Pick<CardItemViewProps, 'answeredBy' | 'onJumpTo'>) {
+  if (answeredBy.length === 0) return null;
+  const groups = new Map<string, CardItem[]>();
+  for (const other of answeredBy) {
+    const label = inboundLabel(other);
+    groups.set(label, [...(groups.get(label) ?? []), other]);
+  }
+  return (
+    <>
+      {[...groups].map(([label, others]) => (
+        <p class="sc-pair sc-pair--in" key={label}>
+          <span class="sc-pair__label">{label}:</span>{' '}
+          {others.map((other, index) => (
+            <Fragment key={other.id}>
+              {index > 0 ? ', ' : null}
+              <button type="button" class="sc-pair__link" onClick={() => onJumpTo(other.id)}>
+                {other.speaker.name}
+              </button>
+            </Fragment>
+          ))}
+        </p>
+      ))}
+    </>
+  );
+}
+
+export function CardItemView(props: CardItemViewProps) {
+  const { item, domId, onReadInSource, onCopyCitation } = props;
+  const quoteId = `${domId}-quote`;
+  const speakerId = `${domId}-speaker`;
+
+  // Visual clamp only: the full verbatim text is always in the DOM and in the
+  // accessibility tree; "More" lifts the CSS line clamp.
+  const quoteRef = useRef<HTMLQuoteElement>(null);
+  const [expanded, setExpanded] = useState(false);
+  const [clampable, setClampable] = useState(false);
+  useLayoutEffect(() => {
+    const el = quoteRef.current;
+    if (!el || expanded) return;
+    const measure = () => {
+      const laidOut = el.clientHeight > 0;
+      setClampable(laidOut ? el.scrollHeight > el.clientHeight + 1 : Array.from(item.text).length > CLAMP_FALLBACK_CHARS);
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [item.text, expanded]);
+
+  const [copyStatus, setCopyStatus] = useState<CopyStatus>('idle');
+  const alive = useRef(true);
+  const resetTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+      clearTimeout(resetTimer.current);
+    };
+  }, []);
+  const copyCitation = async () => {
+    let status: CopyStatus;
+    try {
+      await onCopyCitation(item);
+      status = 'copied';
+    } catch {
+      status = 'failed';
+    }
+    if (!alive.current) return;
+    setCopyStatus(status);
+    clearTimeout(resetTimer.current);
+    resetTimer.current = setTimeout(() => {
+      if (alive.current) setCopyStatus('idle');
+    }, COPIED_FEEDBACK_MS);
+  };
+
+  const role = item.speaker.role.trim();
+  const publisher = item.source.publisher?.trim() || 'Publisher unknown';
+  const date = formatDate(item.source.date);
+  const isoDate = item.source.date && /^\d{4}(-\d{2}){0,2}$/.test(item.source.date.trim()) ? item.source.date.trim() : undefined;
+
+  return (
+    <article
+      class={`sc-item sc-item--${item.kind}`}
+      aria-labelledby={speakerId}
+      tabIndex={-1}
+      data-item-id={item.id}
+      ref={(el) => props.itemRef?.(el)}
+    >
+      <div class="sc-item__top">
+        <span class={`sc-kind sc-kind--${item.kind}`}>{KIND_LABELS[item.kind]}</span>
+        <span class={`sc-side sc-side--${item.speaker.side}`}>
+          <span class="sc-side__dot" aria-hidden="true" />
+          {SIDE_LABELS[item.speaker.side]}
+        </span>
+      </div>
+
+      <blockquote
+        ref={quoteRef}
+        id={quoteId}
+        class={`sc-quote${clampable && !expanded ? ' sc-quote--clamped' : ''}`}
+        cite={item.source.url ?? undefined}
+      >
+        <Emphasis text={item.text} terms={item.matchedTerms} />
+      </blockquote>
+      {clampable ? (
+        <button
+          type="button"
+          class="sc-more"
+          aria-expanded={expanded ? 'true' : 'false'}
+          aria-controls={quoteId}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? 'Less' : 'More'}
+        </button>
+      ) : null}
+
+      <p class="sc-speaker" id={speakerId}>
+        <span class="sc-speaker__name">{item.speaker.name}</span>
+        {role ? <span class="sc-speaker__role">, {role}</span> : null}
+      </p>
+      <p class="sc-meta">
+        <span class="sc-meta__publisher">{publisher}</span>
+        <span class="sc-meta__sep" aria-hidden="true">
+          {' · '}
+        </span>
+        <time class="sc-meta__date" dateTime={isoDate}>
+          {date}
+        </time>
+      </p>
+
+      <PairingOut item={item} itemsById={props.itemsById} onJumpTo={props.onJumpTo} />
+      <PairingIn answeredBy={props.answeredBy} onJumpTo={props.onJumpTo} />
+
+      <div class="sc-actions">
+        <button type="button" class="sc-btn" aria-describedby={speakerId} onClick={() => onReadInSource(item)}>
+          Read in source
+        </button>
+        <button
+          type="button"
+          class={`sc-btn sc-btn--quiet${copyStatus === 'copied' ? ' sc-btn--done' : ''}`}
+          aria-describedby={speakerId}
+          onClick={copyCitation}
+        >
+          {copyStatus === 'copied' ? 'Copied' : copyStatus === 'failed' ? 'Copy failed' : 'Copy citation'}
+        </button>
+        <span class="sc-sr-only" role="status">
+          {copyStatus === 'copied' ? 'Citation copied' : copyStatus === 'failed' ? 'Could not copy the citation' : ''}
+        </span>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,20 @@
+/**
+ * The hover card's public surface, so the content script imports one path.
+ * Importing it pulls in `card.css` (via Card.tsx).
+ */
+export { Card, VISIBLE_PER_SECTION } from './Card.tsx';
+export { CardItemView, COPIED_FEEDBACK_MS, CLAMP_FALLBACK_CHARS } from './CardItemView.tsx';
+export { Emphasis, splitForEmphasis } from './Emphasis.tsx';
+export type { Segment } from './Emphasis.tsx';
+export { getFocusable, handleTrapKeyDown } from './focusTrap.ts';
+export {
+  CATEGORY_LABELS,
+  DATE_UNKNOWN,
+  KIND_LABELS,
+  SIDE_LABELS,
+  excerpt,
+  formatCitation,
+  formatDate,
+  speakerLabel,
+} from './format.ts';
+export type * from './types.ts';

@@ -1,0 +1,86 @@
+/**
+ * The hover card's props contract. The card is deliberately independent of
+ * `lib/corpus` and `lib/search`: the content script maps search results onto
+ * these shapes, so the UI can be built, tested and restyled without waiting on
+ * (or breaking) the data pipeline.
+ */
+
+/** What the detector found on the page; drives the header label. */
+export type Category = 'huawei' | 'sanctions' | 'no-spy';
+
+/** Whose words an item is, as the reader sees it. */
+export type Kind = 'primary' | 'counterclaim' | 'context';
+
+/** The camp a speaker belongs to; shown as a small marker plus a text label. */
+export type Side = 'huawei' | 'chinese-government' | 'us-government' | 'independent' | 'press';
+
+export interface CardSpeaker {
+  name: string;
+  /** Role and affiliation, e.g. "Rotating Chairman, Huawei". May be empty. */
+  role: string;
+  side: Side;
+}
+
+export interface CardSource {
+  /** Corpus file name; the stable document id. */
+  file: string;
+  title: string | null;
+  publisher: string | null;
+  /** ISO date, possibly partial ("2021-02", "2019"), or null when unknown. */
+  date: string | null;
+  url: string | null;
+}
+
+export interface CardItem {
+  id: string;
+  kind: Kind;
+  /** Verbatim quote from the corpus. Rendered as text only, never as HTML. */
+  text: string;
+  speaker: CardSpeaker;
+  topics: string[];
+  /**
+   * Words to emphasize inside `text`: matched case-insensitively at the start
+   * of a word; a stem or prefix marks the whole word it starts.
+   */
+  matchedTerms: string[];
+  /** Ids of the items this one answers or disputes (the pairing). */
+  answers: string[];
+  source: CardSource;
+}
+
+export type CardState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  /** Either list may be empty; both empty is the honest "nothing matches" state. */
+  | { status: 'ready'; primary: CardItem[]; counterclaims: CardItem[] };
+
+export interface CardMention {
+  /** The mention as it appears on the page, e.g. "no-spy agreement". */
+  text: string;
+  category: Category;
+}
+
+export interface CardProps {
+  mention: CardMention;
+  state: CardState;
+  /** Opens the source (side panel reader later; the original URL for now). */
+  onReadInSource(item: CardItem): void;
+  /**
+   * Copies the citation (see `formatCitation`). The card shows "Copied" once
+   * this returns or its promise resolves, and "Copy failed" if it throws or
+   * rejects.
+   */
+  onCopyCitation(item: CardItem): void | Promise<void>;
+  /** Called from the empty state with the mention text. */
+  onSearchCorpus(query: string): void;
+  /** "Turn off on this site". */
+  onTurnOffSite(): void;
+  /** Escape inside the card, or the close button. */
+  onClose(): void;
+  /**
+   * Move focus into the card when it mounts. Off by default: a card opened by
+   * hovering must not steal focus from the page. Turn it on when the reader
+   * opened the card from the keyboard.
+   */
+  autoFocus?: boolean;
+}
