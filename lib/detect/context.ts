@@ -1,0 +1,165 @@
+/**
+ * The context rule: whether a block's generic words (sanctions, backdoor,
+ * no-spy…) are about Huawei and Chinese tech. Pure functions over strings;
+ * the README documents the rule with examples.
+ */
+import { TERMS } from './terms.ts';
+import { anyCase, SPACE, titleOrUpper, wholeWord } from './patterns.ts';
+
+/** Counts of topic signals in a piece of text. */
+export interface Signals {
+  /** Huawei names and other Chinese tech companies: ZTE, SMIC, HiSilicon, Hikvision… */
+  entity: number;
+  /** China, Chinese, Beijing, PRC, 中国. */
+  china: number;
+  /** 5G, chips, semiconductors, telecoms, smartphones. */
+  tech: number;
+  /** Other stories that use the same words: other sanctioned countries, Apple vs FBI, NSA-Germany spying. */
+  offTopic: number;
+}
+
+/** Page-level evidence, computed once per page by {@link pageContext}. */
+export interface PageContext {
+  onTopic: boolean;
+  /** The score {@link pageContext} compares with {@link PAGE_THRESHOLD}. */
+  score: number;
+  title: Signals;
+  body: Signals;
+}
+
+export type DecisionReason = 'entity' | 'off-topic' | 'china-tech' | 'page' | 'none';
+
+export interface BlockDecision {
+  onTopic: boolean;
+  /** Which step of the rule decided, for debugging and the README's examples. */
+  reason: DecisionReason;
+}
+
+const EMPTY: Signals = { entity: 0, china: 0, tech: 0, offTopic: 0 };
+
+/** A page without any evidence: generic words need the block's own evidence. */
+export const NEUTRAL_PAGE: PageContext = { onTopic: false, score: 0, title: EMPTY, body: EMPTY };
+
+const word = (s: string) => anyCase(s);
+const plural = (s: string) => `${anyCase(s)}(?:[sS])?`;
+
+const ENTITY = [
+  ...TERMS.filter((t) => t.category === 'huawei').map((t) => (t.wordEdges ? wholeWord(t.pattern) : t.pattern)),
+  wholeWord(`ZTE|SMIC|HiSilicon|HISILICON|Hikvision|HIKVISION|YMTC|CXMT|${titleOrUpper('Dahua Technology')}`),
+];
+
+const CHINA = [wholeWord(`${titleOrUpper('China')}|${titleOrUpper('Chinese')}|${titleOrUpper('Beijing')}|PRC`), '中国|中國'];
+
+const TECH = [
+  wholeWord(
+    [
+      '5G',
+      plural('chip'),
+      plural('microchip'),
+      plural('chipmaker'),
+      plural('semiconductor'),
+      plural('telecom'),
+      word('telecommunications'),
+      plural('smartphone'),
+      `${word('network')}${SPACE}${word('equipment')}`,
+    ].join('|'),
+  ),
+];
+
+const OFF_TOPIC = [
+  wholeWord(
+    [
+      // Other countries under US or UN sanctions.
+      titleOrUpper('Russia'),
+      `${titleOrUpper('Russian')}(?:s)?`,
+      titleOrUpper('Moscow'),
+      titleOrUpper('Kremlin'),
+      titleOrUpper('Putin'),
+      titleOrUpper('Iran'),
+      `${titleOrUpper('Iranian')}(?:s)?`,
+      titleOrUpper('Tehran'),
+      `(?:North|NORTH|N\\.)${SPACE}(?:Korea|KOREA)(?:n|N)?`,
+      titleOrUpper('Pyongyang'),
+      'DPRK',
+      titleOrUpper('Sudan'),
+      titleOrUpper('Sudanese'),
+      titleOrUpper('Khartoum'),
+      `${titleOrUpper('Venezuela')}(?:n)?`,
+      titleOrUpper('Maduro'),
+      `${titleOrUpper('Syria')}(?:n)?`,
+      titleOrUpper('Assad'),
+      `${titleOrUpper('Cuba')}(?:n)?`,
+      titleOrUpper('Belarus'),
+      titleOrUpper('Myanmar'),
+      // Apple vs FBI over iPhone encryption.
+      'FBI',
+      titleOrUpper('San Bernardino'),
+      // The 2013 US-Germany no-spy talks after the NSA revelations.
+      titleOrUpper('Merkel'),
+      'NSA',
+      'BND',
+      titleOrUpper('Snowden'),
+    ].join('|'),
+  ),
+];
+
+/** One RegExp, one group per signal kind, in {@link Signals} key order. */
+const SIGNALS = new RegExp([ENTITY, CHINA, TECH, OFF_TOPIC].map((alts) => `(${alts.join('|')})`).join('|'), 'gu');
+
+/** Count the topic signals in `text` (one pass). */
+export function blockSignals(text: string): Signals {
+  const s = { entity: 0, china: 0, tech: 0, offTopic: 0 };
+  const re = SIGNALS;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[1] !== undefined) s.entity++;
+    else if (m[2] !== undefined) s.china++;
+    else if (m[3] !== undefined) s.tech++;
+    else s.offTopic++;
+  }
+  return s;
+}
+
+/**
+ * Decide a block, first matching step wins:
+ * 1. the block names Huawei, its leaders or another Chinese tech company → on;
+ * 2. the block names another sanctions target, Apple-vs-FBI or NSA/Merkel → off;
+ * 3. the block names China and a technology (5G, chips…) → on;
+ * 4. the page is on topic ({@link pageContext}) → on;
+ * 5. otherwise → off.
+ */
+export function decideBlock(block: Signals, page: PageContext): BlockDecision {
+  if (block.entity > 0) return { onTopic: true, reason: 'entity' };
+  if (block.offTopic > 0) return { onTopic: false, reason: 'off-topic' };
+  if (block.china > 0 && block.tech > 0) return { onTopic: true, reason: 'china-tech' };
+  if (page.onTopic) return { onTopic: true, reason: 'page' };
+  return { onTopic: false, reason: 'none' };
+}
+
+/** A page is on topic when {@link pageContext}'s score reaches this. */
+export const PAGE_THRESHOLD = 4;
+
+/** Body signals count at most this many each, so a long page cannot outvote its title forever. */
+const BODY_CAP = 8;
+
+/**
+ * Page-level evidence from the title and a sample of the body text:
+ *
+ *   score = 4·[title on topic] − 4·[title off topic]
+ *         + ½·min(body entities, 8) − ½·min(body off-topic, 8)
+ *
+ * where the title is on topic when it names an entity or China plus a
+ * technology, and off topic when it names an off-topic signal without being
+ * on topic. The page is on topic when score ≥ 4: an on-topic title with a body
+ * that is not mostly about something else, or (no telling title) a body
+ * naming Huawei & co. at least 8 times more often than other targets.
+ */
+export function pageContext(title: string, bodyText: string): PageContext {
+  const t = blockSignals(title);
+  const b = blockSignals(bodyText);
+  const titleOn = t.entity > 0 || (t.china > 0 && t.tech > 0);
+  const titleOff = !titleOn && t.offTopic > 0;
+  const score =
+    (titleOn ? 4 : 0) - (titleOff ? 4 : 0) + Math.min(b.entity, BODY_CAP) / 2 - Math.min(b.offTopic, BODY_CAP) / 2;
+  return { onTopic: score >= PAGE_THRESHOLD, score, title: t, body: b };
+}

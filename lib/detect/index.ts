@@ -1,0 +1,34 @@
+/**
+ * Public API of lib/detect. Text only: `findMentions`, `matchTerms`,
+ * `pageContext`, `decideBlock`. DOM: `pageContextOf`, `createScan` (sliced),
+ * `rescan` (changed subtrees), `scanAll`. See README.md.
+ */
+export type { Category, Mention } from './types.ts';
+export { CATEGORIES } from './types.ts';
+export { TERMS, type TermDef } from './terms.ts';
+export { findMentions, matchTerms, isGenericTerm, applyContext, PREFILTER } from './matcher.ts';
+export {
+  blockSignals,
+  decideBlock,
+  pageContext,
+  NEUTRAL_PAGE,
+  PAGE_THRESHOLD,
+  type BlockDecision,
+  type DecisionReason,
+  type PageContext,
+  type Signals,
+} from './context.ts';
+export { pageContextOf, textSample, PAGE_SAMPLE_CHARS } from './page.ts';
+export { nearestBlock, type BlockNode } from './blocks.ts';
+export { SKIP_TAGS, BLOCK_TAGS, isBlockTag } from './dom-rules.ts';
+export {
+  Scan,
+  createScan,
+  rescan,
+  scanAll,
+  isRendered,
+  collapseText,
+  type BlockMatch,
+  type DomMention,
+  type ScanOptions,
+} from './scanner.ts';

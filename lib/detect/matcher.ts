@@ -1,0 +1,75 @@
+/**
+ * The single-pass matcher: the whole term table compiled into one RegExp, so
+ * a text is scanned once whatever the number of terms. Each table entry is
+ * one capturing group; the group that matched names the term.
+ */
+import { TERMS, type TermDef } from './terms.ts';
+import type { Mention } from './types.ts';
+import { wholeWord } from './patterns.ts';
+import { blockSignals, decideBlock, NEUTRAL_PAGE, type BlockDecision, type PageContext } from './context.ts';
+
+function compile(terms: readonly TermDef[]): RegExp {
+  const source = terms.map((t) => `(${t.wordEdges ? wholeWord(t.pattern) : t.pattern})`).join('|');
+  return new RegExp(source, 'gu');
+}
+
+/** All terms, in table order (earlier entries win at the same position). */
+const ALL_TERMS = compile(TERMS);
+
+/**
+ * Cheap superset test run on every text node before the full matcher: a
+ * case-insensitive search for one distinctive word of every term. A term that
+ * is split across nodes at word boundaries ("Liang <b>Hua</b>") still leaves
+ * its distinctive word whole in one node, so its block is still examined.
+ */
+export const PREFILTER =
+  /huawei|zhengfei|liang|wanzhou|华为|華為|任正非|孟晚舟|sanction|entity|export|blacklist|black.list|chip|semiconductor|direct|fdpr|spy|door/i;
+
+/**
+ * Every term occurrence in `text`, sorted, non-overlapping, without the
+ * context rule: what the text literally says.
+ */
+export function matchTerms(text: string): Mention[] {
+  const out: Mention[] = [];
+  const re = ALL_TERMS;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+    const def = TERMS[group - 1];
+    if (def === undefined) throw new Error(`matcher: no term for group ${group}`);
+    out.push({ category: def.category, start: m.index, end: m.index + m[0].length, text: m[0], term: def.term });
+  }
+  return out;
+}
+
+const GENERIC_TERMS = new Set(TERMS.filter((t) => t.generic).map((t) => t.term));
+
+/** Whether a term needs the context rule to confirm it (sanctions, backdoor…). */
+export function isGenericTerm(term: string): boolean {
+  return GENERIC_TERMS.has(term);
+}
+
+/**
+ * The mentions the extension highlights in `text`, treated as one block:
+ * names always, generic words only when {@link decideBlock} says the block
+ * is on topic, given the page (a neutral page when `page` is omitted, so the
+ * block alone must show the topic).
+ */
+export function findMentions(text: string, page: PageContext = NEUTRAL_PAGE): Mention[] {
+  return applyContext(text, matchTerms(text), page).mentions;
+}
+
+/**
+ * Drop the generic mentions of `raw` (from `matchTerms(text)`) unless the
+ * block is on topic. The block signals are computed only when there is a
+ * generic mention to decide about.
+ */
+export function applyContext(
+  text: string,
+  raw: Mention[],
+  page: PageContext,
+): { mentions: Mention[]; decision: BlockDecision | null } {
+  if (!raw.some((m) => GENERIC_TERMS.has(m.term))) return { mentions: raw, decision: null };
+  const decision = decideBlock(blockSignals(text), page);
+  return { mentions: decision.onTopic ? raw : raw.filter((m) => !GENERIC_TERMS.has(m.term)), decision };
+}

@@ -1,0 +1,43 @@
+/**
+ * Page-level context from a live document: the title plus a sample of the
+ * body's prose, read once before scanning so every block of the page is
+ * decided against the same evidence (a sliced scan then gives the same result
+ * as a full one, whatever the order of its slices).
+ */
+import { pageContext, type PageContext } from './context.ts';
+import { SHOW_ELEMENTS_AND_TEXT, SKIP_TAGS, TEXT_NODE } from './dom-rules.ts';
+import { nextOutside } from './blocks.ts';
+
+/**
+ * How much body text the page context reads. Enough for the lead of any
+ * article; bounded so the cost stays a few milliseconds on huge pages.
+ */
+export const PAGE_SAMPLE_CHARS = 30_000;
+
+/** The first `maxChars` characters of prose under `root`, skipping script, style, code… */
+export function textSample(root: Node, maxChars: number = PAGE_SAMPLE_CHARS): string {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENTS_AND_TEXT);
+  const parts: string[] = [];
+  let length = 0;
+  let node = walker.nextNode();
+  while (node !== null && length < maxChars) {
+    if (node.nodeType === TEXT_NODE) {
+      const data = (node as Text).data;
+      parts.push(data);
+      length += data.length + 1;
+      node = walker.nextNode();
+    } else if (SKIP_TAGS.has((node as Element).localName)) {
+      node = nextOutside(walker);
+    } else {
+      node = walker.nextNode();
+    }
+  }
+  return parts.join(' ').slice(0, maxChars);
+}
+
+/** {@link pageContext} of a document: its title and a sample of its body. */
+export function pageContextOf(doc: Document, maxChars: number = PAGE_SAMPLE_CHARS): PageContext {
+  const body = doc.body ?? doc.documentElement;
+  return pageContext(doc.title, body === null ? '' : textSample(body, maxChars));
+}

@@ -1,0 +1,78 @@
+/**
+ * Regex-source builders for the term and signal tables. Everything returns
+ * RegExp *source* for a pattern compiled with the `u` flag and without `i`:
+ * case rules differ per term and one alternation holds all terms, so case is
+ * spelled out in the pattern instead of set by a flag (RegExp modifiers like
+ * `(?i:)` are not yet in every browser the extension supports).
+ */
+
+/** Escape a literal for use inside a `u`-flag RegExp. */
+export function escapeLiteral(s: string): string {
+  return s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+}
+
+/** A literal matching in any letter case: "ban" -> "[Bb][Aa][Nn]". */
+export function anyCase(literal: string): string {
+  let out = '';
+  for (const ch of literal) {
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    out += lower === upper ? escapeLiteral(ch) : `[${upper}${lower}]`;
+  }
+  return out;
+}
+
+/**
+ * Each space-separated word either as written (Title case) or ALL CAPS, so
+ * "Liang Hua" accepts "Liang Hua", "LIANG HUA" and the surname-first style
+ * "Liang HUA", but never "liang hua". Words are joined by {@link SPACE}.
+ */
+export function titleOrUpper(phrase: string): string {
+  return phrase
+    .split(' ')
+    .map((word) => {
+      const upper = word.toUpperCase();
+      return upper === word ? escapeLiteral(word) : `(?:${escapeLiteral(word)}|${escapeLiteral(upper)})`;
+    })
+    .join(SPACE);
+}
+
+/** Words separated by any caseless phrase: "export ban" -> export, space, ban. */
+export function anyCasePhrase(phrase: string, join: string = SPACE): string {
+  return phrase.split(' ').map(anyCase).join(join);
+}
+
+/** One or more whitespace characters; JS `\s` includes NBSP and the other Zs spaces. */
+export const SPACE = '\\s+';
+
+/**
+ * Hyphens and dashes that may join compound words: hyphen-minus, soft hyphen
+ * (U+00AD), hyphen (U+2010), non-breaking hyphen (U+2011), figure dash
+ * (U+2012), en dash (U+2013), em dash (U+2014) and minus sign (U+2212).
+ */
+export const DASH = '[\\-\\u00AD\\u2010-\\u2014\\u2212]';
+
+/** Between the parts of a compound: a dash (spaces around it allowed) or whitespace. */
+export const JOIN = `(?:\\s*${DASH}\\s*|\\s+)`;
+
+/** Apostrophes used in possessives: ASCII and the typographic U+2019. */
+export const APOSTROPHE = "['\\u2019]";
+
+/** Optional possessive suffix, highlighted with the name it belongs to. */
+export const POSSESSIVE = `(?:${APOSTROPHE}[sS])?`;
+
+/**
+ * Whole-word edges for Latin-script terms, Unicode-aware instead of ASCII `\b`.
+ * A term may not touch a letter, combining mark, digit or underscore on either
+ * side ("unsanctioned", "Huaweiphone", "Huawei\u0301" do not match), nor be a
+ * label of a domain name, e-mail address or handle ("consumer.huawei.com",
+ * "press@huawei.com", "@Huawei" do not match; "#Huawei" does). Hyphenated
+ * compounds do match: "anti-Huawei", "sanctions-busting".
+ */
+export const WORD_START = '(?<![\\p{L}\\p{M}\\p{N}_@])(?<![\\p{L}\\p{N}]\\.)';
+export const WORD_END = '(?![\\p{L}\\p{M}\\p{N}_])(?![.@][\\p{L}\\p{N}])';
+
+/** Wrap a Latin-script pattern in {@link WORD_START} / {@link WORD_END}. */
+export function wholeWord(pattern: string): string {
+  return `${WORD_START}(?:${pattern})${WORD_END}`;
+}

@@ -1,0 +1,223 @@
+/**
+ * The term table: every word or phrase the extension highlights, its
+ * category, its case rule and whether the surrounding text must confirm the
+ * topic first. `matcher.ts` compiles the whole table into one RegExp, so the
+ * table order matters: when two entries can match at the same position the
+ * earlier one wins, hence longer phrases come before their prefixes
+ * ("Huawei Technologies" before "Huawei", "no-spy agreement" before "no-spy").
+ */
+import type { Category } from './types.ts';
+import { anyCase, anyCasePhrase, DASH, JOIN, POSSESSIVE, SPACE, titleOrUpper } from './patterns.ts';
+
+export interface TermDef {
+  /** Canonical name, reported as `Mention.term`. */
+  term: string;
+  category: Category;
+  /**
+   * True for everyday words (sanctions, backdoor, no-spy…) that are only ours
+   * when the block or page is about Huawei or Chinese tech (see context.ts).
+   * False for names, which always refer to Huawei.
+   */
+  generic: boolean;
+  /** RegExp source (`u` flag, case spelled out, no capturing groups). */
+  pattern: string;
+  /**
+   * Latin-script terms get Unicode word edges. CJK terms do not: Chinese is
+   * written without spaces, so a name is found inside running text.
+   */
+  wordEdges: boolean;
+  /** Texts this entry must match in full; used by the tests and the README. */
+  examples: readonly string[];
+}
+
+/** "ban" -> bans/ban, any case. */
+const plural = (word: string) => `${anyCase(word)}(?:[sS])?`;
+
+/** Nouns that turn "no-spy" into one longer mention: "no-spy agreement". */
+const PLEDGE_NOUNS = `(?:${['agreement', 'pledge', 'deal', 'commitment', 'promise', 'accord', 'treaty', 'clause', 'contract', 'guarantee']
+  .map(plural)
+  .join('|')})`;
+
+/** blacklist, black-list, blacklists, blacklisted, blacklisting; any case. */
+const BLACKLIST = `${anyCase('black')}${DASH}?${anyCase('list')}(?:${anyCase('s')}|${anyCase('ed')}|${anyCase('ing')})?`;
+
+const NO_SPY = `${anyCase('no')}${JOIN}${anyCase('spy')}(?:${anyCase('ing')})?`;
+const NO_BACKDOOR = `${anyCase('no')}${JOIN}${anyCase('back')}(?:${JOIN})?${plural('door')}`;
+
+/**
+ * Chinese 华为/華為 is also the tail of common words ending in 华 followed by
+ * the verb 为 ("中华为…", "升华为…" = "sublimates into"); those are excluded.
+ */
+const HUA_WORDS_SIMPLIFIED = '中升精繁才豪奢年风光京清韶浮芳荣物';
+const HUA_WORDS_TRADITIONAL = '中昇升精繁才豪奢年風光京清韶浮芳榮物';
+
+export const TERMS: readonly TermDef[] = [
+  // --- huawei: names, always ours -------------------------------------------
+  {
+    term: 'Huawei Technologies',
+    category: 'huawei',
+    generic: false,
+    pattern: `${anyCasePhrase('Huawei Technologies')}${POSSESSIVE}`,
+    wordEdges: true,
+    examples: ['Huawei Technologies', 'HUAWEI TECHNOLOGIES', 'Huawei\u00a0Technologies’s'],
+  },
+  {
+    term: 'Huawei',
+    category: 'huawei',
+    generic: false,
+    pattern: `${anyCase('Huawei')}${POSSESSIVE}`,
+    wordEdges: true,
+    examples: ['Huawei', 'HUAWEI', 'huawei', "Huawei's", 'Huawei’s'],
+  },
+  {
+    term: 'Ren Zhengfei',
+    category: 'huawei',
+    generic: false,
+    pattern: `${titleOrUpper('Ren Zhengfei')}${POSSESSIVE}`,
+    wordEdges: true,
+    examples: ['Ren Zhengfei', 'REN ZHENGFEI', 'REN Zhengfei', "Ren Zhengfei's"],
+  },
+  {
+    term: 'Liang Hua',
+    category: 'huawei',
+    generic: false,
+    pattern: `${titleOrUpper('Liang Hua')}${POSSESSIVE}`,
+    wordEdges: true,
+    examples: ['Liang Hua', 'LIANG HUA', 'Liang Hua’s'],
+  },
+  {
+    term: 'Meng Wanzhou',
+    category: 'huawei',
+    generic: false,
+    pattern: `${titleOrUpper('Meng Wanzhou')}${POSSESSIVE}`,
+    wordEdges: true,
+    examples: ['Meng Wanzhou', 'MENG Wanzhou', "Meng Wanzhou's"],
+  },
+  {
+    term: '华为',
+    category: 'huawei',
+    generic: false,
+    pattern: `(?<![${HUA_WORDS_SIMPLIFIED}])华为|(?<![${HUA_WORDS_TRADITIONAL}])華為`,
+    wordEdges: false,
+    examples: ['华为', '華為'],
+  },
+  {
+    term: '任正非',
+    category: 'huawei',
+    generic: false,
+    pattern: '任正非',
+    wordEdges: false,
+    examples: ['任正非'],
+  },
+  {
+    term: '孟晚舟',
+    category: 'huawei',
+    generic: false,
+    pattern: '孟晚舟',
+    wordEdges: false,
+    examples: ['孟晚舟'],
+  },
+
+  // --- sanctions: generic, context decides ----------------------------------
+  {
+    term: 'chip restrictions',
+    category: 'sanctions',
+    generic: true,
+    pattern:
+      `(?:${plural('chip')}|${plural('microchip')}|${plural('semiconductor')})${JOIN}` +
+      `(?:${anyCase('export')}${JOIN})?` +
+      `(?:${plural('restriction')}|${plural('curb')}|${plural('ban')}|${plural('control')}|${plural('sanction')}|${anyCase('embargo')}(?:${anyCase('es')})?)`,
+    wordEdges: true,
+    examples: ['chip restrictions', 'chip curbs', 'chip ban', 'semiconductor export controls', 'Chips Embargo', 'microchip sanctions'],
+  },
+  {
+    term: 'Entity List',
+    category: 'sanctions',
+    generic: true,
+    pattern: `(?:Entity|ENTITY)${SPACE}(?:[Ll]ist|LIST)`,
+    wordEdges: true,
+    examples: ['Entity List', 'ENTITY LIST', 'Entity list'],
+  },
+  {
+    term: 'export controls',
+    category: 'sanctions',
+    generic: true,
+    pattern: `${anyCase('export')}${JOIN}(?:${plural('ban')}|${plural('control')}|${plural('restriction')}|${BLACKLIST})`,
+    wordEdges: true,
+    examples: ['export ban', 'export bans', 'Export Controls', 'export-control', 'export restrictions', 'export blacklist'],
+  },
+  {
+    term: 'trade blacklist',
+    category: 'sanctions',
+    generic: true,
+    pattern: `${anyCase('trade')}${JOIN}${BLACKLIST}`,
+    wordEdges: true,
+    examples: ['trade blacklist', 'Trade Blacklists', 'trade-blacklisted', 'trade black-list'],
+  },
+  {
+    term: 'foreign direct product rule',
+    category: 'sanctions',
+    generic: true,
+    pattern: `${anyCasePhrase('foreign direct product', JOIN)}${SPACE}${plural('rule')}|FDPR`,
+    wordEdges: true,
+    examples: ['foreign direct product rule', 'Foreign Direct Product Rules', 'foreign-direct-product rule', 'FDPR'],
+  },
+  {
+    term: 'blacklist',
+    category: 'sanctions',
+    generic: true,
+    pattern: BLACKLIST,
+    wordEdges: true,
+    examples: ['blacklist', 'blacklisted', 'Blacklisting', 'black-listed', 'BLACKLISTS'],
+  },
+  {
+    term: 'sanctions',
+    category: 'sanctions',
+    generic: true,
+    pattern: `${anyCase('sanction')}(?:${anyCase('s')}|${anyCase('ed')}|${anyCase('ing')})?`,
+    wordEdges: true,
+    examples: ['sanction', 'sanctions', 'Sanctioned', 'SANCTIONING'],
+  },
+
+  // --- no-spy: generic, context decides -------------------------------------
+  {
+    term: 'no-spy agreement',
+    category: 'no-spy',
+    generic: true,
+    pattern: `${NO_SPY}${JOIN}${PLEDGE_NOUNS}`,
+    wordEdges: true,
+    examples: ['no-spy agreement', 'No-Spy Pledge', 'no\u2011spy deals', 'no spy commitment', 'no-spying agreements'],
+  },
+  {
+    term: 'no-backdoor agreement',
+    category: 'no-spy',
+    generic: true,
+    pattern: `${NO_BACKDOOR}${JOIN}${PLEDGE_NOUNS}`,
+    wordEdges: true,
+    examples: ['no-backdoor agreement', 'no back door pledge', 'No-Backdoors Commitment'],
+  },
+  {
+    term: 'no-spy',
+    category: 'no-spy',
+    generic: true,
+    pattern: NO_SPY,
+    wordEdges: true,
+    examples: ['no-spy', 'no\u2011spy', 'no\u2010spy', 'no\u2012spy', 'no\u2013spy', 'no\u00adspy', 'no spy', 'NO-SPY', 'no-spying'],
+  },
+  {
+    term: 'no-backdoor',
+    category: 'no-spy',
+    generic: true,
+    pattern: NO_BACKDOOR,
+    wordEdges: true,
+    examples: ['no-backdoor', 'no backdoors', 'no-back-door', 'No Back Doors'],
+  },
+  {
+    term: 'backdoor',
+    category: 'no-spy',
+    generic: true,
+    pattern: `${anyCase('back')}(?:${JOIN})?${plural('door')}`,
+    wordEdges: true,
+    examples: ['backdoor', 'backdoors', 'back door', 'back doors', 'back-door', 'Backdoor', 'BACKDOORS'],
+  },
+];
