@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Window } from 'happy-dom';
-import { findMentions, pageContext, pageContextOf, scanAll, collapseText, CATEGORIES } from '../lib/detect/index.ts';
+import { findMentions, pageContext, lazyPageContext, scanAll, collapseText, CATEGORIES } from '../lib/detect/index.ts';
 import type { Category } from '../lib/detect/index.ts';
 
 const HELP = `Usage: npm run --silent scan -- [--json] FILE...
@@ -61,7 +61,7 @@ function scanText(content: string): FoundMention[] {
 
 async function scanHtml(window: Window, content: string): Promise<FoundMention[]> {
   const doc = new window.DOMParser().parseFromString(content, 'text/html') as unknown as Document;
-  const page = pageContextOf(doc);
+  const page = lazyPageContext(doc);
   const root: Node = doc.body ?? doc.documentElement;
   return scanAll([root], { page }).flatMap((b) =>
     b.mentions.map((m) => ({ category: m.category, text: m.text, block: b.blockText })),

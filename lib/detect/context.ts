@@ -37,6 +37,27 @@ export interface BlockDecision {
 
 const EMPTY: Signals = { entity: 0, china: 0, tech: 0, offTopic: 0 };
 
+/**
+ * A page context, or a function computing it: only step 4 of
+ * {@link decideBlock} needs the page, so most pages (no generic word, or
+ * blocks that decide alone) never pay for reading it. Pass a memoized
+ * function ({@link memoize}) so it is computed once.
+ */
+export type PageInput = PageContext | (() => PageContext);
+
+/** `fn`, computed on the first call and remembered. */
+export function memoize<T>(fn: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = fn();
+      done = true;
+    }
+    return value;
+  };
+}
+
 /** A page without any evidence: generic words need the block's own evidence. */
 export const NEUTRAL_PAGE: PageContext = { onTopic: false, score: 0, title: EMPTY, body: EMPTY };
 
@@ -128,11 +149,11 @@ export function blockSignals(text: string): Signals {
  * 4. the page is on topic ({@link pageContext}) → on;
  * 5. otherwise → off.
  */
-export function decideBlock(block: Signals, page: PageContext): BlockDecision {
+export function decideBlock(block: Signals, page: PageInput): BlockDecision {
   if (block.entity > 0) return { onTopic: true, reason: 'entity' };
   if (block.offTopic > 0) return { onTopic: false, reason: 'off-topic' };
   if (block.china > 0 && block.tech > 0) return { onTopic: true, reason: 'china-tech' };
-  if (page.onTopic) return { onTopic: true, reason: 'page' };
+  if ((typeof page === 'function' ? page() : page).onTopic) return { onTopic: true, reason: 'page' };
   return { onTopic: false, reason: 'none' };
 }
 

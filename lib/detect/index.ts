@@ -12,13 +12,15 @@ export {
   decideBlock,
   pageContext,
   NEUTRAL_PAGE,
+  memoize,
   PAGE_THRESHOLD,
   type BlockDecision,
   type DecisionReason,
   type PageContext,
+  type PageInput,
   type Signals,
 } from './context.ts';
-export { pageContextOf, textSample, PAGE_SAMPLE_CHARS } from './page.ts';
+export { pageContextOf, lazyPageContext, textSample, PAGE_SAMPLE_CHARS } from './page.ts';
 export { nearestBlock, type BlockNode } from './blocks.ts';
 export { SKIP_TAGS, BLOCK_TAGS, isBlockTag } from './dom-rules.ts';
 export {

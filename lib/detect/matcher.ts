@@ -6,7 +6,7 @@
 import { TERMS, type TermDef } from './terms.ts';
 import type { Mention } from './types.ts';
 import { wholeWord } from './patterns.ts';
-import { blockSignals, decideBlock, NEUTRAL_PAGE, type BlockDecision, type PageContext } from './context.ts';
+import { blockSignals, decideBlock, NEUTRAL_PAGE, type BlockDecision, type PageInput } from './context.ts';
 
 function compile(terms: readonly TermDef[]): RegExp {
   const source = terms.map((t) => `(${t.wordEdges ? wholeWord(t.pattern) : t.pattern})`).join('|');
@@ -55,7 +55,7 @@ export function isGenericTerm(term: string): boolean {
  * is on topic, given the page (a neutral page when `page` is omitted, so the
  * block alone must show the topic).
  */
-export function findMentions(text: string, page: PageContext = NEUTRAL_PAGE): Mention[] {
+export function findMentions(text: string, page: PageInput = NEUTRAL_PAGE): Mention[] {
   return applyContext(text, matchTerms(text), page).mentions;
 }
 
@@ -67,7 +67,7 @@ export function findMentions(text: string, page: PageContext = NEUTRAL_PAGE): Me
 export function applyContext(
   text: string,
   raw: Mention[],
-  page: PageContext,
+  page: PageInput,
 ): { mentions: Mention[]; decision: BlockDecision | null } {
   if (!raw.some((m) => GENERIC_TERMS.has(m.term))) return { mentions: raw, decision: null };
   const decision = decideBlock(blockSignals(text), page);

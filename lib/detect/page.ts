@@ -4,7 +4,7 @@
  * decided against the same evidence (a sliced scan then gives the same result
  * as a full one, whatever the order of its slices).
  */
-import { pageContext, type PageContext } from './context.ts';
+import { memoize, pageContext, type PageContext } from './context.ts';
 import { SHOW_ELEMENTS_AND_TEXT, SKIP_TAGS, TEXT_NODE } from './dom-rules.ts';
 import { nextOutside } from './blocks.ts';
 
@@ -40,4 +40,12 @@ export function textSample(root: Node, maxChars: number = PAGE_SAMPLE_CHARS): st
 export function pageContextOf(doc: Document, maxChars: number = PAGE_SAMPLE_CHARS): PageContext {
   const body = doc.body ?? doc.documentElement;
   return pageContext(doc.title, body === null ? '' : textSample(body, maxChars));
+}
+
+/**
+ * {@link pageContextOf} deferred until a block needs it and then remembered:
+ * what to pass as `ScanOptions.page` for a whole page and its rescans.
+ */
+export function lazyPageContext(doc: Document): () => PageContext {
+  return memoize(() => pageContextOf(doc));
 }

@@ -12,7 +12,7 @@
  * decided once by the context rule.
  */
 import { applyContext, matchTerms, PREFILTER } from './matcher.ts';
-import type { BlockDecision, PageContext } from './context.ts';
+import { memoize, type BlockDecision, type PageContext, type PageInput } from './context.ts';
 import type { Mention } from './types.ts';
 import {
   ELEMENT_NODE,
@@ -25,8 +25,11 @@ import {
 import { BREAK, buildSegment, locate, makeChainCheck, nearestBlock, nextOutside, type BlockNode } from './blocks.ts';
 
 export interface ScanOptions {
-  /** Page-level evidence, computed once per page (`pageContextOf`). */
-  page: PageContext;
+  /**
+   * Page-level evidence, or a function computing it when first needed
+   * (`lazyPageContext(document)`); the scan calls it at most once.
+   */
+  page: PageInput;
   /** Tag names of the extension's own UI hosts. Default `['source-context-ui']`. */
   uiTags?: readonly string[];
   /** Attribute marking the extension's own UI elements. Default `data-source-context-ui`. */
@@ -96,7 +99,7 @@ export class Scan {
   /** The roots in scan order, after {@link rescan}'s normalization if any. */
   readonly roots: readonly Node[];
   private readonly rules: DomRules;
-  private readonly page: PageContext;
+  private readonly page: () => PageContext;
   private readonly isVisible: (el: Element) => boolean;
   private readonly now: () => number;
   private readonly rootSet: ReadonlySet<Node>;
@@ -110,7 +113,8 @@ export class Scan {
   constructor(roots: readonly Node[], options: ScanOptions) {
     this.roots = roots;
     this.rootSet = new Set(roots);
-    this.page = options.page;
+    const page = options.page;
+    this.page = typeof page === 'function' ? memoize(page) : () => page;
     this.rules = {
       uiTags: new Set(options.uiTags ?? ['source-context-ui']),
       uiAttribute: options.uiAttribute ?? 'data-source-context-ui',
