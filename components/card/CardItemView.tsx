@@ -161,7 +161,7 @@ export function CardItemView(props: CardItemViewProps) {
   return (
     <article
       class={`sc-item sc-item--${item.kind}`}
-      aria-labelledby={speakerId}
+      aria-label={role ? `${item.speaker.name}, ${role}` : item.speaker.name}
       tabIndex={-1}
       data-item-id={item.id}
       ref={(el) => props.itemRef?.(el)}
