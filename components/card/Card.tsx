@@ -11,7 +11,7 @@
  */
 import './card.css';
 import type { ComponentChild, TargetedKeyboardEvent } from 'preact';
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CardItemView } from './CardItemView.tsx';
 import { handleTrapKeyDown } from './focusTrap.ts';
 import { CATEGORY_LABELS } from './format.ts';
@@ -114,7 +114,7 @@ function Results(props: ResultsProps) {
     }
     setPendingFocus(id);
   };
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (pendingFocus === null) return;
     const el = itemEls.current.get(pendingFocus);
     setPendingFocus(null);

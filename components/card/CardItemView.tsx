@@ -109,7 +109,9 @@ export function CardItemView(props: CardItemViewProps) {
   const speakerId = `${domId}-speaker`;
 
   // Visual clamp only: the full verbatim text is always in the DOM and in the
-  // accessibility tree; "More" lifts the CSS line clamp.
+  // accessibility tree. The clamp applies whenever the quote is not expanded
+  // (a short quote is unaffected by it); "More" appears only when the clamp
+  // actually hides lines, measured on the clamped element.
   const quoteRef = useRef<HTMLQuoteElement>(null);
   const [expanded, setExpanded] = useState(false);
   const [clampable, setClampable] = useState(false);
@@ -177,7 +179,7 @@ export function CardItemView(props: CardItemViewProps) {
       <blockquote
         ref={quoteRef}
         id={quoteId}
-        class={`sc-quote${clampable && !expanded ? ' sc-quote--clamped' : ''}`}
+        class={`sc-quote${expanded ? '' : ' sc-quote--clamped'}`}
         cite={item.source.url ?? undefined}
       >
         <Emphasis text={item.text} terms={item.matchedTerms} />
