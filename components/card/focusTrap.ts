@@ -45,6 +45,7 @@ export interface TrapKeyOptions {
  *   focus as usual.
  */
 export function handleTrapKeyDown(event: KeyboardEvent, root: HTMLElement, options: TrapKeyOptions): boolean {
+  if (event.isComposing) return false; // Escape/Tab belong to an open IME, not to the card
   if (event.key === 'Escape' || event.key === 'Esc') {
     event.preventDefault();
     event.stopPropagation();
