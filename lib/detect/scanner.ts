@@ -90,10 +90,10 @@ const CLOCK_EVERY = 64;
 
 /**
  * A scan in progress. Call {@link Scan.step} with a time budget until
- * {@link Scan.done}; concatenating the steps' results gives exactly the
- * result of one unbounded step, as long as the DOM does not change between
- * steps (mutations are handled by scanning the changed subtrees again, see
- * {@link rescan}).
+ * {@link Scan.done}, or iterate {@link Scan.slices}; concatenating the
+ * results gives exactly the result of one unbounded step, as long as the DOM
+ * does not change in between (mutations are handled by scanning the changed
+ * subtrees again, see {@link rescan}).
  */
 export class Scan {
   /** The roots in scan order, after {@link rescan}'s normalization if any. */
@@ -136,11 +136,24 @@ export class Scan {
    * the blocks with mentions found in that time.
    */
   step(budgetMs: number = Infinity): BlockMatch[] {
+    return this.run(Infinity, budgetMs === Infinity ? Infinity : this.now() + budgetMs);
+  }
+
+  /**
+   * The scan as an iterator of small units of work, for a caller that keeps
+   * the clock itself: each item is the blocks with mentions found while
+   * visiting the next `nodes` nodes (default {@link CLOCK_EVERY}).
+   */
+  *slices(nodes: number = CLOCK_EVERY): Generator<BlockMatch[], void, undefined> {
+    while (!this.finished) yield this.run(nodes, Infinity);
+  }
+
+  private run(maxNodes: number, deadline: number): BlockMatch[] {
     const out: BlockMatch[] = [];
-    const deadline = budgetMs === Infinity ? Infinity : this.now() + budgetMs;
     let count = 0;
     while (!this.finished) {
-      if (++count % CLOCK_EVERY === 0 && this.now() >= deadline) break;
+      if (++count > maxNodes) break;
+      if (count % CLOCK_EVERY === 0 && this.now() >= deadline) break;
       const frame = this.frames[this.frames.length - 1];
       if (frame === undefined) {
         this.startNextRoot(out);

@@ -199,6 +199,14 @@ describe('slicing', () => {
     expect(sliced).toEqual(full);
   });
 
+  it('slices() yields small units that add up to the full scan', () => {
+    buildBigPage();
+    const full = scanBody();
+    const units = [...createScan([document.body], OPTS).slices(16)];
+    expect(units.length).toBeGreaterThan(100);
+    expect(units.flat()).toEqual(full);
+  });
+
   it('scans the given roots in order and never the same block twice', () => {
     buildBigPage();
     const late = document.body.children[350]!;
