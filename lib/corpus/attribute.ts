@@ -1,0 +1,418 @@
+import type { CleanDocument, Paragraph } from './clean.ts';
+import { ENTITIES, type Entity, pressSpeaker, selfPublisher, speakerOf } from './entities.ts';
+import { findMentions, Salience } from './mentions.ts';
+import { findQuotes, type Quote, splitSentences } from './segment.ts';
+import {
+  findBlockIntro,
+  findLeadingSpeech,
+  findQuoteTag,
+  findTrailingTag,
+  SPEECH_LEAD_IN,
+} from './speech.ts';
+import { type Span, trimSpan, wordCount } from './text.ts';
+import type { DocumentMeta, Speaker, Via, Voice } from './types.ts';
+
+/**
+ * Attribution: cuts each paragraph into statement units (a quotation, a
+ * transcript turn, a run of a publisher's own sentences, a reported or
+ * narrated sentence) and names whose words each unit carries. The rules, in
+ * the order they apply, are documented in lib/corpus/README.md.
+ */
+
+export interface Draft {
+  span: Span;
+  speaker: Speaker;
+  voice: Voice;
+  via: Via;
+  /** Index into the document's paragraphs. */
+  paragraph: number;
+  /** Text that frames a quote (its tag, the question asked): the quote inherits its topics. */
+  setting: Span[];
+  /** Split off after ", but" from a reported claim: it answers that claim. */
+  contrast: boolean;
+}
+
+export interface Attribution {
+  drafts: Draft[];
+  /** Things a maintainer should look at (unattributed quotes, unknown labels). */
+  warnings: string[];
+}
+
+/** `NAME:` / `NAME, BYLINE:` at the start of a transcript paragraph (upper case only). */
+const LABEL_RE = /^([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4})(?:, ?([A-Z][A-Z ]*[A-Z]))?:\s+/;
+const PRESS_ROLES = /^(?:BYLINE|HOST|ANCHOR|CORRESPONDENT|REPORTER)$/;
+/** A turn that is only a stage direction: "(Speaking Chinese)." */
+const STAGE_ONLY = /^(?:\s*\([^)]*\)[.\s]*)+$/;
+
+function resolveLabel(label: string, role: string | undefined): { speaker: Speaker; known: boolean } {
+  const byLabel = ENTITIES.find((e) => e.labels?.includes(label));
+  if (byLabel) return { speaker: speakerOf(byLabel), known: true };
+  const titleCase = label.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sp: string, c: string) => sp + c.toUpperCase());
+  const person = findMentions(titleCase).find((m) => m.entity.type === 'person' && m.end === titleCase.length);
+  if (person) return { speaker: speakerOf(person.entity), known: true };
+  return {
+    speaker: {
+      id: `label:${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+      name: titleCase,
+      role: 'Transcript speaker not in the entity table',
+      side: role && PRESS_ROLES.test(role) ? 'press' : 'unnamed',
+    },
+    known: false,
+  };
+}
+
+interface DocContext {
+  source: string;
+  file: string;
+  press: Speaker;
+  publisher: Entity | undefined;
+  drafts: Draft[];
+  warnings: string[];
+}
+
+function push(ctx: DocContext, d: Omit<Draft, 'setting' | 'contrast'> & Partial<Draft>): Draft | null {
+  const span = trimSpan(ctx.source, d.span);
+  if (span[1] <= span[0] || wordCount(ctx.source.slice(span[0], span[1])) === 0) return null;
+  const draft: Draft = { setting: [], contrast: false, ...d, span };
+  ctx.drafts.push(draft);
+  return draft;
+}
+
+/** Text of `span` outside the given quotes, for salience (names inside quotes are not referents). */
+function seeOutside(ctx: DocContext, salience: Salience, [s, e]: Span, quotes: Quote[]): void {
+  let at = s;
+  for (const q of quotes) {
+    if (q.outer[1] <= s || q.outer[0] >= e) continue;
+    salience.see(ctx.source.slice(at, Math.max(at, q.outer[0])));
+    at = Math.max(at, q.outer[1]);
+  }
+  salience.see(ctx.source.slice(at, e));
+}
+
+/**
+ * A non-quoted sentence: a trailing tag ("..., Zhao added.") or a leading
+ * speaker + reporting verb makes it reported speech; a reported claim
+ * followed by ", but ..." is split so that the rebuttal is its own unit;
+ * anything else is the writer's narration.
+ */
+function attributeSentence(ctx: DocContext, salience: Salience, span: Span, paragraph: number, narrator: Speaker): void {
+  const text = ctx.source.slice(span[0], span[1]);
+  const trailing = findTrailingTag(text, salience);
+  if (trailing) {
+    push(ctx, { span, speaker: trailing, voice: 'reported', via: 'trailing-tag', paragraph });
+    return;
+  }
+  const leading = findLeadingSpeech(text, salience);
+  if (leading && leading.speaker.id !== narrator.id) {
+    const but = /,\s+(but)\s/.exec(text.slice(leading.verbEnd));
+    if (but) {
+      const cut = span[0] + leading.verbEnd + but.index;
+      const butStart = cut + but[0].indexOf('but');
+      push(ctx, { span: [span[0], cut], speaker: leading.speaker, voice: 'reported', via: 'reported-speech', paragraph });
+      push(ctx, { span: [butStart, span[1]], speaker: narrator, voice: voiceOf(ctx, narrator), via: viaOf(ctx, narrator), paragraph, contrast: true });
+      return;
+    }
+    push(ctx, { span, speaker: leading.speaker, voice: 'reported', via: 'reported-speech', paragraph });
+    return;
+  }
+  push(ctx, { span, speaker: narrator, voice: voiceOf(ctx, narrator), via: viaOf(ctx, narrator), paragraph });
+}
+
+function voiceOf(ctx: DocContext, narrator: Speaker): Voice {
+  return ctx.publisher && narrator.id === ctx.publisher.id ? 'own-text' : 'narration';
+}
+
+function viaOf(ctx: DocContext, narrator: Speaker): Via {
+  return ctx.publisher && narrator.id === ctx.publisher.id ? 'self-published' : 'narration';
+}
+
+function isSpeechQuote(ctx: DocContext, q: Quote, sentence: Span): boolean {
+  const inner = ctx.source.slice(q.inner[0], q.inner[1]);
+  if (wordCount(inner) >= 5) return true;
+  return SPEECH_LEAD_IN.test(ctx.source.slice(sentence[0], q.outer[0]));
+}
+
+/** The quote's own words: inside the marks, without the comma that leads into the tag. */
+function quoteBody(ctx: DocContext, q: Quote): Span {
+  let [s, e] = trimSpan(ctx.source, q.inner);
+  while (e > s && /[,\s]/.test(ctx.source[e - 1] ?? '')) e--;
+  return [s, e];
+}
+
+interface QuoteUnit {
+  quote: Quote;
+  sentence: Span;
+  speaker: Speaker | null;
+  via: Via;
+}
+
+/**
+ * A paragraph of news prose. Quotations get their speaker from a tag after
+ * them, else from a reporting clause before them, else from a sibling quote
+ * of the same paragraph, else (when the paragraph opens with the quote) from
+ * the quote that ended the previous paragraph. Sentences outside quotes go
+ * through `attributeSentence`; a run of narration sentences that ends in a
+ * sentence with a trailing tag ("..., Zhao added.") belongs to that speaker.
+ */
+function attributeProse(
+  ctx: DocContext,
+  salience: Salience,
+  para: Paragraph,
+  index: number,
+  narrator: Speaker,
+  carried: Speaker | null,
+): Speaker | null {
+  const { source } = ctx;
+  const allQuotes = findQuotes(source, para.span);
+  const sentences = splitSentences(source, para.span);
+  const startCount = ctx.drafts.length;
+  const units: QuoteUnit[] = [];
+  const quoteSentences = new Set<Span>();
+
+  for (const sentence of sentences) {
+    const quotes = allQuotes.filter(
+      (q) => q.outer[0] >= sentence[0] && q.outer[0] < sentence[1] && isSpeechQuote(ctx, q, sentence),
+    );
+    if (quotes.length === 0) continue;
+    quoteSentences.add(sentence);
+    quotes.forEach((q, k) => {
+      const nextStart = quotes[k + 1]?.outer[0] ?? sentence[1];
+      const prevEnd = quotes[k - 1]?.outer[1] ?? sentence[0];
+      const after = source.slice(q.outer[1], Math.max(q.outer[1], nextStart));
+      let speaker = findQuoteTag(after, salience);
+      let via: Via = 'quote-tag';
+      if (!speaker) {
+        const lead = findLeadingSpeech(source.slice(prevEnd, q.outer[0]), salience);
+        if (lead) speaker = lead.speaker;
+      }
+      if (!speaker) via = 'quote-sibling';
+      units.push({ quote: q, sentence, speaker, via });
+    });
+  }
+
+  // Quotes without a tag: a sibling in the paragraph, else the previous paragraph's closing quote.
+  units.forEach((u, k) => {
+    if (u.speaker) return;
+    const sibling = [...units.slice(0, k)].reverse().find((x) => x.speaker) ?? units.slice(k + 1).find((x) => x.speaker);
+    if (sibling?.speaker) {
+      u.speaker = sibling.speaker;
+      return;
+    }
+    const opensParagraph = source.slice(para.span[0], u.quote.outer[0]).trim() === '';
+    if (opensParagraph && carried) {
+      u.speaker = carried;
+      u.via = 'quote-continuation';
+    }
+  });
+
+  let lastWasQuote = false;
+  for (const sentence of sentences) {
+    const inSentence = units.filter((u) => u.sentence === sentence);
+    if (!quoteSentences.has(sentence)) {
+      attributeSentence(ctx, salience, sentence, index, narrator);
+      seeOutside(ctx, salience, sentence, allQuotes);
+      lastWasQuote = false;
+      continue;
+    }
+    // A reporting lead-in before a colon is the speaker's position in the writer's words.
+    const first = inSentence[0];
+    if (first) {
+      const leadEnd = source.lastIndexOf(':', first.quote.outer[0]);
+      if (leadEnd > sentence[0] && source.slice(leadEnd + 1, first.quote.outer[0]).trim() === '') {
+        const lead: Span = [sentence[0], leadEnd];
+        const leadText = source.slice(lead[0], lead[1]);
+        const reported = findLeadingSpeech(leadText, salience);
+        if (reported && wordCount(leadText) >= 6) {
+          push(ctx, { span: lead, speaker: reported.speaker, voice: 'reported', via: 'reported-speech', paragraph: index });
+        }
+      }
+    }
+    const setting = settingOf(sentence, inSentence.map((u) => u.quote.outer));
+    for (const u of inSentence) {
+      if (!u.speaker) {
+        ctx.warnings.push(`${ctx.file}: no speaker for quote at ${u.quote.outer[0]}: ${source.slice(u.quote.inner[0], u.quote.inner[0] + 60)}…`);
+        continue;
+      }
+      push(ctx, {
+        span: quoteBody(ctx, u.quote),
+        speaker: u.speaker,
+        voice: 'quote',
+        via: u.via,
+        paragraph: index,
+        setting: [...setting, ...paragraphSetting(ctx, para, units)],
+      });
+      const entity = entityOf(u.speaker);
+      if (entity) salience.note(entity);
+    }
+    seeOutside(ctx, salience, sentence, units.map((u) => u.quote));
+    lastWasQuote = inSentence.some((u) => u.speaker) && sentence === sentences.at(-1);
+  }
+
+  applyParagraphTag(ctx, startCount);
+  const lastQuote = [...units].reverse().find((u) => u.speaker);
+  return lastWasQuote && lastQuote ? lastQuote.speaker : null;
+}
+
+function entityOf(s: Speaker): Entity | undefined {
+  return ENTITIES.find((e) => e.id === s.id);
+}
+
+/** The sentence minus its quotes: the tag and the circumstances ("when asked ... a "no-spy" agreement"). */
+function settingOf(sentence: Span, quotes: Span[]): Span[] {
+  const out: Span[] = [];
+  let at = sentence[0];
+  for (const [s, e] of quotes) {
+    if (s > at) out.push([at, s]);
+    at = e;
+  }
+  if (sentence[1] > at) out.push([at, sentence[1]]);
+  return out;
+}
+
+/** Non-quote text of the other quote sentences of the paragraph (one speaker's answer to one question). */
+function paragraphSetting(ctx: DocContext, para: Paragraph, units: QuoteUnit[]): Span[] {
+  const sentences = [...new Set(units.map((u) => u.sentence))];
+  return sentences.flatMap((s) =>
+    settingOf(
+      s,
+      units.filter((u) => u.sentence === s).map((u) => u.quote.outer),
+    ),
+  ).filter(([s, e]) => s >= para.span[0] && e <= para.span[1]);
+}
+
+/**
+ * "The US accuses Huawei ..., but Huawei has established ... Not one of those
+ * countries ... Neither have any cases ... been reported, Zhao added.": the
+ * narration units that run up to a paragraph-final trailing tag are the
+ * tagged speaker's reported words too.
+ */
+function applyParagraphTag(ctx: DocContext, from: number): void {
+  const units = ctx.drafts.slice(from);
+  const last = units.at(-1);
+  if (!last || last.via !== 'trailing-tag') return;
+  for (let k = units.length - 2; k >= 0; k--) {
+    const u = units[k]!;
+    if (u.via !== 'narration') break;
+    u.speaker = last.speaker;
+    u.voice = 'reported';
+    u.via = 'paragraph-tag';
+  }
+}
+
+interface Turn {
+  speaker: Speaker;
+}
+
+/**
+ * A transcript paragraph (labelled, or continuing the current turn). A
+ * party's turn is one primary unit; a journalist's turn is narration,
+ * sentence by sentence, so that what it reports of others is found.
+ */
+function attributeTurn(ctx: DocContext, salience: Salience, para: Paragraph, index: number, body: Span, turn: Turn): void {
+  const text = ctx.source.slice(body[0], body[1]);
+  if (STAGE_ONLY.test(text)) return;
+  if (turn.speaker.side !== 'press') {
+    push(ctx, { span: body, speaker: turn.speaker, voice: 'transcript', via: 'transcript-label', paragraph: index });
+    salience.see(text);
+    return;
+  }
+  for (const sentence of splitSentences(ctx.source, body)) {
+    const before = ctx.drafts.length;
+    attributeSentence(ctx, salience, sentence, index, turn.speaker);
+    for (const d of ctx.drafts.slice(before)) {
+      if (d.via === 'narration') d.via = body[0] === para.span[0] ? 'transcript-turn' : 'transcript-label';
+    }
+    salience.see(ctx.source.slice(sentence[0], sentence[1]));
+  }
+}
+
+export function attributeDocument(source: string, doc: CleanDocument, meta: DocumentMeta): Attribution {
+  const publisher = selfPublisher(meta.publisher);
+  const ctx: DocContext = {
+    source,
+    file: meta.file,
+    press: pressSpeaker(meta.file, meta.publisher),
+    publisher,
+    drafts: [],
+    warnings: [],
+  };
+  const narrator = publisher ? speakerOf(publisher) : ctx.press;
+
+  let section = -1;
+  let salience = new Salience();
+  let turn: Turn | null = null;
+  let carried: Speaker | null = null;
+  let blockSpeaker: Speaker | null = null;
+
+  doc.paragraphs.forEach((para, index) => {
+    if (para.section !== section) {
+      section = para.section;
+      salience = new Salience();
+      turn = null;
+      carried = null;
+      blockSpeaker = null;
+    }
+    const text = source.slice(para.span[0], para.span[1]);
+    if (para.role !== 'body') {
+      salience.see(text);
+      return;
+    }
+    const label = LABEL_RE.exec(text);
+    if (label) {
+      const { speaker, known } = resolveLabel(label[1]!, label[2]);
+      if (!known) ctx.warnings.push(`${meta.file}: transcript label "${label[1]}" is not in lib/corpus/entities.ts`);
+      turn = { speaker };
+      const entity = entityOf(speaker);
+      if (entity) salience.note(entity);
+      attributeTurn(ctx, salience, para, index, [para.span[0] + label[0].length, para.span[1]], turn);
+      carried = null;
+      return;
+    }
+    if (turn) {
+      attributeTurn(ctx, salience, para, index, para.span, turn);
+      return;
+    }
+    const intro = findBlockIntro(text, salience);
+    if (intro) {
+      blockSpeaker = intro;
+      salience.see(text);
+      return;
+    }
+    if (blockSpeaker && !/^["\u201c]/.test(text)) {
+      push(ctx, { span: para.span, speaker: blockSpeaker, voice: 'quote', via: 'block-quote', paragraph: index });
+      blockSpeaker = null;
+      carried = null;
+      return;
+    }
+    carried = attributeProse(ctx, salience, para, index, narrator, blockSpeaker ?? carried);
+    blockSpeaker = null;
+  });
+  return { drafts: mergeOwnText(source, ctx.drafts), warnings: ctx.warnings };
+}
+
+/**
+ * A publisher's own sentences in one paragraph form one statement: the
+ * paragraph is its unit of argument ("This is simply not true. The Chinese
+ * government has been explicitly clear ..."). Sentences it reports of others
+ * stay apart and break the run.
+ */
+function mergeOwnText(source: string, drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const prev = out.at(-1);
+    if (
+      prev &&
+      prev.voice === 'own-text' &&
+      d.voice === 'own-text' &&
+      prev.paragraph === d.paragraph &&
+      prev.speaker.id === d.speaker.id &&
+      source.slice(prev.span[1], d.span[0]).trim() === ''
+    ) {
+      prev.span = [prev.span[0], d.span[1]];
+      prev.contrast ||= d.contrast;
+      continue;
+    }
+    out.push(d);
+  }
+  return out;
+}

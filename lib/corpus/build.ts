@@ -1,0 +1,131 @@
+import { buildIndex } from '../search/indexer.ts';
+import { attributeDocument } from './attribute.ts';
+import { classify, keepRecord } from './classify.ts';
+import { cleanDocument, type Dropped, type ParagraphRole } from './clean.ts';
+import { mergeDuplicates } from './dedup.ts';
+import { type Linkable, linkStatements } from './link.ts';
+import { applyOverrides, type Override } from './overrides.ts';
+import { hash8, normalizeForCompare, type Span } from './text.ts';
+import { detectTopics, TOPICS } from './topics.ts';
+import type { DocumentMeta, Statement } from './types.ts';
+
+/**
+ * The whole pipeline as one pure function: seed texts + metadata (+
+ * overrides) in, the contents of `data/` out. No I/O here, so tests and
+ * `--check` run exactly what `npm run index` runs.
+ */
+
+export interface Seed {
+  meta: DocumentMeta;
+  /** The decoded file, untouched: every span points into it. */
+  text: string;
+}
+
+/** A cleaned document for the reader view. */
+export interface ReaderDocument {
+  file: string;
+  paragraphs: { span: Span; role: ParagraphRole; text: string }[];
+}
+
+export interface BuildResult {
+  statements: Statement[];
+  sources: DocumentMeta[];
+  documents: ReaderDocument[];
+  /** Site chrome set aside by cleaning, with its text, for the report. */
+  dropped: { file: string; drops: (Dropped & { text: string })[] }[];
+  warnings: string[];
+  /** Problems that must fail the build (e.g. an override that matches nothing). */
+  errors: string[];
+  /** File name in `data/` -> exact contents. */
+  files: Map<string, string>;
+}
+
+/** The files `npm run index` owns in `data/`. */
+export const DATA_FILES = ['index.json', 'statements.json', 'sources.json', 'documents.json'] as const;
+
+function sortTopics(s: Statement): void {
+  s.topics = TOPICS.filter((t) => s.topics.includes(t));
+}
+
+/** Stable id: file stem + hash of the normalised words; unchanged while the text is. */
+function assignIds(items: Linkable[]): void {
+  const used = new Set<string>();
+  for (const { statement: s } of items) {
+    const base = `${s.file.replace(/\.txt$/, '')}#${hash8(normalizeForCompare(s.text))}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    s.id = id;
+  }
+}
+
+function json(value: unknown, indent: number): string {
+  return `${JSON.stringify(value, null, indent)}\n`;
+}
+
+export function buildCorpus(seeds: Seed[], overrides: Override[] = []): BuildResult {
+  const ordered = [...seeds].sort((a, b) => (a.meta.file < b.meta.file ? -1 : a.meta.file > b.meta.file ? 1 : 0));
+  const warnings: string[] = [];
+  const documents: ReaderDocument[] = [];
+  const dropped: BuildResult['dropped'] = [];
+  const all: Statement[] = [];
+  const info = new Map<Statement, { paragraph: number; contrast: boolean }>();
+
+  for (const { meta, text } of ordered) {
+    const doc = cleanDocument(text, meta.title);
+    documents.push({
+      file: meta.file,
+      paragraphs: doc.paragraphs.map((p) => ({ span: p.span, role: p.role, text: text.slice(p.span[0], p.span[1]) })),
+    });
+    dropped.push({ file: meta.file, drops: doc.dropped.map((d) => ({ ...d, text: text.slice(d.span[0], d.span[1]) })) });
+    const attribution = attributeDocument(text, doc, meta);
+    warnings.push(...attribution.warnings);
+    for (const d of attribution.drafts) {
+      const body = text.slice(d.span[0], d.span[1]);
+      const framing = d.setting.map(([s, e]) => text.slice(s, e)).join(' ');
+      const statement: Statement = {
+        id: '',
+        text: body,
+        file: meta.file,
+        span: d.span,
+        speaker: d.speaker,
+        kind: classify(d.voice, d.speaker, body, d.contrast),
+        voice: d.voice,
+        via: d.via,
+        topics: detectTopics(`${body} ${framing}`),
+        answers: [],
+        duplicates: [],
+      };
+      all.push(statement);
+      info.set(statement, { paragraph: d.paragraph, contrast: d.contrast });
+    }
+  }
+
+  const { kept: corrected, problems } = applyOverrides(all, overrides);
+  const kept = corrected.filter((s) => s.via === 'override' || keepRecord(s.kind, s.speaker, s.topics, s.text));
+  const merged = mergeDuplicates(kept);
+  const items: Linkable[] = merged.map((statement) => ({ statement, ...info.get(statement)! }));
+  assignIds(items);
+  linkStatements(items);
+  for (const s of merged) {
+    sortTopics(s);
+    s.answers.sort();
+  }
+
+  const sources: DocumentMeta[] = ordered.map(({ meta }) => ({
+    file: meta.file,
+    title: meta.title,
+    publisher: meta.publisher,
+    url: meta.url,
+    date: meta.date,
+    author: meta.author,
+  }));
+  const index = buildIndex(merged);
+  const files = new Map<string, string>([
+    ['index.json', `${JSON.stringify(index)}\n`],
+    ['statements.json', json(merged, 1)],
+    ['sources.json', json(sources, 1)],
+    ['documents.json', json(documents, 1)],
+  ]);
+  return { statements: merged, sources, documents, dropped, warnings, errors: problems, files };
+}

@@ -1,0 +1,133 @@
+import { resolveNamePhrase, resolveSubject, type Salience } from './mentions.ts';
+import type { Speaker } from './types.ts';
+
+/**
+ * Recognising reported speech in a sentence: "Zhao said that ...",
+ * "U.S. leaders have said ...", "..., Zhao added.", "..., said economics
+ * professor David Daokui Li". Pure pattern code over one sentence's text;
+ * `attribute.ts` decides what to do with the answer.
+ */
+
+/**
+ * Verbs that report what someone said or holds, when their subject starts a
+ * clause. "added" and "told" are left out on purpose: "the U.S. added Huawei
+ * to its Entity List" is not speech; they count only as "added that" or at
+ * the end of a sentence (a trailing tag).
+ */
+const REPORT_VERB =
+  '(?:said|says|say|stated|states|stressed|stresses|acknowledged|acknowledges|accused|accuses|accuse|' +
+  'claimed|claims|claim|alleged|alleges|allege|denied|denies|deny|urged|urges|warned|warns|pledged|pledges|' +
+  'vowed|vows|called on|calls on|expects|believes|believe|argued|argues|insisted|insists|maintained|maintains|' +
+  'advocated|advocates|spoken out|spoke out|speaks out|cited|cites|elaborated|explained|explains|noted|notes|' +
+  'reiterated|reiterates|promised|promises|added that|adds that|told [\\p{L} ]{1,30}? that|' +
+  'campaigning against|campaigned against)';
+
+/** Auxiliaries and adverbs allowed between the subject and the verb ("has repeatedly denied"). */
+const GAP =
+  '(?:\\s+(?:has|have|had|is|was|are|were|been|also|repeatedly|consistently|further|firmly|publicly|again|previously|reportedly|long))*';
+
+const LEADING_RE = new RegExp(`(${GAP})\\s+(${REPORT_VERB})(?![\\p{L}])`, 'gu');
+
+/** Where a clause starts: after a comma, semicolon, colon, dash or a joining conjunction. */
+const CLAUSE_BREAK = /(?:[,;:(\u2014\u2013]|\s-\s|(?<![\p{L}])(?:and|but|while|as|so|then)(?![\p{L}]))\s*/gu;
+
+/** Verbs of a quotation tag ("...," said Ren / "...," he said). */
+export const TAG_VERB =
+  '(?:said|says|added|adds|concluded|stated|told|explained|noted|stressed|insisted|argued|asked|replied|continued|wrote)';
+
+export interface Reported {
+  speaker: Speaker;
+  /** Offset (in the analysed text) where the subject's clause starts. */
+  clauseStart: number;
+  /** Offset just after the verb. */
+  verbEnd: number;
+  verb: string;
+}
+
+function lastClauseStart(text: string): number {
+  let start = 0;
+  for (const m of text.matchAll(CLAUSE_BREAK)) start = m.index + m[0].length;
+  return start;
+}
+
+/**
+ * The first clause in `text` whose subject is a resolvable speaker followed
+ * by a reporting verb: "Reiterating comments from last year, Zhengfei
+ * stressed that ..." -> Ren Zhengfei. A subject that is not a clause's
+ * start ("U.S. leaders who say ...") is not a speaker of the sentence.
+ */
+export function findLeadingSpeech(text: string, salience: Salience): Reported | null {
+  for (const m of text.matchAll(LEADING_RE)) {
+    const before = text.slice(0, m.index);
+    const clauseStart = lastClauseStart(before);
+    const np = before.slice(clauseStart).trim().split(/\s+/).slice(-8).join(' ');
+    const speaker = resolveSubject(np, salience);
+    if (speaker) return { speaker, clauseStart, verbEnd: m.index + m[0].length, verb: m[2]!.toLowerCase() };
+  }
+  return null;
+}
+
+/**
+ * What may follow the verb of a trailing tag: when, where or to whom it was
+ * said ("said Tuesday", "said at a regular press briefing", "told
+ * journalists"), never a clause of its own ("Liang stressed the conditions
+ * might not exist" is a leading report, not a tag).
+ */
+const TAG_ADJUNCT =
+  '(?:\\s+(?:(?:at|in|on|during|after|before|from|to|with|in a|at a)\\s[^,]{0,60}|(?:on\\s)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|earlier|later)\\b[^,]{0,40}|(?:journalists|reporters|the media|media|lawmakers)\\b[^,]{0,40}))?';
+
+const TRAILING_NP_FIRST = new RegExp(
+  `^\\s*([^,"\u201c\u201d]{1,80}?)\\s+(?:also\\s+)?${TAG_VERB}${TAG_ADJUNCT}[.!?]?\\s*$`,
+  'u',
+);
+const TRAILING_VERB_FIRST = new RegExp(`^\\s*(?:${TAG_VERB}|according to)\\s+([^,]{1,80}?)[.!?]?\\s*$`, 'u');
+
+/**
+ * A tag that closes a sentence after its last comma: "..., Zhao added.",
+ * "..., Chinese Foreign Ministry spokesperson Zhao Lijian said Tuesday.",
+ * "..., said economics professor David Daokui Li from Tsinghua University."
+ * The tag covers the whole sentence before it.
+ */
+export function findTrailingTag(sentence: string, salience: Salience): Speaker | null {
+  const comma = sentence.lastIndexOf(',');
+  if (comma < 0) return null;
+  const tail = sentence.slice(comma + 1);
+  if (tail.split(/\s+/).filter(Boolean).length > 14) return null;
+  const npFirst = TRAILING_NP_FIRST.exec(tail);
+  if (npFirst) {
+    const s = resolveSubject(npFirst[1]!, salience);
+    if (s) return s;
+  }
+  const verbFirst = TRAILING_VERB_FIRST.exec(tail);
+  if (verbFirst) return resolveNamePhrase(verbFirst[1]!, salience);
+  return null;
+}
+
+const QUOTE_TAG_VERB_FIRST = new RegExp(`^[\\s,]*${TAG_VERB}\\s+([^,.;:]+)`, 'u');
+const QUOTE_TAG_NP_FIRST = new RegExp(
+  `^[\\s,]*([^,.;:"\u201c\u201d]{1,60}?)\\s+(?:also\\s+)?${TAG_VERB}(?![\\p{L}])`,
+  'u',
+);
+
+/** The speaker named right after a closing quotation mark (`," said Ren.` / `” Ren said.`). */
+export function findQuoteTag(after: string, salience: Salience): Speaker | null {
+  const verbFirst = QUOTE_TAG_VERB_FIRST.exec(after);
+  if (verbFirst) {
+    const s = resolveNamePhrase(verbFirst[1]!, salience);
+    if (s) return s;
+  }
+  const npFirst = QUOTE_TAG_NP_FIRST.exec(after);
+  if (npFirst) return resolveSubject(npFirst[1]!, salience);
+  return null;
+}
+
+/** A paragraph that only introduces the next one: "Ren Zhengfei, found and CEO of Huawei , said;". */
+const BLOCK_INTRO_RE = new RegExp(`^([^"\u201c\u201d]{1,120}?)[\\s,]*${TAG_VERB}\\s*[;:]$`, 'u');
+
+export function findBlockIntro(paragraph: string, salience: Salience): Speaker | null {
+  const m = BLOCK_INTRO_RE.exec(paragraph.trim());
+  return m ? resolveNamePhrase(m[1]!.replace(/\s+/g, ' '), salience) : null;
+}
+
+/** Text right before a quote that makes it speech even when short: `adding that "this is hegemony."`. */
+export const SPEECH_LEAD_IN = new RegExp(`(?:${TAG_VERB}|adding|saying|that)\\s*[,:]?\\s*$|:\\s*$`, 'u');

@@ -1,0 +1,27 @@
+import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { entityById } from '../corpus/entities.ts';
+import { TOPIC_WORDS } from '../corpus/topics.ts';
+import type { Statement } from '../corpus/types.ts';
+import { type IndexDoc, INDEX_OPTIONS } from './options.ts';
+
+/**
+ * What one statement contributes to the index: its words, every name its
+ * speaker goes by (so "Zhengfei" or "Ren" finds Ren Zhengfei's records),
+ * and its topics' words (so "blacklist" finds Entity List records).
+ */
+export function toIndexDoc(s: Statement): IndexDoc {
+  const aliases = entityById(s.speaker.id)?.aliases ?? [];
+  return {
+    id: s.id,
+    text: s.text,
+    speaker: [s.speaker.name, ...aliases, s.speaker.role].join(' '),
+    topics: s.topics.map((t) => TOPIC_WORDS[t]).join(' '),
+  };
+}
+
+/** The serialisable index, built in statement order (so the JSON is the same on every run). */
+export function buildIndex(statements: Statement[]): AsPlainObject {
+  const index = new MiniSearch<IndexDoc>(INDEX_OPTIONS);
+  index.addAll(statements.map(toIndexDoc));
+  return index.toJSON();
+}

@@ -1,0 +1,148 @@
+import type { Options, SearchOptions } from 'minisearch';
+
+/**
+ * THE MiniSearch options: `npm run index` builds the index with them and
+ * `loadCorpus` (background, side panel, CLI) loads it with them. MiniSearch
+ * does not store tokenizer or term processing in the serialized index, so a
+ * mismatch would silently break search; keep every option here.
+ */
+
+/** What is indexed per statement (built by `indexer.ts`). */
+export interface IndexDoc {
+  id: string;
+  /** The statement's verbatim text. */
+  text: string;
+  /** Canonical name, every alias and the role: "Ren Zhengfei Ren Zhengfei Founder and CEO, Huawei". */
+  speaker: string;
+  /** Topic words: "entity list blacklist" for `entity-list`. */
+  topics: string;
+}
+
+/**
+ * Indexed fields, in order.
+ * @example a search for "Zhengfei" matches the `speaker` field of every Ren Zhengfei record.
+ */
+export const FIELDS: readonly (keyof IndexDoc)[] = ['text', 'speaker', 'topics'];
+
+/**
+ * Field weights: a name or topic hit says more about a record than one word
+ * in a long quote.
+ * @example "Zhao" ranks Zhao Lijian's own statements (speaker) above sentences that merely mention him (text).
+ */
+export const BOOST: Readonly<Record<'text' | 'speaker' | 'topics', number>> = { text: 1, speaker: 2, topics: 1.5 };
+
+/**
+ * Phrases made into one token before splitting, so the spellings readers use
+ * meet the spellings sources use. "US" is matched case-sensitively: the
+ * pronoun "us" is a stop word.
+ * @example "no spy", "no-spy" and "nospy" all become `nospy`; "U.S", "U.S." and "United States" become `usa`.
+ */
+export const PHRASES: readonly [RegExp, string][] = [
+  [/\bno[-\s]?back[-\s]?doors?\b/gi, ' nobackdoor '],
+  [/\bno[-\s]?spy\b/gi, ' nospy '],
+  [/\bback[-\s]doors?\b/gi, ' backdoor '],
+  [/\bentity[-\s]list\b/gi, ' entitylist '],
+  [/\bU\.S\.A\.?|\bU\.S\.?(?![\p{L}])|\bUSA?\b|\bUnited States\b/gu, ' usa '],
+];
+
+/**
+ * Words too common here to tell records apart, including reporting verbs
+ * ("said" is in half the corpus).
+ * @example "what did Huawei say about the ban" searches for `huawei` and `ban` only.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below ' +
+    'between both but by can could did do does doing down during each few for from further had has have having ' +
+    'he her here hers herself him himself his how i if in into is it its itself just let me more most my myself ' +
+    'no nor not of off on once only or other our ours ourselves out over own same she should so some such than ' +
+    'that the their theirs them themselves then there these they this those through to too under until up very ' +
+    'was we were what when where which while who whom why will with would you your yours yourself s t ll re ve d ' +
+    'm us said say says saying told added according'
+  ).split(' '),
+);
+
+/**
+ * Synonym groups: every member is indexed and searched together with the
+ * group's first word.
+ * @example "semiconductor" finds "chips"; "blacklist" finds Entity List records; "surveillance" finds no-spy pledges.
+ */
+export const SYNONYMS: readonly string[][] = [
+  ['spy', 'nospy', 'spying', 'surveillance', 'espionage'],
+  ['backdoor', 'nobackdoor'],
+  ['entitylist', 'blacklist', 'blacklisted'],
+  ['chip', 'semiconductor', 'chipset'],
+  ['sanction', 'ban', 'banned', 'crackdown', 'restriction', 'sanctioned'],
+  ['usa', 'america', 'american', 'washington'],
+  ['globalisation', 'globalization', 'globalised', 'globalized'],
+  ['5g'],
+];
+
+const CONCEPT = new Map<string, string>(SYNONYMS.flatMap((g) => g.map((w) => [w, g[0]!] as [string, string])));
+
+/**
+ * Light English stemming so "sanctions"/"sanction" and "companies"/"company"
+ * meet; applied identically to documents and queries.
+ * @example stem("agreements") === "agreement", stem("companies") === "company", stem("us") === "us".
+ */
+export function stem(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * Splits text into raw tokens after phrase normalisation.
+ * @example tokenize("Huawei's no-spy offer to the U.S.") => ["Huawei", "s", "nospy", "offer", "to", "the", "usa"]
+ */
+export function tokenize(text: string): string[] {
+  let t = text;
+  for (const [re, token] of PHRASES) t = t.replace(re, token);
+  return t.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+}
+
+/**
+ * Lower-cases, drops stop words and one-letter tokens, stems, and adds the
+ * synonym group's head word.
+ * @example processTerm("Semiconductors") => ["semiconductor", "chip"]; processTerm("the") => null.
+ */
+export function processTerm(term: string): string | string[] | null {
+  const lower = term.toLowerCase();
+  if (STOP_WORDS.has(lower) || (lower.length < 2 && !/\d/.test(lower))) return null;
+  const word = stem(lower);
+  const concept = CONCEPT.get(word) ?? CONCEPT.get(lower);
+  return concept && concept !== word ? [word, concept] : word;
+}
+
+/**
+ * Side-panel search: prefix matching from three letters ("sanc" finds
+ * sanctions) and one typo per five letters ("Zhengfie" finds Zhengfei);
+ * OR-combined, ranked by BM25 with the field boosts.
+ */
+export const PANEL_SEARCH: SearchOptions = {
+  boost: BOOST,
+  combineWith: 'OR',
+  prefix: (term) => term.length >= 3,
+  fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+};
+
+/**
+ * Card search: exact terms only. The mention comes from the page verbatim,
+ * and a fuzzy "Meng" would drag in "means".
+ */
+export const CARD_SEARCH: SearchOptions = { boost: BOOST, combineWith: 'OR', prefix: false, fuzzy: false };
+
+/**
+ * The options object for `new MiniSearch(...)` and `MiniSearch.loadJS(...)`.
+ * Nothing is stored in the index (`storeFields: []`): results are joined
+ * with `statements.json` by id, which keeps the index the background loads
+ * small.
+ */
+export const INDEX_OPTIONS: Options<IndexDoc> = {
+  idField: 'id',
+  fields: [...FIELDS],
+  storeFields: [],
+  tokenize,
+  processTerm,
+  searchOptions: PANEL_SEARCH,
+};

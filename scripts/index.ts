@@ -1,0 +1,64 @@
+/**
+ * npm run index [-- --check | --report] [--seeds DIR] [--out DIR]
+ *
+ * Builds data/ (index.json, statements.json, sources.json, documents.json)
+ * from seeds/ with lib/corpus, byte-identical on every run, written
+ * atomically. --check exits 1 when data/ is stale; --report prints the
+ * statements for review. Any problem in seeds/ is printed with its file and
+ * line, exits 1 and leaves data/ untouched.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildCorpus } from '../lib/corpus/build.ts';
+import { formatReport } from '../lib/corpus/report.ts';
+import { readSeeds, SeedError } from '../lib/corpus/seeds.ts';
+import { staleFiles, writeDirAtomically } from '../lib/corpus/write.ts';
+
+const root = resolve(import.meta.dirname, '..');
+
+function fail(lines: string[]): never {
+  for (const l of lines) process.stderr.write(`index: ${l}\n`);
+  process.exit(1);
+}
+
+function main(): void {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        check: { type: 'boolean', default: false },
+        report: { type: 'boolean', default: false },
+        seeds: { type: 'string', default: resolve(root, 'seeds') },
+        out: { type: 'string', default: resolve(root, 'data') },
+      },
+      allowPositionals: false,
+    }).values;
+  } catch (e) {
+    fail([`${e instanceof Error ? e.message : String(e)}`, 'usage: npm run index -- [--check] [--report] [--seeds DIR] [--out DIR]']);
+  }
+  let input;
+  try {
+    input = readSeeds(args.seeds);
+  } catch (e) {
+    if (e instanceof SeedError) fail([`cannot build, nothing written:`, ...e.problems.map((p) => `  ${p}`)]);
+    throw e;
+  }
+  const result = buildCorpus(input.seeds, input.overrides);
+  if (result.errors.length > 0) fail(['cannot build, nothing written:', ...result.errors.map((p) => `  ${p}`)]);
+  if (args.report) process.stdout.write(formatReport(result));
+
+  if (args.check) {
+    const stale = staleFiles(args.out, result.files);
+    if (stale.length > 0) {
+      fail([`${args.out} is stale against ${args.seeds} and lib/corpus: ${stale.join(', ')}`, 'run `npm run index` and commit data/']);
+    }
+    process.stdout.write(`index: ${args.out} is up to date (${result.statements.length} statements)\n`);
+    return;
+  }
+  if (args.report) return;
+  writeDirAtomically(args.out, result.files);
+  for (const w of result.warnings) process.stderr.write(`index: warning: ${w}\n`);
+  process.stdout.write(`index: wrote ${[...result.files.keys()].join(', ')} to ${args.out} (${result.statements.length} statements)\n`);
+}
+
+main();
