@@ -1,0 +1,85 @@
+import type { Highlighter, PlacedMention } from './highlighter.ts';
+import { caretFromPoint } from '../../lib/platform/caret.ts';
+
+export interface HoverEvents {
+  /** The pointer has rested on `mention` for `restMs`. */
+  onIntent(mention: PlacedMention): void;
+  /** The pointer has left the mention that last raised an intent. */
+  onLeave(mention: PlacedMention): void;
+}
+
+/**
+ * Finds the mention under the pointer on every move, cheaply enough to run on
+ * each one: one passive listener, at most one hit test per animation frame,
+ * the caret position under the point looked up in the per-node index, then
+ * confirmed against the mention's own rectangles (the caret snaps to the
+ * nearest character, so a point beside a mention would otherwise count).
+ */
+export function trackHover(
+  document_: Document,
+  highlighter: Highlighter,
+  events: HoverEvents,
+  signal: AbortSignal,
+  restMs = 300,
+): { hitTest(x: number, y: number): PlacedMention | undefined } {
+  let frame = 0;
+  let lastX = 0;
+  let lastY = 0;
+  let current: PlacedMention | undefined;
+  let intended: PlacedMention | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const view = document_.defaultView!;
+
+  const hitTest = (x: number, y: number): PlacedMention | undefined => {
+    const caret = caretFromPoint(document_, x, y);
+    if (!caret) return undefined;
+    const mention = highlighter.at(caret.node, caret.offset);
+    if (!mention) return undefined;
+    const range = document_.createRange();
+    range.setStart(mention.range.startContainer, mention.range.startOffset);
+    range.setEnd(mention.range.endContainer, mention.range.endOffset);
+    for (const rect of range.getClientRects()) {
+      if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return mention;
+    }
+    return undefined;
+  };
+
+  const update = () => {
+    frame = 0;
+    const mention = hitTest(lastX, lastY);
+    if (mention === current) return;
+    current = mention;
+    clearTimeout(timer);
+    if (intended && intended !== mention) {
+      events.onLeave(intended);
+      intended = undefined;
+    }
+    highlighter.setActive(mention);
+    if (mention && mention !== intended) {
+      timer = setTimeout(() => {
+        intended = mention;
+        events.onIntent(mention);
+      }, restMs);
+    }
+  };
+  const schedule = () => {
+    if (!frame) frame = view.requestAnimationFrame(update);
+  };
+
+  document_.addEventListener(
+    'pointermove',
+    (event) => {
+      lastX = event.clientX;
+      lastY = event.clientY;
+      schedule();
+    },
+    { passive: true, signal },
+  );
+  // Scrolling moves the page under a still pointer.
+  document_.addEventListener('scroll', schedule, { passive: true, capture: true, signal });
+  signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    if (frame) view.cancelAnimationFrame(frame);
+  });
+  return { hitTest };
+}

@@ -1,0 +1,108 @@
+import { CATEGORIES, createScan, isRendered, lazyPageContext, rescan, type BlockMatch, type Scan, type ScanOptions } from '../../lib/detect/index.ts';
+import { Highlighter, type PlacedMention } from './highlighter.ts';
+import { observeMutations } from './mutations.ts';
+import { runSliced } from './slices.ts';
+
+/** Tag of the one element we add to a page: the card's shadow host. */
+export const UI_TAG = 'source-context-ui';
+
+/**
+ * Finds the mentions on a page and keeps them highlighted while the page
+ * changes: a first scan in slices, the viewport first, then every mutation
+ * batch rescanned where it happened. Everything stops when `signal` aborts.
+ */
+export function startScanning(
+  document_: Document,
+  signal: AbortSignal,
+  onFirstMention: () => void,
+): Highlighter {
+  const window_ = document_.defaultView as Window & typeof globalThis;
+  const highlighter = new Highlighter(CATEGORIES, window_);
+  signal.addEventListener('abort', () => highlighter.dispose());
+  const options: ScanOptions = { page: lazyPageContext(document_), isVisible: isRendered, uiTags: [UI_TAG] };
+  let warned = false;
+
+  const place = (blocks: Iterable<BlockMatch>) => {
+    for (const block of blocks) {
+      for (const m of block.mentions) {
+        const mention: PlacedMention = {
+          category: m.category,
+          text: m.text,
+          block: block.blockText,
+          range: new window_.StaticRange(m),
+          nodes: m.nodes,
+        };
+        highlighter.add(mention);
+      }
+    }
+    if (!warned && highlighter.count > 0) {
+      warned = true;
+      onFirstMention();
+    }
+  };
+
+  // Scans are chained so a mutation batch never interleaves with a scan
+  // still adding ranges for the same nodes.
+  let queue = Promise.resolve();
+  const enqueue = (scan: () => Scan) => {
+    queue = queue.then(() => runSliced(mapSlices(scan(), place), signal)).catch(() => {});
+  };
+
+  enqueue(() => createScan([...viewportBlocks(document_), document_.body ?? document_.documentElement], options));
+
+  observeMutations(
+    document_.documentElement,
+    (batch) => {
+      for (const node of batch.removed) forEachText(node, (text) => highlighter.drop(text));
+      const changed = [...batch.changed, ...batch.added];
+      if (!changed.length) return;
+      enqueue(() => {
+        const scan = rescan(changed, options);
+        for (const root of scan.roots) forEachText(root, (text) => highlighter.drop(text));
+        return scan;
+      });
+    },
+    signal,
+    (node) => isOurs(node),
+  );
+  return highlighter;
+}
+
+function* mapSlices(scan: Scan, place: (blocks: BlockMatch[]) => void): Generator<void> {
+  for (const blocks of scan.slices()) {
+    place(blocks);
+    yield;
+  }
+}
+
+/** Calls `fn` for every text node in `root` (itself included). */
+function forEachText(root: Node, fn: (text: Node) => void): void {
+  if (root.nodeType === Node.TEXT_NODE) {
+    fn(root);
+    return;
+  }
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) fn(node);
+}
+
+function isOurs(node: Node): boolean {
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return el?.closest(UI_TAG) != null;
+}
+
+/**
+ * The block elements under a few points of the viewport, so the first slices
+ * highlight what the reader is looking at; the rest of the page follows.
+ */
+function viewportBlocks(document_: Document): Element[] {
+  const view = document_.defaultView!;
+  const blocks = new Set<Element>();
+  for (let y = 0.1; y < 1; y += 0.2) {
+    for (let x = 0.2; x < 1; x += 0.3) {
+      const el = document_.elementFromPoint(view.innerWidth * x, view.innerHeight * y);
+      const block = el?.closest('p, li, h1, h2, h3, h4, h5, h6, blockquote, td, dd, figcaption');
+      if (block) blocks.add(block);
+    }
+  }
+  return [...blocks];
+}

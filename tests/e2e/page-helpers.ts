@@ -1,0 +1,66 @@
+import type { Page } from 'puppeteer-core';
+
+export type Registry = Record<string, string[]>;
+
+/**
+ * Reads the page's highlight registry: highlight name -> the text of each
+ * range. The registry belongs to the document, so the page's own world sees
+ * what the content script registered in its isolated world.
+ */
+export function readHighlights(page: Page): Promise<Registry> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, highlight] of CSS.highlights) {
+      out[name] = [...highlight].map((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString();
+      });
+    }
+    return out;
+  });
+}
+
+/** Waits until the registry holds at least `min` ranges in our highlights. */
+export async function waitForHighlights(page: Page, min = 1, timeout = 10_000): Promise<Registry> {
+  await page.waitForFunction(
+    (min: number) => {
+      let n = 0;
+      for (const [name, h] of CSS.highlights) if (name.startsWith('source-context-') && name !== 'source-context-active') n += h.size;
+      return n >= min;
+    },
+    { timeout, polling: 50 },
+    min,
+  );
+  return readHighlights(page);
+}
+
+/** The viewport centre of the `index`-th occurrence of `text` inside `selector`. */
+export function pointOf(page: Page, selector: string, text: string, index = 0): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    (selector: string, text: string, index: number) => {
+      const el = document.querySelector(selector);
+      if (!el) throw new Error(`no ${selector}`);
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        let at = node.textContent!.indexOf(text);
+        while (at >= 0) {
+          if (seen++ === index) {
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + text.length);
+            const rect = range.getClientRects()[0]!;
+            return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+          }
+          at = node.textContent!.indexOf(text, at + 1);
+        }
+      }
+      throw new Error(`no "${text}" #${index} in ${selector}`);
+    },
+    selector,
+    text,
+    index,
+  );
+}
