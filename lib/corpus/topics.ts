@@ -35,6 +35,20 @@ export function detectTopics(text: string): Topic[] {
   return TOPICS.filter((t) => TOPIC_PATTERNS[t].test(text));
 }
 
+/**
+ * Topics a reader asking about one topic also wants, at half weight: an
+ * Entity List listing is a sanction; a backdoor is what a no-spy pledge
+ * rules out.
+ * @example a card for "Entity List" also shows statements about US sanctions.
+ */
+export const BROADER: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
+  'entity-list': ['sanctions'],
+  chips: ['sanctions'],
+  backdoor: ['no-spy'],
+  'no-spy': ['backdoor'],
+  'intelligence-law': ['no-spy', 'backdoor'],
+};
+
 /** Words a reader may use for a topic; indexed with each statement so "blacklist" finds Entity List records. */
 export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   'no-spy': 'no-spy spying spy surveillance espionage',
