@@ -19,6 +19,14 @@ export default defineConfig({
     description:
       "Highlights mentions of Huawei, US sanctions and no-spy pledges and shows the parties' own words beside them, offline.",
     permissions: ['storage'],
+    commands: {
+      'open-card': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Open the card for the mention at or after the cursor',
+      },
+      'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next mention' },
+      'previous-mention': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous mention' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -5,11 +5,11 @@
  * through callbacks, so the content script owns mounting (shadow root),
  * positioning (floating-ui) and messaging.
  *
- * Styles: `card.css`, imported here so it lands in the content script's CSS
- * bundle; every selector is prefixed `sc-` and sizes are in px, so the card
- * looks the same whatever the page's root font size.
+ * Styles: `card.css`, which the mounting code injects into the card's shadow
+ * root (never into the page: it is not imported here, so it cannot end up in
+ * the content script's page CSS). Selectors are prefixed `sc-` and sizes are
+ * in px, so the card looks the same whatever the page's root font size.
  */
-import './card.css';
 import type { ComponentChild, TargetedKeyboardEvent } from 'preact';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CardItemView } from './CardItemView.tsx';

@@ -29,6 +29,7 @@ export const SIDE_LABELS: Readonly<Record<Side, string>> = {
   'us-government': 'US government',
   independent: 'Independent',
   press: 'Press',
+  unnamed: 'Unnamed source',
 };
 
 export const DATE_UNKNOWN = 'date unknown';

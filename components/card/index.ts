@@ -1,6 +1,6 @@
 /**
  * The hover card's public surface, so the content script imports one path.
- * Importing it pulls in `card.css` (via Card.tsx).
+ * The stylesheet is `card.css`, injected into the shadow root by the mounter.
  */
 export { Card, VISIBLE_PER_SECTION } from './Card.tsx';
 export { CardItemView, COPIED_FEEDBACK_MS, CLAMP_FALLBACK_CHARS } from './CardItemView.tsx';

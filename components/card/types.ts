@@ -1,18 +1,13 @@
 /**
- * The hover card's props contract. The card is deliberately independent of
- * `lib/corpus` and `lib/search`: the content script maps search results onto
- * these shapes, so the UI can be built, tested and restyled without waiting on
- * (or breaking) the data pipeline.
+ * The hover card's props contract. The content script maps search results
+ * onto these shapes, so the card depends only on the vocabulary of `lib/`
+ * (categories, kinds, sides), never on how the search works.
  */
 
-/** What the detector found on the page; drives the header label. */
-export type Category = 'huawei' | 'sanctions' | 'no-spy';
+import type { Category } from '../../lib/detect/types.ts';
+import type { Kind, Side } from '../../lib/corpus/types.ts';
 
-/** Whose words an item is, as the reader sees it. */
-export type Kind = 'primary' | 'counterclaim' | 'context';
-
-/** The camp a speaker belongs to; shown as a small marker plus a text label. */
-export type Side = 'huawei' | 'chinese-government' | 'us-government' | 'independent' | 'press';
+export type { Category, Kind, Side };
 
 export interface CardSpeaker {
   name: string;

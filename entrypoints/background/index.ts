@@ -1,1 +1,55 @@
-export default defineBackground(() => {});
+import { browser, type Browser } from 'wxt/browser';
+import { COMMANDS, parseBackgroundRequest, type BackgroundApi, type BackgroundRequest, type CommandName, type Reply } from '../../lib/messages.ts';
+import { loadCorpus, type Corpus } from '../../lib/search/load.ts';
+import { lookupCard } from '../../lib/search/lookup.ts';
+import index from '../../data/index.json';
+import statements from '../../data/statements.json';
+import sources from '../../data/sources.json';
+import type { DocumentMeta, Statement } from '../../lib/corpus/types.ts';
+
+/**
+ * Answers lookups from the bundled index. The index is built from the
+ * bundled JSON on the first request of each worker life and kept: a stopped
+ * service worker (or unloaded event page) simply builds it again on the next
+ * message, so the first lookup after a cold start still answers.
+ */
+export default defineBackground(() => {
+  let corpus: Corpus | undefined;
+  const getCorpus = () =>
+    (corpus ??= loadCorpus({
+      index: index as never,
+      statements: statements as unknown as Statement[],
+      sources: sources as DocumentMeta[],
+    }));
+
+  const handlers: { [M in keyof BackgroundApi]: (params: BackgroundApi[M]['params']) => BackgroundApi[M]['result'] } = {
+    warm: () => ({ statements: getCorpus().statements.size }),
+    lookup: ({ mention, context }) => lookupCard(getCorpus(), mention, context),
+  };
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    // Only our own contexts; web pages cannot reach this listener without
+    // externally_connectable, but other extensions' messages are refused too.
+    if (sender.id !== browser.runtime.id) return undefined;
+    return Promise.resolve(answer(message));
+  });
+
+  // Keyboard commands act on the page: forward them to the active tab's
+  // content script, which knows where the caret and the mentions are.
+  browser.commands.onCommand.addListener(async (name: string, tab?: Browser.tabs.Tab) => {
+    const target = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (target === undefined || !COMMANDS.includes(name as CommandName)) return;
+    await browser.tabs.sendMessage(target, { method: 'command', params: { name } }).catch(() => {});
+  });
+
+  function answer(message: unknown): Reply<unknown> {
+    const request = parseBackgroundRequest(message);
+    if (request instanceof Error) return { ok: false, error: request.message };
+    try {
+      const handler = handlers[request.method] as (params: BackgroundRequest['params']) => unknown;
+      return { ok: true, result: handler(request.params) };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+});
