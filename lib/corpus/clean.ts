@@ -129,7 +129,7 @@ function chromeRule(text: string): DropRule | null {
   if (
     (/^(?:source|published|updated|posted)\s*:/i.test(text) && words <= 20) ||
     (/^(?:originally )?(?:published|posted|updated) (?:on )?/i.test(text) && words <= 12 && !endsLikeSentence(text)) ||
-    (/^by\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*[,|].*)?$/u.test(text) && words <= 12)
+    (/^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:\s*[,|].*)?$/u.test(text) && words <= 12)
   ) {
     return 'byline';
   }

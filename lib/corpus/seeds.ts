@@ -149,15 +149,15 @@ export function validateMetaEntry(value: unknown): string[] {
 }
 
 /** Reads and validates a JSON array file; returns entries with their 1-based lines. */
-function readJsonArray(label: string, raw: string, problems: string[]): { value: unknown; line: number }[] {
+function readJsonArray(label: string, raw: string, problems: string[]): { value: unknown; line: number }[] | null {
   const parsed = parseJsonFile(label, raw);
   if ('problem' in parsed) {
     problems.push(parsed.problem);
-    return [];
+    return null;
   }
   if (!Array.isArray(parsed.value)) {
     problems.push(`${label}:1:1: expected a JSON array of entries`);
-    return [];
+    return null;
   }
   const offsets = topLevelElementOffsets(raw);
   return parsed.value.map((value, i) => ({ value, line: lineColumn(raw, offsets[i] ?? 0).line }));
@@ -178,9 +178,10 @@ export function readSeeds(dir: string): { seeds: Seed[]; overrides: Override[] }
 
   const metaPath = label(METADATA_FILE);
   const metas = new Map<string, { meta: DocumentMeta; line: number }>();
+  const entries = existsSync(metaPath) ? readJsonArray(metaPath, readFileSync(metaPath, 'utf8'), problems) : null;
   if (!existsSync(metaPath)) problems.push(`${metaPath}: missing (one entry per .txt file)`);
-  else {
-    for (const { value, line } of readJsonArray(metaPath, readFileSync(metaPath, 'utf8'), problems)) {
+  if (entries) {
+    for (const { value, line } of entries) {
       const entryProblems = validateMetaEntry(value);
       const file = (value as { file?: unknown } | null)?.file;
       const name = typeof file === 'string' ? ` (${file})` : '';
@@ -205,14 +206,15 @@ export function readSeeds(dir: string): { seeds: Seed[]; overrides: Override[] }
     const decoded = decodeSeed(label(f), new Uint8Array(readFileSync(label(f))));
     if ('problem' in decoded) problems.push(decoded.problem);
     const entry = metas.get(f);
-    if (!entry && existsSync(metaPath)) problems.push(`${label(f)}: no entry in ${metaPath} (add one; unknown fields are null)`);
+    // Unreadable metadata is reported once above, not once per document.
+    if (!entry && entries) problems.push(`${label(f)}: no entry in ${metaPath} (add one; unknown fields are null)`);
     if ('text' in decoded && entry) seeds.push({ meta: entry.meta, text: decoded.text });
   }
 
   const overrides: Override[] = [];
   const overridesPath = label(OVERRIDES_FILE);
   if (existsSync(overridesPath)) {
-    for (const { value, line } of readJsonArray(overridesPath, readFileSync(overridesPath, 'utf8'), problems)) {
+    for (const { value, line } of readJsonArray(overridesPath, readFileSync(overridesPath, 'utf8'), problems) ?? []) {
       const p = validateOverride(value);
       if (p.length > 0) for (const x of p) problems.push(`${overridesPath}:${line}: override: ${x}`);
       else if (!txt.includes((value as Override).file)) problems.push(`${overridesPath}:${line}: override for unknown file ${(value as Override).file}`);

@@ -105,7 +105,8 @@ function people(text: string): Set<string> {
  *
  *   kindWeight * (topic + 0.3 * words + 0.1 * contextTopics + 0.2 * speakerNamed)
  *
- * `topic` is 0.5 for a shared topic, 0.3 for a broader one; `words` is the
+ * `topic` is 0.3 plus up to 0.2 for the share of the wanted topics a
+ * statement has (0.5 when it has them all), or 0.3 for a broader topic; `words` is the
  * BM25 score of the mention (counted twice) and the context, relative to the
  * best; `contextTopics` is the share of up to two context topics the
  * statement has. A statement linked by `answers` to one of the three best
@@ -140,7 +141,7 @@ export function cardQuery(corpus: Corpus, mention: string, context = '', options
       ((mentionHits.max > 0 ? (2 * (mentionHits.scores.get(s.id) ?? 0)) / mentionHits.max : 0) +
         (allHits.max > 0 ? (allHits.scores.get(s.id) ?? 0) / allHits.max : 0)) /
       3;
-    const topics = shared > 0 ? 0.5 : related > 0 ? 0.3 : 0;
+    const topics = shared > 0 ? 0.3 + (0.2 * shared) / wanted.length : related > 0 ? 0.3 : 0;
     const score = topics + 0.3 * text + 0.1 * Math.min(1, contextShared / 2) + 0.2 * (speakerNamed ? 1 : 0);
     base.set(s, KIND_WEIGHT[s.kind] * Math.min(1, score));
   }
