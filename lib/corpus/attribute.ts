@@ -227,7 +227,6 @@ function attributeProse(
         }
       }
     }
-    const setting = settingOf(sentence, inSentence.map((u) => u.quote.outer));
     for (const u of inSentence) {
       if (!u.speaker) {
         ctx.warnings.push(`${ctx.file}: no speaker for quote at ${u.quote.outer[0]}: ${source.slice(u.quote.inner[0], u.quote.inner[0] + 60)}…`);
@@ -239,7 +238,7 @@ function attributeProse(
         voice: 'quote',
         via: u.via,
         paragraph: index,
-        setting: [...setting, ...paragraphSetting(ctx, para, units)],
+        setting: paragraphSetting(units),
       });
       const entity = entityOf(u.speaker);
       if (entity) salience.note(entity);
@@ -269,15 +268,19 @@ function settingOf(sentence: Span, quotes: Span[]): Span[] {
   return out;
 }
 
-/** Non-quote text of the other quote sentences of the paragraph (one speaker's answer to one question). */
-function paragraphSetting(ctx: DocContext, para: Paragraph, units: QuoteUnit[]): Span[] {
+/**
+ * The framing of a paragraph's quotes: the non-quote text of its quote
+ * sentences (tags, "when asked ... a "no-spy" agreement"). One speaker's
+ * answer to one question shares it.
+ */
+function paragraphSetting(units: QuoteUnit[]): Span[] {
   const sentences = [...new Set(units.map((u) => u.sentence))];
   return sentences.flatMap((s) =>
     settingOf(
       s,
       units.filter((u) => u.sentence === s).map((u) => u.quote.outer),
     ),
-  ).filter(([s, e]) => s >= para.span[0] && e <= para.span[1]);
+  );
 }
 
 /**

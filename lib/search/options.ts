@@ -118,6 +118,7 @@ export function processTerm(term: string): string | string[] | null {
  * Side-panel search: prefix matching from three letters ("sanc" finds
  * sanctions) and one typo per five letters ("Zhengfie" finds Zhengfei);
  * OR-combined, ranked by BM25 with the field boosts.
+ * @example index.search("sanc", PANEL_SEARCH) finds "sanctions"; index.search("Zhengfie", PANEL_SEARCH) finds Ren Zhengfei.
  */
 export const PANEL_SEARCH: SearchOptions = {
   boost: BOOST,
@@ -129,6 +130,7 @@ export const PANEL_SEARCH: SearchOptions = {
 /**
  * Card search: exact terms only. The mention comes from the page verbatim,
  * and a fuzzy "Meng" would drag in "means".
+ * @example index.search("Meng", CARD_SEARCH) matches "Meng Wanzhou" records only.
  */
 export const CARD_SEARCH: SearchOptions = { boost: BOOST, combineWith: 'OR', prefix: false, fuzzy: false };
 
@@ -137,6 +139,9 @@ export const CARD_SEARCH: SearchOptions = { boost: BOOST, combineWith: 'OR', pre
  * Nothing is stored in the index (`storeFields: []`): results are joined
  * with `statements.json` by id, which keeps the index the background loads
  * small.
+ * @example
+ * const built = new MiniSearch(INDEX_OPTIONS); built.addAll(docs);      // npm run index
+ * const loaded = MiniSearch.loadJS(JSON.parse(indexJson), INDEX_OPTIONS); // runtime
  */
 export const INDEX_OPTIONS: Options<IndexDoc> = {
   idField: 'id',
