@@ -15,6 +15,9 @@ import { UI_TAG } from './scanning.ts';
 /** How long the pointer may be off both mention and card before it closes. */
 export const CLOSE_DELAY_MS = 300;
 
+/** A lookup that takes longer than this shows an error instead of loading forever. */
+export const LOOKUP_TIMEOUT_MS = 8000;
+
 /**
  * The card's own box inside the shadow root: fixed to the viewport (the host
  * sits on <html>, outside any transformed page container) and above the
@@ -45,6 +48,8 @@ export class CardController {
   #stopFollowing: (() => void) | undefined;
   #returnFocus: HTMLElement | undefined;
   #request = 0;
+  /** The pointer is over the card: hover "leave" events must not close it. */
+  #pointerInside = false;
   readonly #ctx: ContentScriptContext;
   readonly #call: BackgroundClient;
   readonly #highlighter: Highlighter;
@@ -103,7 +108,11 @@ export class CardController {
     this.#render(frame, mention, { status: 'loading' }, options.keyboard);
     this.#follow(frame, mention);
     try {
-      const answer = await this.#call('lookup', { mention: mention.text, category: mention.category, context: mention.block });
+      const answer = await withTimeout(
+        this.#call('lookup', { mention: mention.text, category: mention.category, context: mention.block }),
+        LOOKUP_TIMEOUT_MS,
+        'The extension did not answer in time. Try again in a moment.',
+      );
       if (request !== this.#request) return;
       this.#render(
         frame,
@@ -119,6 +128,9 @@ export class CardController {
 
   scheduleClose(): void {
     this.cancelClose();
+    // The hover tracker reports leaving the mention a frame late, after the
+    // pointer may already have entered the card.
+    if (this.#pointerInside) return;
     this.#closeTimer = setTimeout(() => this.close(), CLOSE_DELAY_MS);
   }
 
@@ -135,6 +147,7 @@ export class CardController {
     this.#stopFollowing?.();
     this.#stopFollowing = undefined;
     this.#highlighter.setActive(undefined);
+    this.#pointerInside = false;
     void this.#ui?.then(({ frame }) => {
       render(null, frame);
       frame.hidden = true;
@@ -216,8 +229,14 @@ export class CardController {
         const frame = this.#document.createElement('div');
         frame.className = 'sc-frame';
         frame.hidden = true;
-        frame.addEventListener('pointerenter', () => this.cancelClose());
-        frame.addEventListener('pointerleave', () => this.scheduleClose());
+        frame.addEventListener('pointerenter', () => {
+          this.#pointerInside = true;
+          this.cancelClose();
+        });
+        frame.addEventListener('pointerleave', () => {
+          this.#pointerInside = false;
+          this.scheduleClose();
+        });
         container.append(frame);
         return frame;
       },
@@ -233,4 +252,12 @@ export class CardController {
 export function openOriginal(item: CardItem, window_: Window = window): void {
   const url = safeHttpUrl(item.source.url);
   if (url) window_.open(url, '_blank', 'noopener,noreferrer');
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
