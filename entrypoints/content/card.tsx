@@ -204,8 +204,9 @@ export class CardController {
           size({
             padding: 8,
             apply({ availableHeight, availableWidth }) {
-              frame.style.maxHeight = `${Math.max(120, availableHeight)}px`;
-              frame.style.maxWidth = `${Math.max(200, availableWidth)}px`;
+              // The card scrolls inside itself rather than run off-screen.
+              frame.style.setProperty('--sc-available-height', `${Math.max(160, Math.floor(availableHeight))}px`);
+              frame.style.maxWidth = `${Math.max(200, Math.floor(availableWidth))}px`;
             },
           }),
         ],

@@ -1,6 +1,7 @@
 import type { Corpus } from './load.ts';
 import { cardQuery } from './query.ts';
-import type { Result } from './result.ts';
+import { type Result, surfaceTerms } from './result.ts';
+import { processTerm, tokenize } from './options.ts';
 
 /**
  * The card's answer for a mention: the card query's results split into the
@@ -8,7 +9,14 @@ import type { Result } from './result.ts';
  * records stay in the side panel; the card is for the parties' positions.
  */
 export function lookupCard(corpus: Corpus, mention: string, context: string): { primary: Result[]; counterclaims: Result[] } {
-  const results = cardQuery(corpus, mention, context);
+  // Emphasis marks the words of the mention itself: the context chose the
+  // statements, but marking every shared context word ("sign", "willing")
+  // would bury what the reader hovered.
+  const mentionTerms = new Set(tokenize(mention).flatMap((t) => [processTerm(t)].flat().filter((p): p is string => p !== null)));
+  const results = cardQuery(corpus, mention, context).map((r) => {
+    const own = surfaceTerms(r.text, mentionTerms);
+    return own.length ? { ...r, terms: own } : r;
+  });
   return {
     primary: results.filter((r) => r.kind === 'primary'),
     counterclaims: results.filter((r) => r.kind === 'counterclaim'),

@@ -1,0 +1,64 @@
+/**
+ * `npm run screenshots -- --pages DIR [PAGE...]`: the hover card on real
+ * pages, light and dark, for a person to look at. Each page (default: a few
+ * news pages) gets one paragraph about Liang Hua's no-spy offer inserted
+ * after its first paragraph, as a story on the topic would have; the script
+ * hovers "no-spy agreement" and saves tests/artifacts/real-<page>-<scheme>.png.
+ * Pages are served from 127.0.0.1 and cannot reach the network.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { launch, screenshot } from '../tests/e2e/browsers.ts';
+import { startServer } from '../tests/e2e/server.ts';
+
+const PARAGRAPH =
+  'Huawei chairman Liang Hua said the company is willing to sign a no-spy agreement with the United States, as the Commerce Department keeps Huawei on its Entity List.';
+
+const { values, positionals } = parseArgs({ options: { pages: { type: 'string' } }, allowPositionals: true });
+if (!values.pages) {
+  console.error('usage: npm run screenshots -- --pages DIR [PAGE.html...]');
+  process.exit(2);
+}
+const names = positionals.length ? positionals : ['nytimes-1.html', 'guardian-1.html', 'wapo-1.html'];
+const { url, server } = await startServer(resolve(values.pages));
+const session = await launch('chromium');
+try {
+  for (const name of names) {
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await session.browser.newPage();
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      // No network here: requests for the page's remote assets fail at once.
+      await page.setRequestInterception(true);
+      page.on('request', (r) => (r.url().startsWith(url) ? r.continue() : r.abort()));
+      await page.goto(`${url}/${name}`, { waitUntil: 'load' });
+      const at = await page.evaluate((text: string) => {
+        const first = [...document.querySelectorAll('article p, main p, p')].find((p) => (p.textContent ?? '').length > 80);
+        const p = document.createElement('p');
+        p.textContent = text;
+        (first ?? document.body.firstElementChild ?? document.body).after(p);
+        p.scrollIntoView({ block: 'center' });
+        return null;
+      }, PARAGRAPH);
+      void at;
+      await page.waitForFunction(() => (CSS.highlights.get('source-context-no-spy')?.size ?? 0) > 0, { timeout: 10_000 });
+      const point = await page.evaluate(() => {
+        for (const r of CSS.highlights.get('source-context-no-spy')!) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          const rect = range.getClientRects()[0];
+          if (rect && range.toString().startsWith('no-spy agreement')) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        }
+        return null;
+      });
+      if (!point) throw new Error(`${name}: the inserted mention is not highlighted`);
+      await page.mouse.move(point.x, point.y);
+      await new Promise((r) => setTimeout(r, 1200));
+      console.log(await screenshot(page, `real-${name.replace(/\.html$/, '')}-${scheme}.png`));
+      await page.close();
+    }
+  }
+} finally {
+  await session.close();
+  server.close();
+}
