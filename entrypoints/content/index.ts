@@ -16,6 +16,8 @@ import { disabledSites, isDisabled, turnOff } from './site-switch.ts';
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
+  // Stories embed each other (live blogs, syndicated frames): every frame is scanned.
+  allFrames: true,
   async main(ctx) {
     // Without the Custom Highlight API we would have to wrap text in the
     // page's DOM, which we never do.

@@ -2,6 +2,7 @@ import { CATEGORIES, createScan, isRendered, lazyPageContext, rescan, type Block
 import { Highlighter, type PlacedMention } from './highlighter.ts';
 import { observeMutations } from './mutations.ts';
 import { runSliced } from './slices.ts';
+import { styleShadowRoot } from './shadow-styles.ts';
 
 /** Tag of the one element we add to a page: the card's shadow host. */
 export const UI_TAG = 'source-context-ui';
@@ -25,6 +26,10 @@ export function startScanning(
   const place = (blocks: Iterable<BlockMatch>) => {
     for (const block of blocks) {
       for (const m of block.mentions) {
+        // The page may have dropped the node since the scan was queued: its
+        // removal was already handled, so a range for it would never go.
+        if (!m.startContainer.isConnected || !m.endContainer.isConnected) continue;
+        styleShadowRoot(m.startContainer);
         const mention: PlacedMention = {
           category: m.category,
           text: m.text,

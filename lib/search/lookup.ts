@@ -13,10 +13,7 @@ export function lookupCard(corpus: Corpus, mention: string, context: string): { 
   // statements, but marking every shared context word ("sign", "willing")
   // would bury what the reader hovered.
   const mentionTerms = new Set(tokenize(mention).flatMap((t) => [processTerm(t)].flat().filter((p): p is string => p !== null)));
-  const results = cardQuery(corpus, mention, context).map((r) => {
-    const own = surfaceTerms(r.text, mentionTerms);
-    return own.length ? { ...r, terms: own } : r;
-  });
+  const results = cardQuery(corpus, mention, context).map((r) => ({ ...r, terms: surfaceTerms(r.text, mentionTerms) }));
   return {
     primary: results.filter((r) => r.kind === 'primary'),
     counterclaims: results.filter((r) => r.kind === 'counterclaim'),

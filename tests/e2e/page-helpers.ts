@@ -9,14 +9,17 @@ export type Registry = Record<string, string[]>;
  */
 export function readHighlights(page: Page): Promise<Registry> {
   return page.evaluate(() => {
+    // Plain loops: some test pages replace Array.prototype.map and friends.
     const out: Record<string, string[]> = {};
     for (const [name, highlight] of CSS.highlights) {
-      out[name] = [...highlight].map((r) => {
+      const texts: string[] = [];
+      for (const r of highlight) {
         const range = document.createRange();
         range.setStart(r.startContainer, r.startOffset);
         range.setEnd(r.endContainer, r.endOffset);
-        return range.toString();
-      });
+        texts.push(range.toString());
+      }
+      out[name] = texts;
     }
     return out;
   });
