@@ -15,6 +15,7 @@ export function writeDirAtomically(outDir: string, files: ReadonlyMap<string, st
   const tmp = join(parent, `.${name}.tmp-${stamp}`);
   const old = join(parent, `.${name}.old-${stamp}`);
   mkdirSync(parent, { recursive: true });
+  recoverInterrupted(parent, name);
   try {
     mkdirSync(tmp);
     for (const [file, content] of files) writeFileSync(join(tmp, file), content);
@@ -37,6 +38,20 @@ export function writeDirAtomically(outDir: string, files: ReadonlyMap<string, st
     throw e;
   }
   if (hadOld) rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * Undoes what a run killed mid-way left behind. Killed between its two
+ * renames, a run leaves the previous `data/` as `.data.old-*` and no
+ * `data/`: that copy goes back in place. Temporary directories of killed
+ * runs are removed.
+ */
+function recoverInterrupted(parent: string, name: string): void {
+  const leftovers = readdirSync(parent).filter((e) => e.startsWith(`.${name}.tmp-`) || e.startsWith(`.${name}.old-`));
+  const olds = leftovers.filter((e) => e.startsWith(`.${name}.old-`)).sort();
+  const outDir = join(parent, name);
+  if (!existsSync(outDir) && olds.length) renameSync(join(parent, olds.pop()!), outDir);
+  for (const entry of leftovers) if (existsSync(join(parent, entry))) rmSync(join(parent, entry), { recursive: true, force: true });
 }
 
 /**
