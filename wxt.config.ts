@@ -10,6 +10,11 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // MV3 for both: one manifest shape, an event page in Firefox (see README).
   manifestVersion: 3,
+  zip: {
+    // The sources zip Mozilla's reviewers rebuild from: code, corpus and lock
+    // file, not test screenshots or benchmark output.
+    excludeSources: ['tests/artifacts/**', 'tests/bench/results/**'],
+  },
   vite: () => ({
     plugins: [preact()],
     build: { target: 'es2022' },
