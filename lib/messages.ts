@@ -8,7 +8,7 @@
 import type { Category } from './detect/types.ts';
 import { CATEGORIES } from './detect/types.ts';
 import type { Result } from './search/result.ts';
-import { MAX_CONTEXT, MAX_MENTION } from './search/query.ts';
+import { MAX_CONTEXT, MAX_MENTION, MAX_QUERY } from './search/query.ts';
 
 /** Requests the background answers: method -> params and result. */
 export interface BackgroundApi {
@@ -27,18 +27,157 @@ export type BackgroundMethod = keyof BackgroundApi;
 export const COMMANDS = ['open-card', 'next-mention', 'previous-mention'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
-/** Messages the content script accepts (from the background only). */
-export interface ContentApi {
-  command: { params: { name: CommandName }; result: { handled: boolean } };
+/** One highlighted mention as the side panel's "On this page" list shows it. */
+export interface PageMention {
+  /** Position in document order at the time of listing; what `revealMention` takes. */
+  index: number;
+  category: Category;
+  /** The mention as written on the page. */
+  text: string;
+  /** The sentence around it, whitespace collapsed, clipped around the mention when long. */
+  sentence: string;
 }
 
-/** Validates a message for the content script; anything else is ignored. */
-export function parseContentRequest(message: unknown): { method: 'command'; params: ContentApi['command']['params'] } | Error {
+/** Messages the content script accepts (commands from the background, page lists from the side panel). */
+export interface ContentApi {
+  command: { params: { name: CommandName }; result: { handled: boolean } };
+  /** The page's mentions in document order (capped at MAX_LISTED_MENTIONS). */
+  listMentions: { params: Record<string, never>; result: { url: string; title: string; mentions: PageMention[]; total: number } };
+  /** Scrolls to the `index`-th mention of the last listing and flashes it; `ok: false` when it is gone. */
+  revealMention: { params: { index: number }; result: { ok: boolean } };
+  /**
+   * For the toolbar popup: mentions found on the page per category (shown or
+   * not), and `total`, how many are highlighted now (what the badge shows).
+   */
+  pageSummary: { params: Record<string, never>; result: { counts: Record<Category, number>; total: number } };
+}
+
+export type ContentMethod = keyof ContentApi;
+export type ContentRequest<M extends ContentMethod = ContentMethod> = { [K in M]: { method: K; params: ContentApi[K]['params'] } }[M];
+
+/** Most mentions one listing carries: beyond it a list is no longer read, and the message stays small. */
+export const MAX_LISTED_MENTIONS = 2000;
+
+/**
+ * Validates a message for the content script; anything else is ignored.
+ * Several listeners share the content script, each serving some methods:
+ * `methods` says which ones the caller answers (default: keyboard commands
+ * only), so a listener never replies to a message meant for another and
+ * races its answer.
+ */
+export function parseContentRequest(message: unknown): ContentRequest<'command'> | Error;
+export function parseContentRequest<M extends ContentMethod>(message: unknown, methods: readonly M[]): ContentRequest<M> | Error;
+export function parseContentRequest(message: unknown, methods: readonly ContentMethod[] = ['command']): ContentRequest | Error {
   if (typeof message !== 'object' || message === null) return new Error('message is not an object');
-  const { method, params } = message as { method?: unknown; params?: { name?: unknown } };
-  if (method !== 'command' || typeof params !== 'object' || params === null) return new Error(`unknown method ${String(method)}`);
-  if (!COMMANDS.includes(params.name as CommandName)) return new Error(`unknown command ${String(params.name)}`);
-  return { method, params: { name: params.name as CommandName } };
+  const { method, params } = message as { method?: unknown; params?: Record<string, unknown> };
+  if (!methods.includes(method as ContentMethod) || typeof params !== 'object' || params === null) {
+    return new Error(`unknown method ${String(method)}`);
+  }
+  switch (method as ContentMethod) {
+    case 'command':
+      if (!COMMANDS.includes(params.name as CommandName)) return new Error(`unknown command ${String(params.name)}`);
+      return { method: 'command', params: { name: params.name as CommandName } };
+    case 'listMentions':
+      return { method: 'listMentions', params: {} };
+    case 'revealMention':
+      if (!Number.isSafeInteger(params.index) || (params.index as number) < 0) return new Error('revealMention: index must be a non-negative integer');
+      return { method: 'revealMention', params: { index: params.index as number } };
+    case 'pageSummary':
+      return { method: 'pageSummary', params: {} };
+  }
+}
+
+/**
+ * Where the side panel should go: a statement to read in its source, a
+ * query to search for, or both. The same target travels in the panel page's
+ * URL hash (see `lib/panel-link.ts`) and in the `show` message.
+ */
+export interface PanelTarget {
+  /** Statement id, e.g. "001_cf337998d25e89a1#1b2c3d4e". */
+  read?: string;
+  query?: string;
+}
+
+/**
+ * Messages the side panel page accepts. `show` comes from the background
+ * (after opening the panel) or any extension context; `mentionsChanged` is the
+ * content script's broadcast that its page's mentions changed, which the
+ * panel heeds only from the active tab. `windowId`, when given, keeps a
+ * `show` meant for one window's panel from moving the panels of others.
+ */
+export interface PanelApi {
+  show: { params: PanelTarget & { windowId?: number }; result: { shown: boolean } };
+  mentionsChanged: { params: Record<string, never>; result: void };
+}
+
+export type PanelRequest = { [K in keyof PanelApi]: { method: K; params: PanelApi[K]['params'] } }[keyof PanelApi];
+
+/** Statement ids and queries longer than this are not ours. */
+const MAX_TARGET = 500;
+
+/** Checks a target's fields; unknown fields are dropped, empty strings count as absent. */
+export function parsePanelTarget(value: unknown): PanelTarget | Error {
+  if (typeof value !== 'object' || value === null) return new Error('target must be an object');
+  const { read, query } = value as { read?: unknown; query?: unknown };
+  const target: PanelTarget = {};
+  for (const [key, field] of [
+    ['read', read],
+    ['query', query],
+  ] as const) {
+    if (field === undefined || field === '') continue;
+    if (typeof field !== 'string') return new Error(`${key} must be a string`);
+    target[key] = field.slice(0, key === 'query' ? MAX_QUERY : MAX_TARGET);
+  }
+  return target;
+}
+
+/** Validates a message for the side panel page. */
+export function parsePanelRequest(message: unknown): PanelRequest | Error {
+  if (typeof message !== 'object' || message === null) return new Error('message is not an object');
+  const { method, params } = message as { method?: unknown; params?: unknown };
+  if (method === 'mentionsChanged') return { method, params: {} };
+  if (method !== 'show') return new Error(`unknown method ${String(method)}`);
+  const target = parsePanelTarget(params);
+  if (target instanceof Error) return target;
+  const windowId = (params as { windowId?: unknown }).windowId;
+  return { method, params: typeof windowId === 'number' ? { ...target, windowId } : target };
+}
+
+/**
+ * Asks the background to open the side panel at a target (the hover card's
+ * "Read in source", the toolbar popup's button). The background opens it in
+ * the sender's window, or a tab with the panel page where the browser will
+ * not open a sidebar from this gesture.
+ */
+export interface PanelOpenerApi {
+  openPanel: { params: PanelTarget; result: { opened: 'panel' | 'tab' } };
+}
+
+export function parseOpenPanelRequest(message: unknown): { method: 'openPanel'; params: PanelTarget } | Error {
+  if (typeof message !== 'object' || message === null) return new Error('message is not an object');
+  const { method, params } = message as { method?: unknown; params?: unknown };
+  if (method !== 'openPanel') return new Error(`unknown method ${String(method)}`);
+  const target = parsePanelTarget(params ?? {});
+  return target instanceof Error ? target : { method, params: target };
+}
+
+/**
+ * The content script's report of how many mentions its page highlights, for
+ * the toolbar badge. Kept out of BackgroundApi because the badge needs the
+ * sender's tab, which the lookup handlers never see; fire-and-forget.
+ */
+export interface BadgeApi {
+  mentionCount: { params: { count: number }; result: void };
+}
+
+/** Validates a `mentionCount` report: a non-negative integer count. */
+export function parseMentionCountRequest(message: unknown): { method: 'mentionCount'; params: BadgeApi['mentionCount']['params'] } | Error {
+  if (typeof message !== 'object' || message === null) return new Error('message is not an object');
+  const { method, params } = message as { method?: unknown; params?: { count?: unknown } };
+  if (method !== 'mentionCount') return new Error(`unknown method ${String(method)}`);
+  const count = params?.count;
+  if (!Number.isSafeInteger(count) || (count as number) < 0) return new Error('mentionCount: count must be a non-negative integer');
+  return { method, params: { count: count as number } };
 }
 
 export interface BackgroundRequest<M extends BackgroundMethod = BackgroundMethod> {

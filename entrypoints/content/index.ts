@@ -6,6 +6,7 @@ import { trackHover } from './hover.ts';
 import { CardController, openOriginal } from './card.tsx';
 import { mentionForCommand } from './keyboard.ts';
 import { disabledSites, isDisabled, turnOff } from './site-switch.ts';
+import { servePageMentions } from './page-mentions.ts';
 
 /**
  * The page side: finds and highlights mentions, tracks the one under the
@@ -42,6 +43,7 @@ export default defineContentScript({
     function start(signal: AbortSignal) {
       const call = createBackgroundClient((message) => browser.runtime.sendMessage(message));
       const highlighter = startScanning(document, signal, () => void call('warm', {}).catch(() => {}));
+      servePageMentions(highlighter, signal);
       const card = new CardController(ctx, signal, call, highlighter, {
         onTurnOffSite: () => void turnOff(host),
         onSearchCorpus: () => {},

@@ -1,0 +1,44 @@
+/**
+ * A copy-to-clipboard button that says what happened ("Copied" / "Copy
+ * failed") for a moment, visibly and to screen readers.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+/** How long the outcome stays on the button: long enough to notice, short enough not to linger. */
+export const COPY_FEEDBACK_MS = 2000;
+
+export interface CopyButtonProps {
+  label: string;
+  /** Id of the element that says whose words are copied (the speaker line). */
+  describedBy?: string;
+  text(): string;
+  copy(text: string): Promise<void>;
+}
+
+export function CopyButton({ label, describedBy, text, copy }: CopyButtonProps) {
+  const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const onClick = async () => {
+    let next: 'copied' | 'failed';
+    try {
+      await copy(text());
+      next = 'copied';
+    } catch {
+      next = 'failed';
+    }
+    setStatus(next);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setStatus('idle'), COPY_FEEDBACK_MS);
+  };
+  return (
+    <>
+      <button type="button" class={`sp-btn sp-btn--small${status === 'copied' ? ' sp-btn--done' : ''}`} aria-describedby={describedBy} onClick={onClick}>
+        {status === 'copied' ? 'Copied' : status === 'failed' ? 'Copy failed' : label}
+      </button>
+      <span class="sp-sr-only" role="status">
+        {status === 'copied' ? 'Copied to the clipboard' : status === 'failed' ? 'Could not copy' : ''}
+      </span>
+    </>
+  );
+}

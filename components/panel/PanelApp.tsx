@@ -1,0 +1,229 @@
+/**
+ * The side panel: corpus search (with filters, grouping, export), the reader,
+ * and the active tab's mentions. One Preact tree for Chrome's side panel,
+ * Firefox's sidebar, and the same page opened in a tab. State that should
+ * survive closing the panel goes out through `services.saveSearch`;
+ * everything else lives here.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { TargetedKeyboardEvent } from 'preact';
+import type { Topic } from '../../lib/corpus/types.ts';
+import type { PanelTarget } from '../../lib/messages.ts';
+import { FACET_KEYS, hasFilters, type FacetFilters } from '../../lib/search/facets.ts';
+import { exportName, toCsv, toJson } from './export.ts';
+import { Filters } from './Filters.tsx';
+import { linksOf } from './links.ts';
+import { OnThisPage } from './OnThisPage.tsx';
+import { Overview } from './Overview.tsx';
+import { Reader } from './Reader.tsx';
+import { ResultList } from './ResultList.tsx';
+import { allStatements, searchModel } from './search-model.ts';
+import { SearchBox } from './SearchBox.tsx';
+import { EMPTY_SEARCH, type PageState, type PanelData, type PanelServices, type SavedSearch } from './types.ts';
+
+export interface PanelAppProps extends PanelData {
+  services: PanelServices;
+  /** The search restored from the session. */
+  saved?: SavedSearch;
+  /** Where to open (URL hash or a pending request); wins over `saved`. */
+  target?: PanelTarget;
+}
+
+type Tab = 'search' | 'page';
+interface Reading {
+  file: string;
+  selected?: string;
+}
+
+function readingFor(data: PanelData, id: string): Reading {
+  return { file: data.corpus.statements.get(id)?.file ?? '', selected: id };
+}
+
+/** An outside query starts a fresh search: filters left from earlier would hide its answer. */
+function searchFor(saved: SavedSearch, target: PanelTarget | undefined): SavedSearch {
+  return target?.query !== undefined ? { ...saved, query: target.query, filters: {} } : saved;
+}
+
+function activeFilterCount(filters: FacetFilters): number {
+  return FACET_KEYS.reduce((n, k) => n + (filters[k]?.length ?? 0), 0) + (filters.from ? 1 : 0) + (filters.to ? 1 : 0);
+}
+
+export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, target }: PanelAppProps) {
+  const data = { corpus, documents };
+  const [search, setSearch] = useState<SavedSearch>(() => searchFor(saved, target));
+  const [reading, setReading] = useState<Reading | null>(() => (target?.read ? readingFor(data, target.read) : null));
+  const [tab, setTab] = useState<Tab>('search');
+  const [page, setPage] = useState<PageState>({ status: 'loading' });
+  const inputRef = useRef<HTMLInputElement>(null);
+  const listScroll = useRef(0);
+  const links = linksOf(corpus);
+  const sources = useMemo(() => [...corpus.sources.values()], [corpus]);
+  const speakers = useMemo(() => {
+    const byId = new Map<string, string>();
+    for (const s of corpus.statements.values()) byId.set(s.speaker.id, s.speaker.name);
+    return [...byId].map(([value, label]) => ({ value, label }));
+  }, [corpus]);
+  const model = useMemo(() => searchModel(corpus, search.query, search.filters), [corpus, search.query, search.filters]);
+
+  useEffect(() => services.saveSearch(search), [search]);
+
+  useEffect(
+    () =>
+      services.watchTargets((next) => {
+        setSearch((current) => searchFor(current, next));
+        if (next.read) setReading(readingFor(data, next.read));
+        else if (next.query !== undefined) setReading(null);
+        setTab('search');
+      }),
+    [services],
+  );
+
+  // The page list is read only while it is shown: a panel kept on search costs the pages nothing.
+  useEffect(() => {
+    if (tab !== 'page') return;
+    setPage({ status: 'loading' });
+    return services.watchPage(setPage);
+  }, [tab, services]);
+
+  useEffect(() => {
+    if (!reading && tab === 'search') inputRef.current?.focus({ preventScroll: true });
+  }, []);
+
+  // Back from the reader lands where the list was left.
+  useLayoutEffect(() => {
+    if (!reading && tab === 'search') document.scrollingElement?.scrollTo?.(0, listScroll.current);
+  }, [reading]);
+
+  const read = (id: string) => {
+    if (!reading) listScroll.current = document.scrollingElement?.scrollTop ?? 0;
+    setReading(readingFor(data, id));
+  };
+  const readDocument = (file: string) => {
+    if (!reading) listScroll.current = document.scrollingElement?.scrollTop ?? 0;
+    setReading({ file });
+  };
+  const setFilters = (filters: FacetFilters) => setSearch((s) => ({ ...s, filters }));
+  const showTopic = (topic: Topic) => setSearch((s) => ({ ...s, filters: { topics: [topic] } }));
+  const exportAs = (kind: 'csv' | 'json') =>
+    services.download(
+      `${exportName(search.query, new Date())}.${kind}`,
+      kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/json',
+      kind === 'csv' ? toCsv(model.results) : toJson(model.results),
+    );
+
+  const onTabKey = (event: TargetedKeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    const next: Tab = tab === 'search' ? 'page' : 'search';
+    setTab(next);
+    event.currentTarget.querySelector<HTMLElement>(`#sp-tab-${next}`)?.focus();
+  };
+
+  const browsing = !search.query.trim() && !hasFilters(search.filters);
+  const filterCount = activeFilterCount(search.filters);
+  const count = model.results.length;
+
+  return (
+    <div class="sp-app">
+      <header class="sp-header">
+        <p class="sp-brand">Source Context</p>
+        <div class="sp-tabs" role="tablist" aria-label="Panel sections" onKeyDown={onTabKey}>
+          {(['search', 'page'] as const).map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              id={`sp-tab-${t}`}
+              class="sp-tab"
+              aria-selected={tab === t ? 'true' : 'false'}
+              aria-controls={`sp-panel-${t}`}
+              tabIndex={tab === t ? 0 : -1}
+              onClick={() => setTab(t)}
+            >
+              {t === 'search' ? 'Search the corpus' : 'On this page'}
+            </button>
+          ))}
+        </div>
+      </header>
+
+      <div id="sp-panel-search" role="tabpanel" aria-labelledby="sp-tab-search" hidden={tab !== 'search'} class="sp-main">
+        {reading ? (
+          <Reader
+            corpus={corpus}
+            document={documents.get(reading.file)}
+            meta={corpus.sources.get(reading.file)}
+            selected={reading.selected}
+            onSelect={(id) => setReading(readingFor(data, id))}
+            onBack={() => setReading(null)}
+            copy={services.copy}
+          />
+        ) : null}
+        <div hidden={reading !== null}>
+          <SearchBox value={search.query} onInput={(query) => setSearch((s) => ({ ...s, query }))} inputRef={inputRef} />
+          <details class="sp-filter-panel">
+            <summary class="sp-filter-panel__summary">
+              Filters{filterCount ? <span class="sp-badge">{filterCount} active</span> : null}
+            </summary>
+            <Filters filters={search.filters} counts={model.counts} speakers={speakers} sources={sources} onChange={setFilters} />
+          </details>
+          {browsing ? (
+            <Overview
+              statements={allStatements(corpus)}
+              sources={sources}
+              links={links}
+              onRead={read}
+              onReadDocument={readDocument}
+              onTopic={showTopic}
+              copy={services.copy}
+            />
+          ) : (
+            <section class="sp-results" aria-label="Results">
+              <div class="sp-results__bar">
+                <p class="sp-results__count" role="status">
+                  {count === 1 ? '1 statement' : `${count} statements`}
+                  {model.matches.length > count ? <span class="sp-note"> of {model.matches.length} matching, filtered</span> : null}
+                </p>
+                <label class="sp-check sp-check--inline">
+                  <input type="checkbox" checked={search.grouped} onChange={(e) => setSearch((s) => ({ ...s, grouped: e.currentTarget.checked }))} />
+                  <span class="sp-check__label">Group by topic</span>
+                </label>
+              </div>
+              {count > 0 ? (
+                <div class="sp-export" role="group" aria-label="Export these results">
+                  <span class="sp-note">Export {count === 1 ? 'this statement' : `these ${count}`}:</span>
+                  <button type="button" class="sp-btn sp-btn--small" onClick={() => exportAs('csv')}>
+                    CSV
+                  </button>
+                  <button type="button" class="sp-btn sp-btn--small" onClick={() => exportAs('json')}>
+                    JSON
+                  </button>
+                </div>
+              ) : (
+                <div class="sp-empty">
+                  <p>{search.query.trim() ? `No statements match “${search.query.trim()}”${filterCount ? ' with these filters' : ''}.` : 'No statements match these filters.'}</p>
+                  {filterCount ? (
+                    <button type="button" class="sp-btn" onClick={() => setFilters({})}>
+                      Clear filters
+                    </button>
+                  ) : null}
+                </div>
+              )}
+              <ResultList
+                key={`${search.query}\u0000${JSON.stringify(search.filters)}\u0000${search.grouped}`}
+                results={model.results}
+                grouped={search.grouped}
+                links={links}
+                onRead={read}
+                copy={services.copy}
+              />
+            </section>
+          )}
+        </div>
+      </div>
+
+      <div id="sp-panel-page" role="tabpanel" aria-labelledby="sp-tab-page" hidden={tab !== 'page'} class="sp-main">
+        {tab === 'page' ? <OnThisPage state={page} onReveal={services.revealMention} /> : null}
+      </div>
+    </div>
+  );
+}

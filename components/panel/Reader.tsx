@@ -1,0 +1,178 @@
+/**
+ * A source document as the corpus holds it (cleaned paragraphs), with every
+ * statement the pipeline extracted marked in place by kind, and one of them
+ * selected: scrolled to, outlined, and described above the text. Unmarked
+ * text is what the pipeline left out. Corpus text reaches the DOM as text
+ * nodes only.
+ */
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import type { DocumentMeta, Statement } from '../../lib/corpus/types.ts';
+import { safeHttpUrl } from '../../lib/safe-url.ts';
+import type { Corpus } from '../../lib/search/load.ts';
+import { toResult } from '../../lib/search/result.ts';
+import { formatDate } from '../card/format.ts';
+import { markdownCitation, plainCitation } from './cite.ts';
+import { CopyButton } from './CopyButton.tsx';
+import { KIND_LABELS, SIDE_LABELS } from './labels.ts';
+import { markParagraph, placementsIn, type ReaderDocument } from './reader-marks.ts';
+
+export interface ReaderProps {
+  corpus: Corpus;
+  document: ReaderDocument | undefined;
+  meta: DocumentMeta | undefined;
+  /** The selected statement; none when the document was opened as a whole. */
+  selected?: string;
+  onSelect(id: string): void;
+  onBack(): void;
+  copy(text: string): Promise<void>;
+}
+
+function hostOf(url: string): string {
+  return new URL(url).host.replace(/^www\./, '');
+}
+
+function Selected({ corpus, statement, position, total, onSelect, order, copy }: {
+  corpus: Corpus;
+  statement: Statement;
+  position: number;
+  total: number;
+  order: readonly string[];
+  onSelect(id: string): void;
+  copy(text: string): Promise<void>;
+}) {
+  const result = toResult(corpus, statement, 1, new Set());
+  const role = statement.speaker.role.trim();
+  const previous = order[position - 2];
+  const next = order[position];
+  return (
+    <section class={`sp-selected sp-selected--${statement.kind}`} aria-label="Selected statement">
+      <div class="sp-item__top">
+        <span class={`sp-kind sp-kind--${statement.kind}`}>{KIND_LABELS[statement.kind]}</span>
+        <span class={`sp-side sp-side--${statement.speaker.side}`}>
+          <span class="sp-side__dot" aria-hidden="true" />
+          {SIDE_LABELS[statement.speaker.side]}
+        </span>
+      </div>
+      <p class="sp-speaker">
+        <span class="sp-speaker__name">{statement.speaker.name}</span>
+        {role ? <span class="sp-speaker__role">, {role}</span> : null}
+      </p>
+      <div class="sp-selected__nav">
+        <button type="button" class="sp-btn sp-btn--small" disabled={!previous} onClick={() => previous && onSelect(previous)}>
+          ‹ Previous
+        </button>
+        <span class="sp-selected__pos" aria-live="polite">
+          Statement {position} of {total}
+        </span>
+        <button type="button" class="sp-btn sp-btn--small" disabled={!next} onClick={() => next && onSelect(next)}>
+          Next ›
+        </button>
+      </div>
+      <div class="sp-actions">
+        <CopyButton label="Copy citation" text={() => plainCitation(result)} copy={copy} />
+        <CopyButton label="Copy Markdown" text={() => markdownCitation(result)} copy={copy} />
+      </div>
+    </section>
+  );
+}
+
+export function Reader({ corpus, document: doc, meta, selected, onSelect, onBack, copy }: ReaderProps) {
+  const articleRef = useRef<HTMLElement>(null);
+  const placements = useMemo(() => (doc ? placementsIn(doc.file, corpus.statements.values()) : []), [doc, corpus]);
+  const order = useMemo(() => [...new Set(placements.map((p) => p.id))], [placements]);
+  const statement = selected ? corpus.statements.get(selected) : undefined;
+
+  // Bring the selected statement into view and give it focus, so a screen reader starts there.
+  useLayoutEffect(() => {
+    const root = articleRef.current;
+    if (!root) return;
+    const mark = selected ? root.querySelector<HTMLElement>(`[data-statement-id="${CSS.escape(selected)}"]`) : null;
+    if (mark) {
+      mark.scrollIntoView?.({ block: 'center' });
+      mark.focus({ preventScroll: true });
+    } else {
+      root.scrollIntoView?.({ block: 'start' });
+    }
+  }, [selected, doc]);
+
+  const back = (
+    <button type="button" class="sp-back" onClick={onBack}>
+      ‹ Back to results
+    </button>
+  );
+  if (!doc) {
+    return (
+      <div class="sp-reader">
+        {back}
+        <p class="sp-empty" role="alert">
+          This statement or document is not in the bundled corpus.
+        </p>
+      </div>
+    );
+  }
+  const url = safeHttpUrl(meta?.url);
+  const title = meta?.title ?? doc.file;
+  return (
+    <div class="sp-reader">
+      {back}
+      <header class="sp-reader__header">
+        <h2 class="sp-reader__title">{title}</h2>
+        <dl class="sp-facts">
+          <dt>Publisher</dt>
+          <dd>{meta?.publisher ?? 'unknown'}</dd>
+          <dt>Date</dt>
+          <dd>{meta?.date ? formatDate(meta.date) : 'unknown'}</dd>
+          <dt>Author</dt>
+          <dd>{meta?.author ?? 'unknown'}</dd>
+          <dt>Original</dt>
+          <dd>
+            {url ? (
+              <a class="sp-link" href={url} target="_blank" rel="noopener noreferrer">
+                {hostOf(url)} ↗
+              </a>
+            ) : (
+              'no web address'
+            )}
+          </dd>
+        </dl>
+      </header>
+      <p class="sp-legend">
+        <span class="sp-st sp-st--primary">Own words</span> <span class="sp-st sp-st--counterclaim">Disputing claim</span>{' '}
+        <span class="sp-st sp-st--context">Reporting</span> <span class="sp-legend__plain">Unmarked: not extracted</span>
+      </p>
+      <article class="sp-doc" ref={articleRef} aria-label={`Text of ${title}`}>
+        {doc.paragraphs.map((paragraph) => {
+          const pieces = markParagraph(
+            paragraph,
+            placements.filter((p) => p.span[0] < paragraph.span[1] && p.span[1] > paragraph.span[0]),
+          );
+          const content = pieces.map((piece, index) =>
+            piece.statement ? (
+              <mark
+                key={index}
+                class={`sp-st sp-st--${piece.statement.kind}${piece.statement.id === selected ? ' sp-st--selected' : ''}`}
+                data-statement-id={piece.statement.id}
+                tabIndex={-1}
+                onClick={() => onSelect(piece.statement!.id)}
+              >
+                {piece.text}
+              </mark>
+            ) : (
+              piece.text
+            ),
+          );
+          const Tag = paragraph.role === 'body' ? 'p' : 'h3';
+          return (
+            <Tag key={paragraph.span[0]} class={`sp-doc__${paragraph.role}`}>
+              {content}
+            </Tag>
+          );
+        })}
+      </article>
+      {/* After the text, so Tab from the selected passage reaches Previous / Next; pinned to the bottom while reading. */}
+      {statement && order.includes(statement.id) ? (
+        <Selected corpus={corpus} statement={statement} position={order.indexOf(statement.id) + 1} total={order.length} order={order} onSelect={onSelect} copy={copy} />
+      ) : null}
+    </div>
+  );
+}

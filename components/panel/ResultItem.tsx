@@ -1,0 +1,87 @@
+/**
+ * One statement in a result list: kind and side, the verbatim words with the
+ * matched ones emphasized, who said it, where and when, what it disputes or
+ * is disputed by, and the actions (read in source, copy citation).
+ */
+import { Fragment } from 'preact';
+import { useId } from 'preact/hooks';
+import type { Statement } from '../../lib/corpus/types.ts';
+import type { Result } from '../../lib/search/result.ts';
+import { Emphasis } from '../card/Emphasis.tsx';
+import { excerpt, formatDate } from '../card/format.ts';
+import { markdownCitation, plainCitation } from './cite.ts';
+import { CopyButton } from './CopyButton.tsx';
+import { KIND_LABELS, SIDE_LABELS } from './labels.ts';
+import type { Links } from './links.ts';
+
+export interface ResultItemProps {
+  result: Result;
+  links: Links;
+  /** Opens the reader at a statement (this one, or one it is linked to). */
+  onRead(id: string): void;
+  copy(text: string): Promise<void>;
+}
+
+function LinkLine({ label, statements, onRead }: { label: string; statements: readonly Statement[]; onRead(id: string): void }) {
+  if (statements.length === 0) return null;
+  return (
+    <p class="sp-pair">
+      <span class="sp-pair__label">{label}:</span>{' '}
+      {statements.map((s, index) => (
+        <Fragment key={s.id}>
+          {index > 0 ? '; ' : null}
+          <button type="button" class="sp-link" onClick={() => onRead(s.id)}>
+            {s.speaker.name} — “{excerpt(s.text)}”
+          </button>
+        </Fragment>
+      ))}
+    </p>
+  );
+}
+
+export function ResultItem({ result, links, onRead, copy }: ResultItemProps) {
+  const role = result.speaker.role.trim();
+  const answered = links.answeredBy(result.id);
+  const disputedBy = answered.filter((s) => s.kind === 'counterclaim');
+  const answeredBy = answered.filter((s) => s.kind !== 'counterclaim');
+  const speakerId = `sp${useId().replace(/[^A-Za-z0-9_-]/g, '')}-speaker`;
+  return (
+    <article class={`sp-item sp-item--${result.kind}`} aria-label={role ? `${result.speaker.name}, ${role}` : result.speaker.name} data-id={result.id}>
+      <div class="sp-item__top">
+        <span class={`sp-kind sp-kind--${result.kind}`}>{KIND_LABELS[result.kind]}</span>
+        <span class={`sp-side sp-side--${result.side}`}>
+          <span class="sp-side__dot" aria-hidden="true" />
+          {SIDE_LABELS[result.side]}
+        </span>
+      </div>
+      <blockquote class="sp-quote">
+        <Emphasis text={result.text} terms={result.terms} />
+      </blockquote>
+      <p class="sp-speaker" id={speakerId}>
+        <span class="sp-speaker__name">{result.speaker.name}</span>
+        {role ? <span class="sp-speaker__role">, {role}</span> : null}
+      </p>
+      <p class="sp-meta">
+        {result.source.publisher?.trim() || 'Publisher unknown'}
+        <span aria-hidden="true"> · </span>
+        {formatDate(result.source.date)}
+        {result.source.title ? (
+          <>
+            <span aria-hidden="true"> · </span>
+            <cite class="sp-meta__title">{result.source.title}</cite>
+          </>
+        ) : null}
+      </p>
+      <LinkLine label={result.kind === 'counterclaim' ? 'Disputes' : 'Answers'} statements={links.answers(result.id)} onRead={onRead} />
+      <LinkLine label="Disputed by" statements={disputedBy} onRead={onRead} />
+      <LinkLine label="Answered by" statements={answeredBy} onRead={onRead} />
+      <div class="sp-actions">
+        <button type="button" class="sp-btn sp-btn--small sp-btn--accent" aria-describedby={speakerId} onClick={() => onRead(result.id)}>
+          Read in source
+        </button>
+        <CopyButton label="Copy citation" describedBy={speakerId} text={() => plainCitation(result)} copy={copy} />
+        <CopyButton label="Copy Markdown" describedBy={speakerId} text={() => markdownCitation(result)} copy={copy} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * The result list, flat (best first) or grouped by topic with each claim
+ * followed by what disputes it. Rendering is capped (LIST_STEP items, then
+ * "Show more") so a broad query costs the same per keystroke as a narrow
+ * one; the count and the export always cover every result.
+ */
+import { useState } from 'preact/hooks';
+import type { Result } from '../../lib/search/result.ts';
+import { groupByTopic, type Thread } from './grouping.ts';
+import { TOPIC_LABELS } from './labels.ts';
+import type { Links } from './links.ts';
+import { ResultItem } from './ResultItem.tsx';
+
+/** Items rendered at first and added per "Show more". */
+export const LIST_STEP = 30;
+/** Threads rendered per topic group at first. */
+export const GROUP_STEP = 5;
+
+export interface ResultListProps {
+  results: readonly Result[];
+  grouped: boolean;
+  links: Links;
+  onRead(id: string): void;
+  copy(text: string): Promise<void>;
+}
+
+function MoreButton({ hidden, step, onClick }: { hidden: number; step: number; onClick(): void }) {
+  if (hidden <= 0) return null;
+  return (
+    <button type="button" class="sp-more" onClick={onClick}>
+      Show {Math.min(hidden, step)} more <span class="sp-more__rest">of {hidden}</span>
+    </button>
+  );
+}
+
+function FlatList({ results, ...item }: Omit<ResultListProps, 'grouped'>) {
+  const [limit, setLimit] = useState(LIST_STEP);
+  return (
+    <>
+      <ol class="sp-list">
+        {results.slice(0, limit).map((r) => (
+          <li class="sp-list__item" key={r.id}>
+            <ResultItem result={r} {...item} />
+          </li>
+        ))}
+      </ol>
+      <MoreButton hidden={results.length - limit} step={LIST_STEP} onClick={() => setLimit(limit + LIST_STEP)} />
+    </>
+  );
+}
+
+/** A claim with its replies indented under it. */
+export function ThreadView({ thread, ...item }: { thread: Thread } & Omit<ResultListProps, 'results' | 'grouped'>) {
+  return (
+    <div class="sp-thread">
+      <ResultItem result={thread.claim} {...item} />
+      {thread.replies.length > 0 ? (
+        <ol class="sp-thread__replies" aria-label={`Disputing or answering ${thread.claim.speaker.name}`}>
+          {thread.replies.map((r) => (
+            <li key={r.id}>
+              <ResultItem result={r} {...item} />
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </div>
+  );
+}
+
+function Group({ heading, threads, loose, ...item }: { heading: string; threads: Thread[]; loose: Result[] } & Omit<ResultListProps, 'results' | 'grouped'>) {
+  const [limit, setLimit] = useState(GROUP_STEP);
+  const entries = [...threads.map((t) => ({ key: t.claim.id, thread: t })), ...loose.map((r) => ({ key: r.id, thread: { claim: r, replies: [] } }))];
+  return (
+    <section class="sp-group" aria-label={heading}>
+      <h3 class="sp-group__title">{heading}</h3>
+      <ol class="sp-list">
+        {entries.slice(0, limit).map(({ key, thread }) => (
+          <li class="sp-list__item" key={key}>
+            <ThreadView thread={thread} {...item} />
+          </li>
+        ))}
+      </ol>
+      <MoreButton hidden={entries.length - limit} step={LIST_STEP} onClick={() => setLimit(limit + LIST_STEP)} />
+    </section>
+  );
+}
+
+export function ResultList({ results, grouped, ...item }: ResultListProps) {
+  if (!grouped) return <FlatList results={results} {...item} />;
+  return (
+    <>
+      {groupByTopic(results).map((g) => (
+        <Group
+          key={g.topic ?? 'none'}
+          heading={`${g.topic ? TOPIC_LABELS[g.topic] : 'No topic'} · ${g.count}`}
+          threads={g.threads}
+          loose={g.loose}
+          {...item}
+        />
+      ))}
+    </>
+  );
+}

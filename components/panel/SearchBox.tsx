@@ -1,0 +1,37 @@
+/**
+ * The corpus search field. Controlled and undebounced: every keystroke
+ * searches (the corpus is small and `searchCorpus` takes well under a
+ * millisecond), so results never lag behind what was typed.
+ */
+import type { Ref } from 'preact';
+
+export interface SearchBoxProps {
+  value: string;
+  onInput(value: string): void;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+export function SearchBox({ value, onInput, inputRef }: SearchBoxProps) {
+  return (
+    <div class="sp-search" role="search">
+      <label class="sp-sr-only" for="sp-query">
+        Search statements
+      </label>
+      <svg class="sp-search__icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+        <circle cx="7" cy="7" r="4.5" stroke="currentColor" stroke-width="1.6" fill="none" />
+        <path d="M10.5 10.5l3.5 3.5" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+      </svg>
+      <input
+        ref={inputRef}
+        id="sp-query"
+        class="sp-search__input"
+        type="search"
+        value={value}
+        placeholder="Search: no-spy, Entity List, Ren Zhengfei…"
+        autocomplete="off"
+        spellcheck={false}
+        onInput={(e) => onInput(e.currentTarget.value)}
+      />
+    </div>
+  );
+}

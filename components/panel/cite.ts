@@ -1,0 +1,45 @@
+/**
+ * Citations for the clipboard. The plain form is the hover card's (one
+ * citation style across the extension); the Markdown form quotes the words
+ * as a block and links the source, with the quote's Markdown characters
+ * escaped so the pasted text renders as the speaker's words, verbatim.
+ */
+import { formatCitation, formatDate } from '../card/format.ts';
+import { safeHttpUrl } from '../../lib/safe-url.ts';
+import type { Result } from '../../lib/search/result.ts';
+
+/** `Speaker (role), “quote”, Publisher, 4 Jun 2019, https://…` */
+export function plainCitation(result: Result): string {
+  return formatCitation({
+    id: result.id,
+    kind: result.kind,
+    text: result.text,
+    speaker: { name: result.speaker.name, role: result.speaker.role, side: result.side },
+    topics: result.topics,
+    matchedTerms: [],
+    answers: result.answers,
+    source: result.source,
+  });
+}
+
+/** Backslash-escapes what Markdown would read as syntax (emphasis, links, HTML, headings, lists). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+\-.!|~]/gu, (ch) => `\\${ch}`);
+}
+
+/**
+ * > “quote”
+ * >
+ * > — Speaker, role. [Title](url), Publisher, 4 Jun 2019.
+ */
+export function markdownCitation(result: Result): string {
+  const quote = escapeMarkdown(result.text.replace(/\s+/gu, ' ').trim());
+  const role = result.speaker.role.trim();
+  const who = escapeMarkdown(role ? `${result.speaker.name}, ${role}` : result.speaker.name);
+  const title = escapeMarkdown(result.source.title?.trim() || 'Untitled source');
+  const url = safeHttpUrl(result.source.url);
+  // Parentheses and spaces would end a Markdown link target early.
+  const source = url ? `[${title}](${url.replace(/[()\s]/gu, (ch) => encodeURIComponent(ch))})` : title;
+  const publisher = escapeMarkdown(result.source.publisher?.trim() || 'publisher unknown');
+  return `> “${quote}”\n>\n> — ${who}. ${source}, ${publisher}, ${formatDate(result.source.date)}.`;
+}

@@ -1,0 +1,109 @@
+import { browser } from 'wxt/browser';
+import { isBlockTag, nearestBlock } from '../../lib/detect/index.ts';
+import { MAX_LISTED_MENTIONS, parseContentRequest, type ContentApi, type PageMention } from '../../lib/messages.ts';
+import type { Highlighter, PlacedMention } from './highlighter.ts';
+import { inDocumentOrder } from './keyboard.ts';
+import { sentenceAround } from './sentence.ts';
+
+/** How long a revealed mention keeps the active highlight: long enough to find it after the scroll. */
+export const FLASH_MS = 1500;
+
+/**
+ * Shortest gap between two "mentions changed" broadcasts. A page that
+ * mutates all the time (tickers, live blogs) sends at most one message per
+ * gap, and the panel re-lists at that pace, not per mutation.
+ */
+export const CHANGE_GAP_MS = 600;
+
+export interface PageMentionsOptions {
+  document?: Document;
+  /** Broadcasts to extension pages; `browser.runtime.sendMessage` by default (tests pass their own). */
+  broadcast?: (message: { method: 'mentionsChanged'; params: Record<string, never> }) => Promise<unknown>;
+}
+
+/**
+ * Serves the side panel's "On this page" list from the content script:
+ * `listMentions` (every mention in document order, with its sentence) and
+ * `revealMention` (scroll to one and flash it). Returns `onChange`, for the
+ * scanner to call after each scan slice or mutation batch: it tells open
+ * panels to re-list, at most once per CHANGE_GAP_MS, and only once some
+ * panel has listed this page. A page no panel looks at sends nothing, and
+ * does not wake the background for nothing.
+ */
+export function servePageMentions(highlighter: Highlighter, signal: AbortSignal, options: PageMentionsOptions = {}): { onChange(): void } {
+  const document_ = options.document ?? document;
+  const broadcast = options.broadcast ?? ((message) => browser.runtime.sendMessage(message));
+  /** The last listing: `revealMention` indexes into what the panel was shown. */
+  let listed: PlacedMention[] = [];
+  let watched = false;
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
+  let changeTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const list = (): ContentApi['listMentions']['result'] => {
+    listed = inDocumentOrder(highlighter);
+    watched = true;
+    return {
+      url: document_.location?.href ?? '',
+      title: document_.title,
+      mentions: listed.slice(0, MAX_LISTED_MENTIONS).map((m, index) => describe(document_, m, index)),
+      total: listed.length,
+    };
+  };
+
+  const reveal = (index: number): ContentApi['revealMention']['result'] => {
+    const mention = listed[index];
+    const node = mention?.nodes[0];
+    // Gone since the listing (the page changed): say so rather than flash something else.
+    if (!mention || !node?.isConnected || !highlighter.has(node)) return { ok: false };
+    node.parentElement?.scrollIntoView({ block: 'center' });
+    highlighter.setActive(mention);
+    clearTimeout(flashTimer);
+    flashTimer = setTimeout(() => highlighter.setActive(undefined), FLASH_MS);
+    return { ok: true };
+  };
+
+  const onMessage = (message: unknown) => {
+    const request = parseContentRequest(message, ['listMentions', 'revealMention']);
+    if (request instanceof Error) return undefined;
+    return Promise.resolve(request.method === 'listMentions' ? list() : reveal(request.params.index));
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    clearTimeout(flashTimer);
+    clearTimeout(changeTimer);
+  });
+
+  return {
+    onChange() {
+      if (!watched || changeTimer !== undefined || signal.aborted) return;
+      changeTimer = setTimeout(() => {
+        changeTimer = undefined;
+        // No panel open is the normal case: nobody to receive is not an error.
+        void broadcast({ method: 'mentionsChanged', params: {} }).catch(() => {});
+      }, CHANGE_GAP_MS);
+    },
+  };
+}
+
+/** A mention with its sentence, read from the block it sits in. */
+function describe(document_: Document, mention: PlacedMention, index: number): PageMention {
+  const { startContainer, startOffset, endContainer, endOffset } = mention.range;
+  const block = nearestBlock(startContainer, isBlockTag);
+  const text = block.textContent ?? '';
+  const range = document_.createRange();
+  let sentence: string;
+  try {
+    range.setStart(block, 0);
+    range.setEnd(startContainer, startOffset);
+    const start = range.toString().length;
+    range.setStart(startContainer, startOffset);
+    range.setEnd(endContainer, endOffset);
+    sentence = sentenceAround(text, start, start + range.toString().length);
+  } catch {
+    // The range no longer fits the DOM (a node changed under it): look for the words in the block's text instead.
+    const at = Math.max(0, mention.block.indexOf(mention.text));
+    sentence = sentenceAround(mention.block, at, at + mention.text.length);
+  }
+  return { index, category: mention.category, text: mention.text, sentence };
+}

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'puppeteer-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { artifactsDir, launch, screenshot, type Session } from './browsers.ts';
+import { readHighlights, waitForHighlights } from './page-helpers.ts';
+
+/**
+ * The side panel page, opened at its extension URL in a tab (headless
+ * Chromium has no side panel UI; the page is the same one). Chromium only:
+ * Firefox gives each install a random moz-extension UUID that WebDriver BiDi
+ * does not report.
+ */
+
+async function extensionOrigin(browser: Browser): Promise<string> {
+  const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
+  return /^chrome-extension:\/\/[a-p]{32}/.exec(worker.url())![0];
+}
+
+/** Text of every result item in the list, with its kind label and speaker. */
+function items(page: Page): Promise<{ id: string; kind: string; speaker: string; text: string }[]> {
+  return page.$$eval('.sp-results .sp-item', (els) =>
+    els.map((el) => ({
+      id: el.getAttribute('data-id') ?? '',
+      kind: el.querySelector('.sp-kind')?.textContent ?? '',
+      speaker: el.querySelector('.sp-speaker__name')?.textContent ?? '',
+      text: el.querySelector('.sp-quote')?.textContent ?? '',
+    })),
+  );
+}
+
+async function resultCount(page: Page): Promise<number> {
+  const text = await page.$eval('.sp-results__count', (el) => el.textContent ?? '');
+  return Number(/^(\d+)/.exec(text)?.[1] ?? NaN);
+}
+
+describe('side panel in chromium', () => {
+  let session: Session;
+  let origin: string;
+  const url = (path: string) => `${inject('baseUrl')}/${path}`;
+
+  beforeAll(async () => {
+    session = await launch('chromium');
+    origin = await extensionOrigin(session.browser);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('answers "no-spy" with Liang Hua’s and Huawei’s words and the counterclaims, typed letter by letter', async () => {
+    const page = await session.open(`${origin}/sidepanel.html`);
+    await page.setViewport({ width: 400, height: 900 });
+    await page.waitForSelector('#sp-query');
+    // Empty query: the overview of topics and documents.
+    expect(await page.$eval('.sp-overview', (el) => el.textContent)).toMatch(/Source documents/);
+    await page.type('#sp-query', 'no-spy');
+    await page.waitForSelector('.sp-results .sp-item');
+    const found = await items(page);
+    expect(found.some((r) => r.speaker === 'Liang Hua' && /no-spy/i.test(r.text))).toBe(true);
+    expect(found.some((r) => r.speaker === 'Huawei')).toBe(true);
+    expect(found.some((r) => r.kind === 'Disputing claim')).toBe(true);
+    // Matched words are emphasized.
+    expect(await page.$$eval('.sp-results .sp-quote mark', (els) => els.length)).toBeGreaterThan(0);
+    await screenshot(page, 'panel-search-chromium.png');
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await screenshot(page, 'panel-search-dark-chromium.png');
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    await page.close();
+  });
+
+  it('filters narrow the list and combine, with counts that say what each choice would leave', async () => {
+    const page = await session.open(`${origin}/sidepanel.html#q=no-spy`);
+    await page.setViewport({ width: 400, height: 900 });
+    await page.waitForSelector('.sp-results .sp-item');
+    const all = await resultCount(page);
+    await page.click('.sp-filter-panel__summary');
+    const primaryCount = await page.$eval('input[name="kinds"][value="primary"]', (el) =>
+      Number(el.closest('label')!.querySelector('.sp-check__count')!.textContent),
+    );
+    await page.click('input[name="kinds"][value="primary"]');
+    await expect.poll(() => resultCount(page)).toBe(primaryCount);
+    expect(primaryCount).toBeLessThan(all);
+    expect(new Set((await items(page)).map((r) => r.kind))).toEqual(new Set(['Own words']));
+    await screenshot(page, 'panel-filters-chromium.png');
+    // A second facet narrows further: Liang Hua's own words only.
+    const liangCount = await page.$eval('input[name="speakers"][value="liang-hua"]', (el) =>
+      Number(el.closest('label')!.querySelector('.sp-check__count')!.textContent),
+    );
+    await page.click('input[name="speakers"][value="liang-hua"]');
+    await expect.poll(() => resultCount(page)).toBe(liangCount);
+    const narrowed = await items(page);
+    expect(narrowed.every((r) => r.speaker === 'Liang Hua' && r.kind === 'Own words')).toBe(true);
+    expect(narrowed.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('the reader shows a statement in its source, highlighted and in view, with the document’s metadata', async () => {
+    const page = await session.open(`${origin}/sidepanel.html#q=no-spy`);
+    await page.setViewport({ width: 400, height: 700 });
+    await page.waitForSelector('.sp-results .sp-item');
+    const target = (await items(page)).find((r) => r.speaker === 'Liang Hua')!;
+    await page.click(`.sp-results .sp-item[data-id="${target.id}"] .sp-btn--accent`);
+    await page.waitForSelector('.sp-reader');
+    const reader = await page.$eval('.sp-reader', (el) => el.textContent ?? '');
+    expect(reader).toMatch(/Huawei Chairman Willing To Sign A 'No-Spy' Deal/);
+    expect(reader).toMatch(/4 Jun 2019/);
+    expect(reader).toMatch(/Pallavi Gogoi/);
+    const link = await page.$eval('.sp-facts a', (a) => ({ href: a.getAttribute('href'), rel: a.getAttribute('rel'), target: a.getAttribute('target') }));
+    expect(link).toEqual({ href: 'https://www.kgou.org/post/huawei-chairman-willing-sign-no-spy-deal-united-states', rel: 'noopener noreferrer', target: '_blank' });
+    const mark = await page.$eval('.sp-st--selected', (el) => {
+      const rect = el.getBoundingClientRect();
+      return { id: el.getAttribute('data-statement-id'), text: el.textContent, visible: rect.top >= 0 && rect.bottom <= innerHeight, focused: document.activeElement === el };
+    });
+    expect(mark.id).toBe(target.id);
+    expect(target.text).toContain(mark.text!.trim().slice(0, 40));
+    expect(mark.visible).toBe(true);
+    expect(mark.focused).toBe(true);
+    // Other statements of the document are marked too.
+    expect(await page.$$eval('.sp-doc .sp-st', (els) => new Set(els.map((e) => e.getAttribute('data-statement-id'))).size)).toBeGreaterThan(5);
+    await screenshot(page, 'panel-reader-chromium.png');
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await screenshot(page, 'panel-reader-dark-chromium.png');
+    await page.close();
+  });
+
+  it('lists the active tab’s mentions and scrolls the page to the one chosen', async () => {
+    const panel = await session.open(`${origin}/sidepanel.html`);
+    await panel.setViewport({ width: 400, height: 900 });
+    // The news page opens as the active tab of the panel's window, as a reader's page would.
+    const newsUrl = url('news.html');
+    await panel.evaluate(
+      (u) => (globalThis as unknown as { chrome: { tabs: { create(options: object): Promise<unknown> } } }).chrome.tabs.create({ url: u, active: true }),
+      newsUrl,
+    );
+    const target = await session.browser.waitForTarget((t) => t.url() === newsUrl);
+    const news = (await target.page())!;
+    await news.setViewport({ width: 800, height: 300 });
+    const registry = await waitForHighlights(news, 10);
+    const onPage = Object.entries(registry)
+      .filter(([name]) => name !== 'source-context-active')
+      .flatMap(([, texts]) => texts);
+    // The panel is a background tab now: no animation frames, so no puppeteer clicks or rAF polling there.
+    await panel.$eval('#sp-tab-page', (el) => (el as HTMLElement).click());
+    await panel.waitForFunction((n: number) => document.querySelectorAll('.sp-mention').length === n, { timeout: 10_000, polling: 100 }, onPage.length);
+    const listed = await panel.$$eval('.sp-mention__text', (els) => els.map((e) => e.textContent ?? ''));
+    expect(listed.sort()).toEqual([...onPage].sort());
+    const sentence = await panel.$$eval('.sp-mention', (els) =>
+      els.find((e) => e.querySelector('.sp-mention__text')?.textContent === 'no‑spy pledge')?.querySelector('.sp-mention__sentence')?.textContent,
+    );
+    expect(sentence).toBe('Analysts say the no‑spy pledge, written here with a non-breaking hyphen, is unlikely to sway Washington.');
+    expect(await news.evaluate(() => scrollY)).toBe(0);
+    await panel.$$eval('.sp-mention', (els) => {
+      (els.find((e) => e.querySelector('.sp-mention__text')?.textContent === 'no‑spy pledge') as HTMLElement).click();
+    });
+    await expect.poll(() => news.evaluate(() => scrollY)).toBeGreaterThan(0);
+    await expect.poll(async () => (await readHighlights(news))['source-context-active']).toEqual(['no‑spy pledge']);
+    const inView = await news.evaluate(() => {
+      const rect = document.querySelector('#closing')!.getBoundingClientRect();
+      return rect.top < innerHeight && rect.bottom > 0;
+    });
+    expect(inView).toBe(true);
+    // A background tab draws no frames for page.screenshot(); the compositor can still capture it.
+    const cdp = await panel.createCDPSession();
+    const { data } = await cdp.send('Page.captureScreenshot', { format: 'png', fromSurface: false });
+    mkdirSync(artifactsDir, { recursive: true });
+    writeFileSync(`${artifactsDir}/panel-page-chromium.png`, Buffer.from(data, 'base64'));
+    await panel.close();
+  });
+});
