@@ -1,0 +1,75 @@
+import { browser } from 'wxt/browser';
+import { CATEGORIES, type Category } from '../../lib/detect/types.ts';
+import { parseContentRequest, type BadgeApi, type ContentApi } from '../../lib/messages.ts';
+import type { Highlighter } from './highlighter.ts';
+
+/** Most one badge report per this interval: a first scan adds mentions slice by slice, and a live page mutates all the time; the badge needs only the latest number. */
+export const BADGE_DEBOUNCE_MS = 250;
+
+export interface PageSummaryOptions {
+  /** The current run's highlighter; undefined while the page is off (paused, site off, hidden by settings). */
+  highlighter(): Highlighter | undefined;
+  /** Which categories are shown now (the settings' `categories`). */
+  visible(): Record<Category, boolean>;
+  /** `browser.runtime.sendMessage` by default (tests pass their own). */
+  send?: (message: { method: 'mentionCount'; params: BadgeApi['mentionCount']['params'] }) => Promise<unknown>;
+}
+
+/**
+ * Tells the toolbar what this page holds: answers the popup's `pageSummary`
+ * and reports the highlighted count for the badge. Serve it for the whole
+ * life of the content script (`ctx.signal`), not one run: a page that is off
+ * still answers (with zeros), which is how the popup tells "off here" from
+ * "cannot run here". Returns `onChange`, for the caller to call after each
+ * scan slice, mutation batch and settings change; it sends the badge count
+ * at most every BADGE_DEBOUNCE_MS, and only when it changed.
+ */
+export function servePageSummary(options: PageSummaryOptions, signal: AbortSignal): { onChange(): void } {
+  const send = options.send ?? ((message) => browser.runtime.sendMessage(message));
+  let sent = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const summarize = (): ContentApi['pageSummary']['result'] => {
+    const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+    for (const mention of options.highlighter()?.mentions() ?? []) counts[mention.category]++;
+    const visible = options.visible();
+    const total = CATEGORIES.reduce((sum, c) => sum + (visible[c] ? counts[c] : 0), 0);
+    return { counts, total };
+  };
+
+  const onMessage = (message: unknown) => {
+    const request = parseContentRequest(message, ['pageSummary']);
+    if (request instanceof Error) return undefined;
+    return Promise.resolve(summarize());
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  const report = (count: number) => {
+    if (count === sent) return;
+    sent = count;
+    // A sleeping service worker wakes for it; a failure (extension reloading) only costs the badge.
+    void send({ method: 'mentionCount', params: { count } }).catch(() => {});
+  };
+  const onChange = () => {
+    if (signal.aborted || timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      report(summarize().total);
+    }, BADGE_DEBOUNCE_MS);
+  };
+  // Back/forward cache: the background cleared the badge when the tab navigated, but this page kept its count.
+  addEventListener(
+    'pageshow',
+    (event) => {
+      if (!event.persisted) return;
+      sent = -1;
+      onChange();
+    },
+    { signal },
+  );
+  signal.addEventListener('abort', () => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    clearTimeout(timer);
+  });
+  return { onChange };
+}

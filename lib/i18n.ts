@@ -1,0 +1,54 @@
+/**
+ * The UI's strings, from the extension's locale files
+ * (`public/_locales/<lang>/messages.json`, English first), so translating
+ * the popup and settings page is adding a file. `t` is typed by the English
+ * file's keys: a misspelt key fails the type check, not in front of a reader.
+ *
+ * The lookup is injected: extension pages call
+ * `setMessageSource(browser.i18n.getMessage)` once; tests and tools use
+ * `jsonMessageSource` over the same JSON, which follows the browser's rules
+ * for placeholders, so both render the same text.
+ */
+import type en from '../public/_locales/en/messages.json';
+
+export type MessageKey = keyof typeof en;
+export type GetMessage = (key: string, substitutions?: string | string[]) => string;
+
+interface MessageEntry {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+
+let source: GetMessage | undefined;
+
+export function setMessageSource(getMessage: GetMessage): void {
+  source = getMessage;
+}
+
+/**
+ * The string for `key` in the reader's language, with `$1`... filled from
+ * `substitutions`. A key missing from the locale shows as itself, visible in
+ * a screenshot and caught by the key test, rather than as a blank.
+ */
+export function t(key: MessageKey, substitutions?: string | number | readonly (string | number)[]): string {
+  if (!source) throw new Error('i18n: setMessageSource was not called');
+  const subs = substitutions === undefined ? undefined : (Array.isArray(substitutions) ? substitutions : [substitutions]).map(String);
+  return source(key, subs) || key;
+}
+
+/**
+ * A getMessage over a messages.json object, as browsers implement it:
+ * named placeholders (`$count$`, case-insensitive) are replaced by their
+ * `content`, then `$1`-`$9` by the substitutions, and `$$` is a dollar sign.
+ */
+export function jsonMessageSource(messages: Record<string, MessageEntry>): GetMessage {
+  const byKey = new Map(Object.entries(messages).map(([k, v]) => [k.toLowerCase(), v]));
+  return (key, substitutions) => {
+    const entry = byKey.get(key.toLowerCase());
+    if (!entry) return '';
+    const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+    const placeholders = new Map(Object.entries(entry.placeholders ?? {}).map(([k, v]) => [k.toLowerCase(), v.content]));
+    const fill = (text: string) => text.replace(/\$\$|\$(\d)/g, (match, n: string | undefined) => (n ? (subs[Number(n) - 1] ?? '') : '$'));
+    return fill(entry.message.replace(/\$([a-z0-9_@]+)\$/gi, (match, name: string) => placeholders.get(name.toLowerCase()) ?? match));
+  };
+}
