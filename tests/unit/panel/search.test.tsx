@@ -1,0 +1,115 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { groupByTopic } from '../../../components/panel/grouping.ts';
+import { LIST_STEP } from '../../../components/panel/ResultList.tsx';
+import { searchModel } from '../../../components/panel/search-model.ts';
+import { App, fakeServices, shipped } from './helpers.tsx';
+
+afterEach(cleanup);
+
+const items = () => [...document.querySelectorAll<HTMLElement>('.sp-results .sp-item')];
+const speakers = () => items().map((el) => el.querySelector('.sp-speaker__name')?.textContent);
+const kinds = () => items().map((el) => el.querySelector('.sp-kind')?.textContent);
+const type = (text: string) => fireEvent.input(screen.getByRole('searchbox'), { target: { value: text } });
+const count = () => Number(/^(\d+)/.exec(document.querySelector('.sp-results__count')?.textContent ?? '')?.[1]);
+
+describe('search', () => {
+  it('answers "no-spy" with Liang Hua’s and Huawei’s own words and the counterclaims, with the matched words marked', () => {
+    render(<App services={fakeServices()} />);
+    type('no-spy');
+    expect(speakers()).toContain('Liang Hua');
+    expect(speakers()).toContain('Huawei');
+    expect(kinds()).toContain('Disputing claim');
+    const liang = items().find((el) => el.querySelector('.sp-speaker__name')?.textContent === 'Liang Hua')!;
+    expect([...liang.querySelectorAll('blockquote mark')].map((m) => m.textContent)).toContain('no-spy');
+    expect(document.querySelector('.sp-results__count')?.getAttribute('role')).toBe('status');
+    expect(count()).toBe(items().length);
+  });
+
+  it('answers as each letter is typed, with prefix and fuzzy matching', () => {
+    render(<App services={fakeServices()} />);
+    for (const prefix of ['Z', 'Zh', 'Zha', 'Zhao']) type(prefix);
+    expect(count()).toBeGreaterThan(0);
+    expect(speakers()).toContain('Zhao Lijian');
+    type('Zhengfie'); // one typo
+    expect(speakers()).toContain('Ren Zhengfei');
+    type('sanc'); // prefix
+    expect(count()).toBeGreaterThan(0);
+  });
+
+  it('says so when nothing matches, without stale results', () => {
+    render(<App services={fakeServices()} />);
+    type('no-spy');
+    expect(items().length).toBeGreaterThan(0);
+    type('xylophone quartz');
+    expect(items()).toHaveLength(0);
+    expect(screen.getByText(/No statements match “xylophone quartz”/)).toBeTruthy();
+  });
+
+  it('shows the overview for an empty query: topics that open onto claims and counterclaims, and the documents', () => {
+    render(<App services={fakeServices()} />);
+    expect(screen.getByRole('heading', { name: 'Topics' })).toBeTruthy();
+    const sources = screen.getByRole('heading', { name: 'Source documents' }).closest('section')!;
+    expect(within(sources).getAllByRole('listitem')).toHaveLength(shipped().corpus.sources.size);
+    const noSpy = [...document.querySelectorAll('details.sp-topic')].find((d) => d.querySelector('.sp-topic__name')?.textContent === 'No-spy pledges')!;
+    expect(noSpy.querySelector('.sp-item')).toBeNull(); // closed topics render nothing
+    act(() => {
+      (noSpy as HTMLDetailsElement).open = true;
+      noSpy.dispatchEvent(new Event('toggle'));
+    });
+    const claims = [...noSpy.querySelectorAll('.sp-item')];
+    expect(claims.some((el) => el.querySelector('.sp-speaker__name')?.textContent === 'Liang Hua')).toBe(true);
+    expect(noSpy.querySelector('.sp-thread__replies .sp-item--counterclaim')).not.toBeNull();
+  });
+
+  it('groups by topic with each counterclaim right under the claim it disputes', () => {
+    render(<App services={fakeServices()} />);
+    type('no-spy');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Group by topic' }));
+    const group = screen.getByRole('region', { name: /^No-spy pledges/ });
+    const thread = [...group.querySelectorAll('.sp-thread')].find((t) => t.querySelector('.sp-thread__replies'))!;
+    const claimId = thread.querySelector(':scope > .sp-item')!.getAttribute('data-id')!;
+    const { corpus } = shipped();
+    for (const reply of thread.querySelectorAll('.sp-thread__replies .sp-item')) {
+      const r = corpus.statements.get(reply.getAttribute('data-id')!)!;
+      const claim = corpus.statements.get(claimId)!;
+      expect(r.answers.includes(claimId) || claim.answers.includes(r.id)).toBe(true);
+    }
+  });
+
+  it('grouping puts every result in each of its topics once, and claims before their replies', () => {
+    const { corpus } = shipped();
+    const { results } = searchModel(corpus, '', {});
+    for (const group of groupByTopic(results)) {
+      const ids = [...group.threads.flatMap((t) => [t.claim.id, ...t.replies.map((r) => r.id)]), ...group.loose.map((r) => r.id)];
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.length).toBe(group.count);
+      for (const t of group.threads) expect(t.claim.kind).toBe('primary');
+    }
+  });
+
+  it('renders a long answer in steps, while the count covers all of it', () => {
+    render(<App services={fakeServices()} />);
+    type('Huawei');
+    const total = count();
+    expect(total).toBeGreaterThan(LIST_STEP);
+    expect(items()).toHaveLength(LIST_STEP);
+    fireEvent.click(screen.getByRole('button', { name: /^Show \d+ more/ }));
+    expect(items()).toHaveLength(Math.min(total, 2 * LIST_STEP));
+  });
+
+  it('starts from the saved search, saves changes, and an outside query replaces the filters', () => {
+    const services = fakeServices();
+    render(<App services={services} saved={{ query: 'no-spy', filters: { kinds: ['counterclaim'] }, grouped: false }} />);
+    expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('no-spy');
+    expect(new Set(kinds())).toEqual(new Set(['Disputing claim']));
+    type('Huawei');
+    expect(new Set(kinds())).toEqual(new Set(['Disputing claim']));
+    expect(services.saveSearch).toHaveBeenLastCalledWith({ query: 'Huawei', filters: { kinds: ['counterclaim'] }, grouped: false });
+    act(() => services.target({ query: 'Ren Zhengfei' }));
+    expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe('Ren Zhengfei');
+    expect(services.saveSearch).toHaveBeenLastCalledWith({ query: 'Ren Zhengfei', filters: {}, grouped: false });
+    expect(speakers()).toContain('Ren Zhengfei');
+  });
+});
