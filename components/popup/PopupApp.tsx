@@ -56,7 +56,7 @@ export function PopupApp({ services, initialSettings }: PopupAppProps) {
 
   const save = (write: Promise<unknown>) => {
     setError(undefined);
-    write.catch((e: unknown) => setError(t('saveFailed', e instanceof Error ? e.message : String(e))));
+    write.catch((e: unknown) => setError(t('common_saveFailed', e instanceof Error ? e.message : String(e))));
   };
   const toggleCategory = (category: Category, on: boolean) => {
     setSettings((s) => ({ ...s, categories: { ...s.categories, [category]: on } }));
@@ -66,6 +66,8 @@ export function PopupApp({ services, initialSettings }: PopupAppProps) {
   const host = siteHost(tab?.url ?? undefined);
   const state = pageState(tab, answer, settings, fileAccess);
   const siteOn = host !== undefined && !isSiteDisabled(settings, host);
+  // A store page or a PDF has a host, but no switch there can change anything.
+  const siteSwitch = host !== undefined && state.kind !== 'cannot-run';
 
   return (
     <div class="pp">
@@ -96,7 +98,7 @@ export function PopupApp({ services, initialSettings }: PopupAppProps) {
         )}
 
         <section class="pp-section pp-switches">
-          {host !== undefined && (
+          {siteSwitch && (
             <Switch
               name="site"
               checked={siteOn}

@@ -32,7 +32,7 @@ export function SettingsApp({ services, initialSettings }: SettingsAppProps) {
     void services.settingsArea().then(setArea, () => {});
   }, [services, settings]);
 
-  const fail = (message: string) => setError(t('saveFailed', message));
+  const fail = (message: string) => setError(t('common_saveFailed', message));
   const update = (patch: SettingsPatch) => {
     setError(undefined);
     // Shown at once; the store's answer (through watchSettings) has the last word.

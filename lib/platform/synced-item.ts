@@ -45,7 +45,7 @@ export function syncedItem<T>(key: string): SyncedItem<T> {
       ]);
       if (stayLocal || !syncValue.available) return { area: 'local', value: localValue };
       // Nothing synced yet: a copy kept here while sync was unavailable is newer than nothing.
-      return syncValue.value === null ? { area: 'local', value: localValue } : { area: 'sync', value: syncValue.value };
+      return syncValue.value === null && localValue !== null ? { area: 'local', value: localValue } : { area: 'sync', value: syncValue.value };
     },
     async write(value) {
       if (!(await localOnly.getValue())) {

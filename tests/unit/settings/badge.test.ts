@@ -1,0 +1,114 @@
+// @vitest-environment happy-dom
+import '../fake-browser-globals.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { badgeText, setupBadge } from '../../../entrypoints/background/badge.ts';
+import { BADGE_DEBOUNCE_MS, servePageSummary } from '../../../entrypoints/content/page-summary.ts';
+import type { Highlighter, PlacedMention } from '../../../entrypoints/content/highlighter.ts';
+import type { Category } from '../../../lib/detect/types.ts';
+import { parseContentRequest, parseMentionCountRequest } from '../../../lib/messages.ts';
+
+/** Just enough of a Highlighter for the summary: its mentions. */
+function highlighterWith(categories: Category[]): Highlighter {
+  return { mentions: () => categories.map((category) => ({ category }) as PlacedMention) } as unknown as Highlighter;
+}
+
+const ALL_ON: Record<Category, boolean> = { huawei: true, sanctions: true, 'no-spy': true };
+
+describe('page summary (content side)', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.useFakeTimers();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  const ask = async (message: unknown) => ((await fakeBrowser.runtime.onMessage.trigger(message, {}, () => {})) as unknown[]).filter(Boolean);
+
+  it('answers pageSummary with counts per category and the highlighted total; leaves other messages alone', async () => {
+    const controller = new AbortController();
+    const visible = { ...ALL_ON, sanctions: false };
+    servePageSummary({ highlighter: () => highlighterWith(['huawei', 'huawei', 'sanctions', 'no-spy']), visible: () => visible, send: async () => {} }, controller.signal);
+    expect(await ask({ method: 'pageSummary', params: {} })).toEqual([{ counts: { huawei: 2, sanctions: 1, 'no-spy': 1 }, total: 3 }]);
+    expect(await ask({ method: 'listMentions', params: {} })).toEqual([]);
+    controller.abort();
+    expect(await ask({ method: 'pageSummary', params: {} })).toEqual([]);
+  });
+
+  it('answers zeros while the page is off (no highlighter), so the popup can tell "off" from "cannot run"', async () => {
+    servePageSummary({ highlighter: () => undefined, visible: () => ALL_ON, send: async () => {} }, new AbortController().signal);
+    expect(await ask({ method: 'pageSummary', params: {} })).toEqual([{ counts: { huawei: 0, sanctions: 0, 'no-spy': 0 }, total: 0 }]);
+  });
+
+  it('reports the badge count at most once per interval, only when it changed', async () => {
+    const sent: unknown[] = [];
+    let mentions: Category[] = [];
+    const summary = servePageSummary({ highlighter: () => highlighterWith(mentions), visible: () => ALL_ON, send: async (m) => void sent.push(m) }, new AbortController().signal);
+    for (let i = 1; i <= 5; i++) {
+      mentions = Array.from({ length: i }, () => 'huawei');
+      summary.onChange();
+    }
+    expect(sent).toEqual([]);
+    await vi.advanceTimersByTimeAsync(BADGE_DEBOUNCE_MS);
+    expect(sent).toEqual([{ method: 'mentionCount', params: { count: 5 } }]);
+    summary.onChange();
+    await vi.advanceTimersByTimeAsync(BADGE_DEBOUNCE_MS);
+    expect(sent).toHaveLength(1);
+    mentions = [];
+    summary.onChange();
+    await vi.advanceTimersByTimeAsync(BADGE_DEBOUNCE_MS);
+    expect(sent.at(-1)).toEqual({ method: 'mentionCount', params: { count: 0 } });
+  });
+
+  it('a page mutating all the time still gets its count out', async () => {
+    const sent: unknown[] = [];
+    const summary = servePageSummary({ highlighter: () => highlighterWith(['no-spy']), visible: () => ALL_ON, send: async (m) => void sent.push(m) }, new AbortController().signal);
+    for (let t = 0; t < BADGE_DEBOUNCE_MS * 2; t += 10) {
+      summary.onChange();
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    expect(sent).toEqual([{ method: 'mentionCount', params: { count: 1 } }]);
+  });
+});
+
+describe('badge (background side)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  const report = (message: unknown, sender: object) => fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id, ...sender }, () => {});
+
+  it('shows each tab its own count, nothing for none, 999+ beyond', async () => {
+    setupBadge();
+    await report({ method: 'mentionCount', params: { count: 12 } }, { tab: { id: 3 }, frameId: 0 });
+    await report({ method: 'mentionCount', params: { count: 4000 } }, { tab: { id: 4 }, frameId: 0 });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('12'));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 4 })).toBe('999+');
+    expect([badgeText(0), badgeText(1), badgeText(999), badgeText(1000)]).toEqual(['', '1', '999', '999+']);
+  });
+
+  it('ignores frames, other extensions and malformed counts', async () => {
+    setupBadge();
+    await report({ method: 'mentionCount', params: { count: 5 } }, { tab: { id: 3 }, frameId: 2 });
+    await fakeBrowser.runtime.onMessage.trigger({ method: 'mentionCount', params: { count: 6 } }, { id: 'other', tab: { id: 3 } as never, frameId: 0 }, () => {});
+    await report({ method: 'mentionCount', params: { count: -1 } }, { tab: { id: 3 }, frameId: 0 });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('');
+    for (const bad of [null, {}, { method: 'mentionCount' }, { method: 'mentionCount', params: { count: 1.5 } }, { method: 'mentionCount', params: { count: '3' } }]) {
+      expect(parseMentionCountRequest(bad)).toBeInstanceOf(Error);
+    }
+  });
+
+  it('clears a tab’s count when it starts loading a new page', async () => {
+    setupBadge();
+    await report({ method: 'mentionCount', params: { count: 7 } }, { tab: { id: 3 }, frameId: 0 });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('7'));
+    await fakeBrowser.tabs.onUpdated.trigger(3, { status: 'loading' }, { id: 3 } as never);
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe(''));
+  });
+});
+
+describe('pageSummary message', () => {
+  it('is accepted only where asked for, with empty params', () => {
+    expect(parseContentRequest({ method: 'pageSummary', params: { x: 1 } }, ['pageSummary'])).toEqual({ method: 'pageSummary', params: {} });
+    expect(parseContentRequest({ method: 'pageSummary', params: {} })).toBeInstanceOf(Error);
+    expect(parseContentRequest({ method: 'pageSummary' }, ['pageSummary'])).toBeInstanceOf(Error);
+  });
+});

@@ -1,0 +1,85 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { jsonMessageSource, setMessageSource, t } from '../../../lib/i18n.ts';
+import { CATEGORY_KEYS } from '../../../components/ui/labels.ts';
+import en from '../../../public/_locales/en/messages.json';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+type Messages = Record<string, { message: string; description?: string; placeholders?: Record<string, { content: string }> }>;
+const messages = en as Messages;
+
+/** Keys only the manifest uses (`__MSG_key__` in wxt.config.ts), so no source file names them. */
+const MANIFEST_KEYS = ['extName', 'extDescription', 'command_openCard', 'command_nextMention', 'command_previousMention'];
+
+/** Every TypeScript file of the popup, the settings page and their shared parts. */
+function uiSources(): string[] {
+  const dirs = ['components/popup', 'components/settings', 'components/ui', 'entrypoints/popup', 'entrypoints/options'];
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(name)) files.push(path);
+    }
+  };
+  for (const dir of dirs) walk(join(root, dir));
+  return files;
+}
+
+/** Keys named in source: t('key'...), a `MessageKey` map's values, and t(cond ? 'a' : 'b'). */
+function usedKeys(): Set<string> {
+  const keys = new Set<string>(Object.values(CATEGORY_KEYS));
+  for (const file of uiSources()) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\bt\(\s*([^,)]+)/g)) {
+      // Only strings shaped like keys: `t(area === 'sync' ? ...)` names no key 'sync'.
+      for (const literal of m[1]!.matchAll(/'([a-z]+_[A-Za-z0-9_]+|ext[A-Z]\w*)'/g)) keys.add(literal[1]!);
+    }
+    for (const m of text.matchAll(/:\s*'((?:popup|settings|category|common)_[A-Za-z0-9_]+)'/g)) keys.add(m[1]!);
+  }
+  return keys;
+}
+
+describe('locale strings', () => {
+  beforeAll(() => setMessageSource(jsonMessageSource(messages)));
+
+  it('every key the UI uses exists in the English file', () => {
+    const missing = [...usedKeys()].filter((key) => !(key in messages));
+    expect(missing).toEqual([]);
+  });
+
+  it('every English string is used by the UI or the manifest (no dead strings for translators)', () => {
+    const used = usedKeys();
+    const unused = Object.keys(messages).filter((key) => !used.has(key) && !MANIFEST_KEYS.includes(key));
+    expect(unused).toEqual([]);
+  });
+
+  it('keys are valid message names, every entry has a description, and every placeholder used is defined', () => {
+    for (const [key, entry] of Object.entries(messages)) {
+      expect(key).toMatch(/^[A-Za-z0-9_@]+$/);
+      expect(entry.description, key).toBeTruthy();
+      for (const [, name] of entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)) {
+        expect(Object.keys(entry.placeholders ?? {}).map((k) => k.toLowerCase()), `${key}: $${name}$`).toContain(name!.toLowerCase());
+      }
+    }
+  });
+
+  it('the manifest strings fit the stores’ limits (name 75, description 132 characters)', () => {
+    expect(messages.extName!.message.length).toBeLessThanOrEqual(75);
+    expect(messages.extDescription!.message.length).toBeLessThanOrEqual(132);
+  });
+
+  it('fills placeholders the way browsers do', () => {
+    expect(t('popup_highlighted', 12)).toBe('12 highlighted');
+    expect(t('settings_rejectLimit', [400, 'x.test', 300])).toBe('Line 400: “x.test”: the list is full (300 sites)');
+    expect(jsonMessageSource({ a: { message: 'Cost: $$5 for $1' } })('a', ['you'])).toBe('Cost: $5 for you');
+  });
+
+  it('a missing key shows as itself, not as a blank', () => {
+    setMessageSource(() => '');
+    expect(t('popup_settings')).toBe('popup_settings');
+    setMessageSource(jsonMessageSource(messages));
+  });
+});
