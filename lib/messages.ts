@@ -47,9 +47,10 @@ export interface ContentApi {
   revealMention: { params: { index: number }; result: { ok: boolean } };
   /**
    * For the toolbar popup: mentions found on the page per category (shown or
-   * not), and `total`, how many are highlighted now (what the badge shows).
+   * not), `total`, how many are highlighted now (what the badge shows), and
+   * the page's `location.hostname` (the popup may not see the tab's URL).
    */
-  pageSummary: { params: Record<string, never>; result: { counts: Record<Category, number>; total: number } };
+  pageSummary: { params: Record<string, never>; result: { counts: Record<Category, number>; total: number; host: string } };
 }
 
 export type ContentMethod = keyof ContentApi;

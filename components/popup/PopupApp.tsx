@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Category } from '../../lib/detect/types.ts';
 import { t } from '../../lib/i18n.ts';
-import { siteHost } from '../../lib/platform/restricted-pages.ts';
 import type { Settings } from '../../lib/settings/schema.ts';
 import { isSiteDisabled, withSiteDisabled } from '../../lib/settings/sites.ts';
 import { Switch } from '../ui/Switch.tsx';
 import { CategoryCounts } from './CategoryCounts.tsx';
 import { PageNotice } from './PageNotice.tsx';
-import { pageState, type SummaryAnswer, type TabInfo } from './page-state.ts';
+import { pageHost, pageState, type SummaryAnswer, type TabInfo } from './page-state.ts';
 import type { PopupServices } from './types.ts';
 
 /** How often the popup asks the page again while open: counts follow a page that is still loading or changing, and a site switched back on shows its counts as soon as they exist. */
@@ -63,7 +62,7 @@ export function PopupApp({ services, initialSettings }: PopupAppProps) {
     save(services.updateSettings({ categories: { [category]: on } }));
   };
 
-  const host = siteHost(tab?.url ?? undefined);
+  const host = pageHost(tab, answer);
   const state = pageState(tab, answer, settings, fileAccess);
   const siteOn = host !== undefined && !isSiteDisabled(settings, host);
   // A store page or a PDF has a host, but no switch there can change anything.

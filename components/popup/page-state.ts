@@ -13,6 +13,8 @@ export interface TabInfo {
 export interface PageSummary {
   counts: Record<Category, number>;
   total: number;
+  /** The page's host name ("" on file:// pages). */
+  host: string;
 }
 
 /** The content script's answer: not asked yet, none (no listener in the tab), or the summary. */
@@ -40,14 +42,23 @@ export type PageState =
 export function pageState(tab: TabInfo | null | undefined, answer: SummaryAnswer, settings: Settings, fileAccess: boolean): PageState {
   if (tab === undefined) return { kind: 'loading' };
   if (tab === null) return { kind: 'no-tab' };
-  const host = siteHost(tab.url);
+  const host = pageHost(tab, answer);
   const reason = cannotRunReason(tab.url, fileAccess);
   const canRun = answer.kind === 'answer' || (host !== undefined && reason === 'not-loaded');
   if (canRun && settings.paused) return { kind: 'paused' };
   const coveredBy = host === undefined ? undefined : settings.disabledSites.find((site) => siteCovers(site, host));
   if (canRun && coveredBy !== undefined) return coveredBy === host ? { kind: 'site-off' } : { kind: 'site-off', coveredBy };
-  if (answer.kind === 'answer') return { kind: 'counts', counts: answer.counts, total: answer.total };
+  if (answer.kind === 'answer') return { kind: 'counts', counts: answer.counts, total: answer.total, host: answer.host };
   if (answer.kind === 'pending') return { kind: 'loading' };
   if (tab.status === 'loading' && reason === 'not-loaded') return { kind: 'page-loading' };
   return { kind: 'cannot-run', reason };
+}
+
+/**
+ * The web host the popup is about: from the tab's URL where the browser shows
+ * it to us (with `activeTab`, or a host we have permission for), else from the
+ * content script's answer. Undefined for files and browser pages.
+ */
+export function pageHost(tab: TabInfo | null | undefined, answer: SummaryAnswer): string | undefined {
+  return siteHost(tab?.url) ?? (answer.kind === 'answer' && answer.host !== '' ? answer.host : undefined);
 }

@@ -34,7 +34,7 @@ export function servePageSummary(options: PageSummaryOptions, signal: AbortSigna
     for (const mention of options.highlighter()?.mentions() ?? []) counts[mention.category]++;
     const visible = options.visible();
     const total = CATEGORIES.reduce((sum, c) => sum + (visible[c] ? counts[c] : 0), 0);
-    return { counts, total };
+    return { counts, total, host: location.hostname };
   };
 
   const onMessage = (message: unknown) => {

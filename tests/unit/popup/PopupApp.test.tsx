@@ -19,7 +19,7 @@ describe('PopupApp', () => {
   afterEach(cleanup);
 
   it('shows the host, the counts per category and the highlighted total', async () => {
-    renderPopup({ summary: { counts, total: 12 } });
+    renderPopup({ summary: { counts, total: 12, host: 'www.news.test' } });
     expect(await screen.findByText('12 highlighted')).toBeTruthy();
     expect(screen.getByText('www.news.test')).toBeTruthy();
     expect(screen.getByText('7 found')).toBeTruthy();
@@ -28,7 +28,7 @@ describe('PopupApp', () => {
   });
 
   it('a category switch writes the setting and dims that row', async () => {
-    const { state } = renderPopup({ summary: { counts, total: 12 } });
+    const { state } = renderPopup({ summary: { counts, total: 12, host: 'www.news.test' } });
     const sanctions = await screen.findByRole('switch', { name: /Sanctions/ });
     fireEvent.click(sanctions);
     await waitFor(() => expect(state.settings.categories.sanctions).toBe(false));
@@ -37,8 +37,8 @@ describe('PopupApp', () => {
   });
 
   it('the site switch turns the host off and says so instead of counting', async () => {
-    const { state } = renderPopup({ summary: { counts, total: 12 } });
-    const site = await screen.findByRole('switch', { name: 'On www.news.test' });
+    const { state } = renderPopup({ summary: { counts, total: 12, host: 'www.news.test' } });
+    const site = await screen.findByRole('switch', { name: 'Active on www.news.test' });
     fireEvent.click(site);
     await waitFor(() => expect(state.settings.disabledSites).toEqual(['www.news.test']));
     expect(await screen.findByText(/Off on this site/)).toBeTruthy();
@@ -48,9 +48,9 @@ describe('PopupApp', () => {
   });
 
   it('explains a parent-domain entry, and switching on removes it', async () => {
-    const { state } = renderPopup({ summary: { counts, total: 0 }, settings: { disabledSites: ['news.test'] } });
+    const { state } = renderPopup({ summary: { counts, total: 0, host: 'www.news.test' }, settings: { disabledSites: ['news.test'] } });
     expect(await screen.findByText(/because news\.test is on your list/)).toBeTruthy();
-    fireEvent.click(screen.getByRole('switch', { name: 'On www.news.test' }));
+    fireEvent.click(screen.getByRole('switch', { name: 'Active on www.news.test' }));
     await waitFor(() => expect(state.settings.disabledSites).toEqual([]));
   });
 
@@ -79,24 +79,36 @@ describe('PopupApp', () => {
     renderPopup({ tab: { id: 1, url }, summary: undefined });
     expect(await screen.findByText(reason)).toBeTruthy();
     expect(screen.queryByText(/highlighted/)).toBeNull();
-    expect(screen.queryByRole('switch', { name: /^On / })).toBeNull();
+    expect(screen.queryByRole('switch', { name: /^Active on / })).toBeNull();
     // What still works anywhere: pause, the panel, the settings.
     expect(screen.getByRole('switch', { name: 'Pause on all sites' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Open side panel' })).toBeTruthy();
   });
 
   it('opens the side panel and the settings', async () => {
-    const { state } = renderPopup({ summary: { counts, total: 12 } });
+    const { state } = renderPopup({ summary: { counts, total: 12, host: 'www.news.test' } });
     fireEvent.click(await screen.findByRole('button', { name: 'Open side panel' }));
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
     expect(state.calls).toEqual(['openPanel', 'openSettings']);
   });
 
   it('follows changes made elsewhere (the settings page, another window)', async () => {
-    const { services } = renderPopup({ summary: { counts, total: 12 } });
+    const { services } = renderPopup({ summary: { counts, total: 12, host: 'www.news.test' } });
     const noSpy = (await screen.findByRole('switch', { name: /No-spy/ })) as HTMLInputElement;
     await services.updateSettings({ categories: { 'no-spy': false } });
     await waitFor(() => expect(noSpy.checked).toBe(false));
+  });
+
+  it('takes the host from the page’s answer where the browser hides the tab’s URL', async () => {
+    const { state } = renderPopup({ tab: { id: 7 }, summary: { counts, total: 12, host: 'hidden.test' } });
+    expect(await screen.findByText('hidden.test')).toBeTruthy();
+    fireEvent.click(screen.getByRole('switch', { name: 'Active on hidden.test' }));
+    await waitFor(() => expect(state.settings.disabledSites).toEqual(['hidden.test']));
+  });
+
+  it('with neither URL nor answer, says the browser gives it no access', async () => {
+    renderPopup({ tab: { id: 7 }, summary: undefined });
+    expect(await screen.findByText('The browser gives extensions no access to this page.')).toBeTruthy();
   });
 
   it('says so when the tab is gone', async () => {

@@ -28,7 +28,7 @@ describe('page summary (content side)', () => {
     const controller = new AbortController();
     const visible = { ...ALL_ON, sanctions: false };
     servePageSummary({ highlighter: () => highlighterWith(['huawei', 'huawei', 'sanctions', 'no-spy']), visible: () => visible, send: async () => {} }, controller.signal);
-    expect(await ask({ method: 'pageSummary', params: {} })).toEqual([{ counts: { huawei: 2, sanctions: 1, 'no-spy': 1 }, total: 3 }]);
+    expect(await ask({ method: 'pageSummary', params: {} })).toEqual([{ counts: { huawei: 2, sanctions: 1, 'no-spy': 1 }, total: 3, host: location.hostname }]);
     expect(await ask({ method: 'listMentions', params: {} })).toEqual([]);
     controller.abort();
     expect(await ask({ method: 'pageSummary', params: {} })).toEqual([]);
@@ -36,7 +36,7 @@ describe('page summary (content side)', () => {
 
   it('answers zeros while the page is off (no highlighter), so the popup can tell "off" from "cannot run"', async () => {
     servePageSummary({ highlighter: () => undefined, visible: () => ALL_ON, send: async () => {} }, new AbortController().signal);
-    expect(await ask({ method: 'pageSummary', params: {} })).toEqual([{ counts: { huawei: 0, sanctions: 0, 'no-spy': 0 }, total: 0 }]);
+    expect(await ask({ method: 'pageSummary', params: {} })).toEqual([{ counts: { huawei: 0, sanctions: 0, 'no-spy': 0 }, total: 0, host: location.hostname }]);
   });
 
   it('reports the badge count at most once per interval, only when it changed', async () => {
