@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { executables } from '../e2e/browsers.ts';
+
+/**
+ * Headless Chromium for the benchmark, with the same flags as the end-to-end
+ * launcher (tests/e2e/browsers.ts, which does not export them): no sandbox,
+ * no GPU, and no background networking on a machine without network.
+ *
+ * Two kinds of session: `plain` (no extension) for the scan benchmark, where
+ * the bench bundle is injected into each page and an installed content
+ * script would scan the same page at the same time; and `withExtension(dir)`
+ * for lookups through the real service worker, and for checking that the
+ * built content script finds as many mentions as the bench bundle.
+ */
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--window-size=1280,900',
+  // Saved pages reference hosts this machine cannot reach; fail those at
+  // once instead of waiting seconds per page for each lookup to time out.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
+
+function executable(): string {
+  const path = executables.chromium;
+  if (!existsSync(path)) throw new Error(`chromium not found at ${path}: run \`npm test\` once (it installs it) or set CHROMIUM_PATH`);
+  return path;
+}
+
+export function plain(): Promise<Browser> {
+  return puppeteer.launch({ executablePath: executable(), headless: true, pipe: true, args: ARGS, defaultViewport: { width: 1280, height: 900 } });
+}
+
+export async function withExtension(dir: string): Promise<Browser> {
+  const browser = await puppeteer.launch({
+    executablePath: executable(),
+    headless: true,
+    pipe: true,
+    enableExtensions: [dir],
+    args: ARGS,
+    defaultViewport: { width: 1280, height: 900 },
+  });
+  await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 15_000 });
+  return browser;
+}

@@ -1,0 +1,258 @@
+/**
+ * `npm run bench`: builds, measures every section, writes
+ * `<out>/latest.json` and `<out>/latest.md` and prints the table. Each section
+ * is measured independently: one that cannot be measured is recorded with
+ * its error, the others still run, and the exit code is then 1. Targets met
+ * or missed never change the exit code. See README.md for the method.
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser } from 'puppeteer-core';
+import { buildBenchBundle, buildExtension, root } from './build.ts';
+import { plain, withExtension } from './browser.ts';
+import { benchScale, type ScaleResult } from './index-scale.ts';
+import { benchLookups, type LookupResult } from './lookups.ts';
+import { batchHtml, dynamicBasePage, hoverPage, scanPages, type GeneratedPage } from './pages.ts';
+import { cardLookups, keystrokes } from './queries.ts';
+import { renderMarkdown } from './report.ts';
+import {
+  benchColdStart,
+  benchDynamic,
+  benchHover,
+  benchPages,
+  extensionCounts,
+  methodTabs,
+  type ColdStartResult,
+  type DynamicResult,
+  type HoverResult,
+  type PageRef,
+  type PageResult,
+} from './scan.ts';
+import { startBenchServer } from './server.ts';
+import { measureSizes, type SizeResult } from './sizes.ts';
+import { checkTargets, type Target } from './targets.ts';
+
+export interface BenchOptions {
+  /** Folder of saved .html pages to scan as well (optional). */
+  pages?: string;
+  /** Tiny setting for CI: few pages, one repetition, small scale factors. */
+  quick: boolean;
+  /** Where latest.json and latest.md go. */
+  out: string;
+  log: (line: string) => void;
+}
+
+/** How much of everything to do; the quick setting is a smoke run. */
+export interface Settings {
+  scanReps: number;
+  realPageLimit: number;
+  coldReps: number;
+  dynamicBatches: number;
+  dynamicReps: number;
+  hoverSamples: number;
+  hoverReps: number;
+  warmLookups: number;
+  coldLookups: number;
+  scales: number[];
+  scaleReps: number;
+  queryBudgetMs: number;
+}
+
+export const FULL: Settings = {
+  scanReps: 3,
+  realPageLimit: Infinity,
+  coldReps: 5,
+  dynamicBatches: 20,
+  dynamicReps: 3,
+  hoverSamples: 300,
+  hoverReps: 2,
+  warmLookups: 300,
+  coldLookups: 10,
+  scales: [1, 100, 1000],
+  scaleReps: 3,
+  queryBudgetMs: 8000,
+};
+
+export const QUICK: Settings = {
+  scanReps: 1,
+  realPageLimit: 3,
+  coldReps: 1,
+  dynamicBatches: 4,
+  dynamicReps: 1,
+  hoverSamples: 40,
+  hoverReps: 1,
+  warmLookups: 40,
+  coldLookups: 2,
+  scales: [1, 10],
+  scaleReps: 1,
+  queryBudgetMs: 500,
+};
+
+export interface BenchResults {
+  meta: {
+    date: string;
+    quick: boolean;
+    pagesDir: string | null;
+    settings: Settings;
+    chromium: string;
+    node: string;
+    cpu: string;
+    cores: number;
+    memoryGb: number;
+    durationS: number;
+  };
+  scan: { pages: PageResult[]; coldStart: ColdStartResult | null; extensionCounts: Record<string, number> | null } | null;
+  dynamic: DynamicResult | null;
+  hover: HoverResult | null;
+  lookups: LookupResult | null;
+  index: ScaleResult[] | null;
+  sizes: SizeResult | null;
+  targets: Target[];
+  /** Sections that could not be measured, with why. */
+  errors: Record<string, string>;
+}
+
+const BATCH_SIZE = 50;
+const BATCH_GAP_MS = 100;
+
+function realPages(dir: string, base: string, limit: number): PageRef[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .slice(0, limit)
+    .map((f) => ({ name: f.replace(/\.html$/, ''), url: `${base}/real/${encodeURIComponent(f)}`, kind: 'real' as const, htmlBytes: statSync(join(dir, f)).size }));
+}
+
+export async function runBench(options: BenchOptions): Promise<{ results: BenchResults; markdown: string; ok: boolean }> {
+  const started = performance.now();
+  const settings = options.quick ? QUICK : FULL;
+  const log = options.log;
+  const errors: Record<string, string> = {};
+  const attempt = async <T>(section: string, fn: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await fn();
+    } catch (error) {
+      errors[section] = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      log(`! ${section}: could not measure: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+  };
+
+  log('build: extension (Chrome MV3) and bench bundle');
+  const ext = await attempt('build', buildExtension);
+  const bundle = await attempt('bench bundle', buildBenchBundle);
+  const contentCss = ext ? readFileSync(join(ext.dir, 'content-scripts/content.css'), 'utf8') : '';
+  const assets = bundle ? { bundle, contentCss } : null;
+
+  const generated: GeneratedPage[] = scanPages(options.quick);
+  const hoverGen = hoverPage(1000);
+  const dynamicGen = dynamicBasePage();
+  const served = new Map([...generated, hoverGen, dynamicGen].map((g) => [g.name, g.html]));
+  const { url, server } = await startBenchServer(served, options.pages);
+  const genRefs: PageRef[] = generated.map((g) => ({ name: g.name.replace(/\.html$/, ''), url: `${url}/gen/${g.name}`, kind: 'generated', description: g.description, htmlBytes: Buffer.byteLength(g.html) }));
+  const realRefs = options.pages ? realPages(options.pages, url, settings.realPageLimit) : [];
+
+  let scan: BenchResults['scan'] = null;
+  let dynamic: DynamicResult | null = null;
+  let hover: HoverResult | null = null;
+  let chromium = '';
+  let browser: Browser | undefined;
+  try {
+    if (assets) {
+      browser = await plain();
+      chromium = await browser.version();
+      const tabs = await methodTabs(browser, genRefs[0]!.url, assets);
+      log(`scan: ${genRefs.length} generated + ${realRefs.length} real pages × 3 methods × ${settings.scanReps}`);
+      const pages = await attempt('scan', () => benchPages(tabs, [...genRefs, ...realRefs], assets, settings.scanReps, log));
+      const coldStart = await attempt('cold start', () => benchColdStart(browser!, genRefs[0]!, assets, settings.coldReps));
+      if (pages) scan = { pages, coldStart, extensionCounts: null };
+      log(`dynamic: ${settings.dynamicBatches} batches of ${BATCH_SIZE} paragraphs × ${settings.dynamicReps}`);
+      const batches = Array.from({ length: settings.dynamicBatches }, (_, i) => batchHtml(i, BATCH_SIZE));
+      dynamic = await attempt('dynamic', () => benchDynamic(tabs.ours, `${url}/gen/${dynamicGen.name}`, batches, BATCH_SIZE, BATCH_GAP_MS, assets, settings.dynamicReps));
+      log(`hover: ${settings.hoverSamples} moves × ${settings.hoverReps}`);
+      hover = await attempt('hover', () => benchHover(tabs.ours, `${url}/gen/${hoverGen.name}`, settings.hoverSamples, assets, settings.hoverReps));
+    }
+  } catch (error) {
+    errors.browser = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    log(`! browser: ${errors.browser}`);
+  } finally {
+    await browser?.close();
+  }
+
+  let lookups: LookupResult | null = null;
+  if (ext) {
+    let extBrowser: Browser | undefined;
+    try {
+      extBrowser = await withExtension(ext.dir);
+      chromium ||= await extBrowser.version();
+      log('lookups: through the service worker, warm and after stops');
+      lookups = await attempt('lookups', () => benchLookups(extBrowser!, cardLookups(), settings.warmLookups, settings.coldLookups));
+      const small = genRefs.filter((g) => g.htmlBytes < 2_000_000);
+      const counts = await attempt('extension counts', () => extensionCounts(extBrowser!, small));
+      if (scan && counts) scan.extensionCounts = counts;
+    } catch (error) {
+      errors.extension = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      log(`! extension: ${errors.extension}`);
+    } finally {
+      await extBrowser?.close();
+    }
+  }
+  server.close();
+
+  log(`index: scales ${settings.scales.join(', ')}`);
+  const index = await attempt('index', async () => {
+    const out: ScaleResult[] = [];
+    for (const factor of settings.scales) {
+      out.push(benchScale(factor, settings.scaleReps, cardLookups(), keystrokes(), settings.queryBudgetMs));
+      log(`  ${factor}x done`);
+    }
+    return out;
+  });
+  const sizes = ext ? await attempt('sizes', async () => measureSizes(ext.dir, ext.chunks)) : null;
+
+  const results: BenchResults = {
+    meta: {
+      date: new Date().toISOString(),
+      quick: options.quick,
+      pagesDir: options.pages ?? null,
+      settings: { ...settings, realPageLimit: Number.isFinite(settings.realPageLimit) ? settings.realPageLimit : -1 },
+      chromium,
+      node: process.version,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      durationS: 0,
+    },
+    scan,
+    dynamic,
+    hover,
+    lookups,
+    index,
+    sizes,
+    targets: [],
+    errors,
+  };
+  results.targets = checkTargets(results);
+  results.meta.durationS = Math.round((performance.now() - started) / 1000);
+  const markdown = renderMarkdown(results);
+  mkdirSync(options.out, { recursive: true });
+  writeFileSync(join(options.out, 'latest.json'), `${JSON.stringify(results, null, 1)}\n`);
+  writeFileSync(join(options.out, 'latest.md'), markdown);
+  const ok = Object.keys(errors).length === 0 && scan !== null && dynamic !== null && hover !== null && lookups !== null && index !== null && sizes !== null;
+  return { results, markdown, ok };
+}
+
+/** Command line: `--pages DIR`, `--quick`, `--out DIR`. */
+export async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { pages: { type: 'string' }, quick: { type: 'boolean', default: false }, out: { type: 'string' } },
+  });
+  const out = resolve(values.out ?? join(root, 'tests/bench/results'));
+  const { markdown, ok } = await runBench({ pages: values.pages ? resolve(values.pages) : undefined, quick: values.quick ?? false, out, log: (l) => console.error(l) });
+  console.log(markdown);
+  console.error(`written: ${join(out, 'latest.json')}, ${join(out, 'latest.md')}`);
+  return ok ? 0 : 1;
+}

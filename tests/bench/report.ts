@@ -1,0 +1,141 @@
+/**
+ * The Markdown report (tests/bench/results/latest.md): targets first, then
+ * one table per section. Every time is a median over the repetitions, or a
+ * percentile of the pooled samples where it says p50/p95; see README.md.
+ */
+import type { BenchResults } from './main.ts';
+import type { PageResult } from './scan.ts';
+import { scanTotals } from './targets.ts';
+
+const ms = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const kb = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 2 ** 20).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`);
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : '–');
+const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+const table = (head: string[], rows: (string | number)[][]) => [row(head), row(head.map(() => '---')), ...rows.map(row)].join('\n');
+
+function pageRows(pages: readonly PageResult[]): (string | number)[][] {
+  return pages.map((p) => {
+    const { ours, mark, bare } = p.methods;
+    return [
+      p.page,
+      kb(p.textChars),
+      p.textNodes,
+      ms(ours.mainMs),
+      ms(ours.wallMs),
+      ms(Math.max(ours.worstSliceMs, ours.worstLongTaskMs)),
+      ours.tasks,
+      ours.mentions,
+      ms(mark.mainMs),
+      mark.mentions,
+      ms(bare.mainMs),
+      bare.mentions,
+      ratio(ours.mainMs, mark.mainMs),
+      ratio(ours.mainMs, bare.mainMs),
+    ];
+  });
+}
+
+const PAGE_HEAD = ['page', 'text', 'text nodes', 'ours ms', 'ours wall ms', 'ours longest task ms', 'tasks', 'ours mentions', 'mark.js ms', 'mark.js marks', 'bare ms', 'bare ranges', 'ours / mark.js', 'ours / bare'];
+
+export function renderMarkdown(r: BenchResults): string {
+  const out: string[] = [];
+  const m = r.meta;
+  out.push('# Source Context benchmark results', '');
+  out.push(`${m.quick ? '**Quick (smoke) setting: not representative.** ' : ''}Run ${m.date.slice(0, 16).replace('T', ' ')} UTC, ${m.durationS} s; ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB; Chromium ${m.chromium}; Node ${m.node}. Real pages: ${m.pagesDir ?? 'none (no --pages)'}. Method and definitions: [README](../README.md).`, '');
+
+  out.push('## Targets', '');
+  out.push(table(['target', 'goal', 'measured', 'met', 'what was compared'], r.targets.map((t) => [t.name, t.goal, `${t.unit === 'x' ? t.measured.toFixed(2) : ms(t.measured)} ${t.unit}`, t.met ? 'met' : `**missed** (${(t.measured / t.limit).toFixed(1)}x the limit)`, t.note])), '');
+  if (Object.keys(r.errors).length) out.push(`**Not measured:** ${Object.keys(r.errors).join(', ')} (see latest.json \`errors\`).`, '');
+
+  if (r.scan) {
+    const totals = scanTotals(r.scan.pages);
+    out.push('## Page scanning (headless Chromium)', '');
+    out.push(`Main-thread time of the initial scan and highlight (ms, median of ${m.settings.scanReps}); "ours" is the content script's startScanning, mark.js wraps the same RegExp's matches in <mark>, "bare" is one TreeWalker + one RegExp + one Highlight. Warm process (see README).`, '');
+    out.push(table(['set', 'pages', 'ours ms', 'mark.js ms', 'bare ms', 'ours / mark.js', 'ours / bare', 'mentions: ours / mark.js / bare'], [[totals.set, totals.pages, ms(totals.oursMs), ms(totals.markMs), ms(totals.bareMs), ratio(totals.oursMs, totals.markMs), ratio(totals.oursMs, totals.bareMs), `${totals.oursMentions} / ${totals.markMentions} / ${totals.bareMentions}`]]), '');
+    out.push('### Generated pages', '');
+    out.push(table(PAGE_HEAD, pageRows(r.scan.pages.filter((p) => p.kind === 'generated'))), '');
+    const real = r.scan.pages.filter((p) => p.kind === 'real');
+    if (real.length) {
+      const slowest = [...real].sort((a, b) => b.methods.ours.mainMs - a.methods.ours.mainMs).slice(0, 10);
+      out.push('### Real pages: the 10 slowest for ours', '');
+      out.push(table(PAGE_HEAD, pageRows(slowest)), '');
+      const withMentions = real.filter((p) => p.methods.ours.mentions > 0 || p.methods.mark.mentions > 0);
+      out.push(`### Real pages with any match (${withMentions.length} of ${real.length})`, '');
+      out.push(table(PAGE_HEAD, pageRows(withMentions)), '');
+      out.push('<details><summary>All real pages</summary>', '', table(PAGE_HEAD, pageRows(real)), '', '</details>', '');
+    }
+    if (r.scan.coldStart) {
+      const c = r.scan.coldStart;
+      const warm = r.scan.pages.find((p) => p.page === c.page)?.methods;
+      out.push('### First page in a fresh renderer process', '');
+      out.push(`On ${c.page}, median of ${c.runs} fresh browser contexts; the warm figure is the same page above.`, '');
+      out.push(table(['method', 'cold ms', 'warm ms', 'cold − warm'], (['ours', 'mark', 'bare'] as const).map((k) => [k === 'mark' ? 'mark.js' : k, ms(c.coldMs[k]), ms(warm?.[k].mainMs), ms(c.coldMs[k] - (warm?.[k].mainMs ?? 0))])), '');
+    }
+    if (r.scan.extensionCounts) {
+      out.push('### Same code as the extension', '');
+      out.push(table(['page', 'mentions, built extension', 'mentions, bench bundle'], Object.entries(r.scan.extensionCounts).map(([page, n]) => [page, n, r.scan!.pages.find((p) => p.page === page)?.methods.ours.mentions ?? '–'])), '');
+    }
+  }
+
+  if (r.dynamic) {
+    const d = r.dynamic;
+    out.push('## Dynamic page', '');
+    out.push(`${d.batches} batches of ${d.batchSize} paragraphs appended to a 20 KB article, ${d.gapMs} ms apart, ${d.runs} runs (samples pooled).`, '');
+    out.push(table(['figure', 'p50', 'p95', 'max'], [
+      ['append → mentions highlighted (ms)', ms(d.latencyMs.p50), ms(d.latencyMs.p95), ms(d.latencyMs.max)],
+      ['rescan main-thread time (ms)', ms(d.busyMs.p50), ms(d.busyMs.p95), ms(d.busyMs.max)],
+      ["page's own append (ms, for scale)", ms(d.appendMs.p50), ms(d.appendMs.p95), ms(d.appendMs.max)],
+    ]), '');
+    out.push(`Mentions per batch (median): ${d.mentionsPerBatch}. Longest slice: ${ms(d.maxSliceMs)} ms; longest long-task entry: ${ms(d.worstLongTaskMs)} ms (0 = none over 50 ms).`, '');
+  }
+
+  if (r.hover) {
+    const h = r.hover;
+    out.push('## Hover hit-testing', '');
+    out.push(`${h.mentions} highlighted mentions; each move timed in its own animation frame (${h.onMention.n} moves onto mentions, ${h.anywhere.n} to random points); hit rate ${(h.hitRate * 100).toFixed(0)}%; timer ${h.crossOriginIsolated ? '5 µs (cross-origin isolated)' : '100 µs'}.`, '');
+    out.push(table(['per pointer move (ms)', 'p50', 'p95', 'max'], [
+      ['hitTest + setActive, onto a mention', ms(h.onMention.p50), ms(h.onMention.p95), ms(h.onMention.max)],
+      ['hitTest + setActive, random point', ms(h.anywhere.p50), ms(h.anywhere.p95), ms(h.anywhere.max)],
+      ['reference: every mention\'s rectangles, no index', ms(h.naive.p50), ms(h.naive.p95), ms(h.naive.max)],
+      ['rendering of the frame after a move (style, paint)', ms(h.frameAfterMove.p50), ms(h.frameAfterMove.p95), ms(h.frameAfterMove.max)],
+    ]), '');
+  }
+
+  if (r.lookups) {
+    const l = r.lookups;
+    out.push('## Card lookups through the background', '');
+    out.push(table(['lookup (ms)', 'n', 'p50', 'p95', 'max'], [
+      ['warm round trip (extension page → service worker → reply)', l.warm.n, ms(l.warm.p50), ms(l.warm.p95), ms(l.warm.max)],
+      ['first lookup after the worker was stopped', l.cold.n, ms(l.cold.p50), ms(l.cold.p95), ms(l.cold.max)],
+      ['reference: lookupCard alone (Node, same data)', l.direct.n, ms(l.direct.p50), ms(l.direct.p95), ms(l.direct.max)],
+    ]), '');
+    out.push(`Warm round trip is ${l.messagingOverhead.toFixed(1)}x lookupCard alone (median). ${l.answered} of ${l.warm.n} lookups returned statements.`, '');
+  }
+
+  if (r.index) {
+    out.push('## Index scale (Node, same lib/search code)', '');
+    const head = ['scale', 'statements', 'terms', 'build ms', 'index raw', 'index gzip', 'statements raw', 'statements gzip', 'load ms', 'heap', 'card p50', 'card p95', 'keystroke p50', 'keystroke p95'];
+    out.push(table(head, r.index.map((s) => [`${s.factor}x`, s.statements, s.terms, ms(s.buildMs), kb(s.indexBytes), kb(s.indexGzipBytes), kb(s.statementsBytes), kb(s.statementsGzipBytes), ms(s.loadMs), kb(s.heapBytes), ms(s.card.p50), ms(s.card.p95), ms(s.keystroke.p50), ms(s.keystroke.p95)])), '');
+    const first = r.index[0];
+    const last = r.index.at(-1);
+    if (first && last && last !== first) {
+      const g = (a: number, b: number) => `${(b / a).toFixed(0)}x`;
+      out.push(`Growth ${first.factor}x → ${last.factor}x: build ${g(first.buildMs, last.buildMs)}, index size ${g(first.indexBytes, last.indexBytes)}, load ${g(first.loadMs, last.loadMs)}, heap ${g(first.heapBytes, last.heapBytes)}, card p95 ${g(first.card.p95, last.card.p95)}, keystroke p95 ${g(first.keystroke.p95, last.keystroke.p95)}. Query samples per scale: ${r.index.map((s) => `${s.factor}x ${s.card.n}/${s.keystroke.n}`).join(', ')} (card/keystroke; time-boxed).`, '');
+    }
+  }
+
+  if (r.sizes) {
+    const s = r.sizes;
+    out.push('## Size (Chrome MV3 build)', '');
+    out.push(table(['part', 'raw', 'gzip', 'files'], [
+      ['content script', kb(s.content.bytes), kb(s.content.gzipBytes), s.content.files.join(', ')],
+      ['background', kb(s.background.bytes), kb(s.background.gzipBytes), s.background.files.join(', ')],
+      ['side panel', kb(s.panel.bytes), kb(s.panel.gzipBytes), s.panel.files.join(', ')],
+      ['whole build', kb(s.total.bytes), kb(s.total.gzipBytes), `${s.total.files.length} files`],
+      ['packaged zip', kb(s.zipBytes), '–', 'deflate -9, computed'],
+    ]), '');
+    out.push(`Content script JS: ${kb(s.contentJsBytes)}; the scan-and-highlight core alone: ${kb(s.scanCoreBytes)}. Where the bytes come from (each module minified on its own):`, '');
+    out.push(table(['contributor', 'minified', 'share'], s.contentBreakdown.slice(0, 16).map((c) => [c.group, kb(c.minifiedBytes), `${(c.share * 100).toFixed(1)}%`])), '');
+  }
+  return `${out.join('\n')}\n`;
+}
