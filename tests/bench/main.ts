@@ -5,12 +5,13 @@
  * its error, the others still run, and the exit code is then 1. Targets met
  * or missed never change the exit code. See README.md for the method.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'puppeteer-core';
-import { buildBenchBundle, buildExtension, root } from './build.ts';
+import { buildBenchBundle, buildExtension, privateDir, root } from './build.ts';
 import { plain, withExtension } from './browser.ts';
 import { benchScale, type ScaleResult } from './index-scale.ts';
 import { benchLookups, type LookupResult } from './lookups.ts';
@@ -41,6 +42,8 @@ export interface BenchOptions {
   quick: boolean;
   /** Where latest.json and latest.md go. */
   out: string;
+  /** What was measured: a commit, or "<commit> + uncommitted changes". */
+  revision: string;
   log: (line: string) => void;
 }
 
@@ -95,6 +98,7 @@ export interface BenchResults {
     date: string;
     quick: boolean;
     pagesDir: string | null;
+    revision: string;
     settings: Settings;
     chromium: string;
     node: string;
@@ -123,6 +127,17 @@ function realPages(dir: string, base: string, limit: number): PageRef[] {
     .sort()
     .slice(0, limit)
     .map((f) => ({ name: f.replace(/\.html$/, ''), url: `${base}/real/${encodeURIComponent(f)}`, kind: 'real' as const, htmlBytes: statSync(join(dir, f)).size }));
+}
+
+/** HEAD's commit, marked when the tree has uncommitted changes (the usual case while others work). */
+function workingTree(): string {
+  try {
+    const sha = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${sha} + uncommitted changes` : sha;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
 }
 
 export async function runBench(options: BenchOptions): Promise<{ results: BenchResults; markdown: string; ok: boolean }> {
@@ -217,6 +232,7 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
       date: new Date().toISOString(),
       quick: options.quick,
       pagesDir: options.pages ?? null,
+      revision: options.revision,
       settings: { ...settings, realPageLimit: Number.isFinite(settings.realPageLimit) ? settings.realPageLimit : -1 },
       chromium,
       node: process.version,
@@ -244,14 +260,43 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
   return { results, markdown, ok };
 }
 
-/** Command line: `--pages DIR`, `--quick`, `--out DIR`. */
+/**
+ * `--ref REV`: measure a committed revision instead of the working tree.
+ * Others edit the tree while a 10-minute benchmark runs, and a half-saved
+ * file would fail the build or skew a figure; a snapshot (`git archive`,
+ * node_modules linked in) is one consistent state, named in the results. The
+ * snapshot's own scripts/bench.ts runs, so the Node sections (index, direct
+ * lookups) use that revision's lib/ and data/ too.
+ */
+function runAtRef(ref: string, argv: string[], out: string): number {
+  const sha = execFileSync('git', ['rev-parse', '--verify', `${ref}^{commit}`], { cwd: root, encoding: 'utf8' }).trim();
+  const dir = join(privateDir, `snapshot-${sha.slice(0, 12)}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execFileSync('sh', ['-c', `git archive --format=tar ${sha} | tar -x -C "${dir}"`], { cwd: root });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  console.error(`measuring ${ref} = ${sha} (snapshot in ${dir})`);
+  const rest = argv.filter((a, i) => a !== '--ref' && argv[i - 1] !== '--ref' && !a.startsWith('--ref=') && a !== '--out' && argv[i - 1] !== '--out' && !a.startsWith('--out='));
+  const child = spawnSync(process.execPath, [join(dir, 'scripts/bench.ts'), ...rest, '--out', out, '--revision', sha], { stdio: 'inherit', env: process.env });
+  return child.status ?? 1;
+}
+
+/** Command line: `--pages DIR`, `--quick`, `--out DIR`, `--ref REV`. */
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { pages: { type: 'string' }, quick: { type: 'boolean', default: false }, out: { type: 'string' } },
+    options: {
+      pages: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      ref: { type: 'string' },
+      revision: { type: 'string' },
+    },
   });
   const out = resolve(values.out ?? join(root, 'tests/bench/results'));
-  const { markdown, ok } = await runBench({ pages: values.pages ? resolve(values.pages) : undefined, quick: values.quick ?? false, out, log: (l) => console.error(l) });
+  if (values.ref) return runAtRef(values.ref, argv, out);
+  const revision = values.revision ?? workingTree();
+  const { markdown, ok } = await runBench({ pages: values.pages ? resolve(values.pages) : undefined, quick: values.quick ?? false, out, revision, log: (l) => console.error(l) });
   console.log(markdown);
   console.error(`written: ${join(out, 'latest.json')}, ${join(out, 'latest.md')}`);
   return ok ? 0 : 1;
