@@ -7,11 +7,11 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'puppeteer-core';
-import { buildBenchBundle, buildExtension, privateDir, root } from './build.ts';
+import { buildBenchBundle, buildExtension, root } from './build.ts';
 import { plain, withExtension } from './browser.ts';
 import { benchScale, type ScaleResult } from './index-scale.ts';
 import { benchLookups, type LookupResult } from './lookups.ts';
@@ -270,7 +270,8 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
  */
 function runAtRef(ref: string, argv: string[], out: string): number {
   const sha = execFileSync('git', ['rev-parse', '--verify', `${ref}^{commit}`], { cwd: root, encoding: 'utf8' }).trim();
-  const dir = join(privateDir, `snapshot-${sha.slice(0, 12)}`);
+  // Outside node_modules: Node refuses to strip types from files under it.
+  const dir = join(tmpdir(), `source-context-bench-${sha.slice(0, 12)}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   execFileSync('sh', ['-c', `git archive --format=tar ${sha} | tar -x -C "${dir}"`], { cwd: root });
