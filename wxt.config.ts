@@ -20,17 +20,18 @@ export default defineConfig({
     build: { target: 'es2022' },
   }),
   manifest: ({ browser }) => ({
-    name: 'Source Context',
-    description:
-      "Highlights mentions of Huawei, US sanctions and no-spy pledges and shows the parties' own words beside them, offline.",
-    permissions: ['storage'],
+    // Strings live in public/_locales (English first) so the UI can be translated.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // Each permission is justified in the README.
+    permissions: ['storage', 'contextMenus', 'activeTab'],
     commands: {
-      'open-card': {
-        suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Open the card for the mention at or after the cursor',
-      },
-      'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Go to the next mention' },
-      'previous-mention': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Go to the previous mention' },
+      'open-card': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_command_openCard__' },
+      'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_command_nextMention__' },
+      'previous-mention': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_command_previousMention__' },
+      // Chrome allows four suggested keys; this is the last.
+      'open-panel': { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_command_openPanel__' },
     },
     ...(browser === 'firefox'
       ? {

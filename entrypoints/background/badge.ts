@@ -12,26 +12,28 @@ export function badgeText(count: number): string {
 
 /**
  * The toolbar badge: how many mentions the current page highlights. Each
- * tab's content script reports its own count (`mentionCount`); the badge is
- * set for that tab only, so switching tabs shows each page's number. Cleared
- * when a tab starts loading a new page, so a number never outlives its page.
- * Call once, at the top of the background.
+ * tab's content script reports its own count (`mentionCount`, routed here by
+ * the background's one message listener); the badge is set for that tab
+ * only, so switching tabs shows each page's number. Cleared when a tab
+ * starts loading a new page, so a number never outlives its page. Call once,
+ * at the top of the background.
  */
 export function setupBadge(): void {
   void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
   // Firefox picks a text colour that may clash with the background; Chrome has this from 110.
   void browser.action.setBadgeTextColor?.({ color: '#ffffff' })?.catch(() => {});
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    const request = parseMentionCountRequest(message);
-    // Only the top frame speaks for the page; an unknown message is another listener's.
-    if (request instanceof Error || sender.tab?.id === undefined || sender.frameId !== 0) return undefined;
-    void browser.action.setBadgeText({ tabId: sender.tab.id, text: badgeText(request.params.count) }).catch(() => {});
-    return undefined;
-  });
-
   browser.tabs.onUpdated.addListener((tabId: number, change: Browser.tabs.OnUpdatedInfo) => {
     if (change.status === 'loading') void browser.action.setBadgeText({ tabId, text: '' }).catch(() => {});
   });
+}
+
+/** Sets the sender tab's badge from a `mentionCount` report; returns the validation error if any. */
+export function reportMentionCount(message: unknown, sender: Browser.runtime.MessageSender): Error | undefined {
+  const request = parseMentionCountRequest(message);
+  if (request instanceof Error) return request;
+  // Only the top frame's count is shown: the badge speaks for the page the reader sees, not each embedded frame.
+  if (sender.tab?.id === undefined || sender.frameId !== 0) return undefined;
+  void browser.action.setBadgeText({ tabId: sender.tab.id, text: badgeText(request.params.count) }).catch(() => {});
+  return undefined;
 }

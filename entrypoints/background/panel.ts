@@ -56,11 +56,11 @@ export async function openPanel(windowId?: number, hash = ''): Promise<'panel' |
   return 'tab';
 }
 
-/** Registers the panel's menu item, command and message handler. Call once, at the top of the background. */
+/** Registers the panel's menu item and command. Call once, at the top of the background. */
 export function setupPanel(): void {
   const createMenu = () =>
     void browser.contextMenus.removeAll().then(() =>
-      browser.contextMenus.create({ id: SEARCH_MENU_ID, title: "Search Source Context for '%s'", contexts: ['selection'] }),
+      browser.contextMenus.create({ id: SEARCH_MENU_ID, title: browser.i18n.getMessage('contextMenu_search'), contexts: ['selection'] }),
     );
   // Menu items persist across restarts in Chrome but not always in Firefox's event pages; recreating is idempotent.
   browser.runtime.onInstalled.addListener(createMenu);
@@ -74,14 +74,14 @@ export function setupPanel(): void {
   browser.commands.onCommand.addListener((name: string, tab?: Browser.tabs.Tab) => {
     if (name === 'open-panel') void openPanel(tab?.windowId);
   });
+}
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    const request = parseOpenPanelRequest(message);
-    if (request instanceof Error) return undefined;
-    return openPanel(sender.tab?.windowId, panelHash(request.params)).then(
-      (opened): Reply<PanelOpenerApi['openPanel']['result']> => ({ ok: true, result: { opened } }),
-      (error: unknown): Reply<never> => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-    );
-  });
+/** Answers an `openPanel` request (routed here by the background's one message listener). */
+export function answerOpenPanel(message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<PanelOpenerApi['openPanel']['result']>> {
+  const request = parseOpenPanelRequest(message);
+  if (request instanceof Error) return Promise.resolve({ ok: false, error: request.message });
+  return openPanel(sender.tab?.windowId, panelHash(request.params)).then(
+    (opened): Reply<PanelOpenerApi['openPanel']['result']> => ({ ok: true, result: { opened } }),
+    (error: unknown): Reply<never> => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+  );
 }

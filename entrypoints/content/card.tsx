@@ -7,7 +7,6 @@ import { Card } from '../../components/card/Card.tsx';
 import { formatCitation } from '../../components/card/format.ts';
 import type { CardItem, CardState } from '../../components/card/types.ts';
 import type { BackgroundClient } from '../../lib/messages.ts';
-import { safeHttpUrl } from '../../lib/safe-url.ts';
 import type { Highlighter, PlacedMention } from './highlighter.ts';
 import { toCardItem } from './card-items.ts';
 import { UI_TAG } from './scanning.ts';
@@ -247,12 +246,6 @@ export class CardController {
     });
     return this.#ui;
   }
-}
-
-/** Opens an original source in a new tab, only if it is a web address. */
-export function openOriginal(item: CardItem, window_: Window = window): void {
-  const url = safeHttpUrl(item.source.url);
-  if (url) window_.open(url, '_blank', 'noopener,noreferrer');
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

@@ -1,4 +1,6 @@
 import type { Category } from '../../lib/detect/types.ts';
+import type { HighlightStyle } from '../../lib/settings/schema.ts';
+import { highlightName } from './settings-sync.ts';
 
 /** A mention placed on the page: where it is and what it says. */
 export interface PlacedMention {
@@ -25,8 +27,15 @@ export class Highlighter {
   readonly #highlights = new Map<Category, Highlight>();
   readonly #active: Highlight;
   readonly #byNode = new Map<Node, PlacedMention[]>();
+  /**
+   * Every mention, in the order found. Kept by us rather than read back from
+   * the Highlight objects: Firefox does not let a content script iterate a
+   * page-world setlike (its Xray wrappers refuse iterators).
+   */
+  readonly #all = new Set<PlacedMention>();
   readonly #registry: HighlightRegistry;
-  #count = 0;
+  /** Registry name of each shown category; a hidden category has none. */
+  readonly #names = new Map<Category, string>();
 
   constructor(categories: readonly Category[], window_: Window & typeof globalThis = window) {
     this.#registry = window_.CSS.highlights;
@@ -34,6 +43,7 @@ export class Highlighter {
       const highlight = new window_.Highlight();
       this.#highlights.set(category, highlight);
       this.#registry.set(HIGHLIGHT_PREFIX + category, highlight);
+      this.#names.set(category, HIGHLIGHT_PREFIX + category);
     }
     this.#active = new window_.Highlight();
     // Above the category highlights so the hovered mention stands out.
@@ -42,7 +52,7 @@ export class Highlighter {
   }
 
   get count(): number {
-    return this.#count;
+    return this.#all.size;
   }
 
   add(mention: PlacedMention): void {
@@ -52,7 +62,7 @@ export class Highlighter {
       if (list) list.push(mention);
       else this.#byNode.set(node, [mention]);
     }
-    this.#count++;
+    this.#all.add(mention);
   }
 
   /** Forgets every mention that starts or ends in `node`. */
@@ -60,9 +70,9 @@ export class Highlighter {
     const list = this.#byNode.get(node);
     if (!list) return;
     for (const mention of list) {
-      if (!this.#highlights.get(mention.category)?.delete(mention.range)) continue;
+      if (!this.#all.delete(mention)) continue;
+      this.#highlights.get(mention.category)?.delete(mention.range);
       this.#active.delete(mention.range);
-      this.#count--;
       for (const other of mention.nodes) {
         if (other !== node) this.#removeFromIndex(other, mention);
       }
@@ -75,19 +85,41 @@ export class Highlighter {
     return this.#byNode.has(node);
   }
 
-  /** The mention covering `offset` in text node `node`, if any. */
+  /** The shown mention covering `offset` in text node `node`, if any. */
   at(node: Node, offset: number): PlacedMention | undefined {
     return this.#byNode.get(node)?.find((m) => {
+      if (!this.#names.has(m.category)) return false;
       const start = m.range.startContainer === node ? m.range.startOffset : 0;
       const end = m.range.endContainer === node ? m.range.endOffset : Number.POSITIVE_INFINITY;
       return offset >= start && offset <= end;
     });
   }
 
-  /** All mentions in document order of insertion, for lists and keyboard moves. */
-  *mentions(): Iterable<PlacedMention> {
-    for (const highlight of this.#highlights.values()) {
-      for (const range of highlight) yield this.#mentionFor(range as StaticRange)!;
+  /** Every mention found, shown or not (counts). */
+  mentions(): Iterable<PlacedMention> {
+    return this.#all.values();
+  }
+
+  /** The mentions of the categories on show (lists and keyboard moves). */
+  *shownMentions(): Iterable<PlacedMention> {
+    for (const mention of this.mentions()) if (this.#names.has(mention.category)) yield mention;
+  }
+
+  /**
+   * Shows the chosen categories in the chosen style, live: the same
+   * Highlight objects are registered under the style's names (see
+   * `highlightName`) or unregistered, so no range is rebuilt and the page's
+   * DOM is never touched.
+   */
+  applyView(visible: Readonly<Record<Category, boolean>>, style: HighlightStyle): void {
+    for (const [category, highlight] of this.#highlights) {
+      const old = this.#names.get(category);
+      if (old) this.#registry.delete(old);
+      this.#names.delete(category);
+      if (!visible[category]) continue;
+      const name = highlightName(category, style);
+      this.#registry.set(name, highlight);
+      this.#names.set(category, name);
     }
   }
 
@@ -98,15 +130,12 @@ export class Highlighter {
 
   /** Removes our highlights from the page and forgets everything. */
   dispose(): void {
-    for (const category of this.#highlights.keys()) this.#registry.delete(HIGHLIGHT_PREFIX + category);
+    for (const name of this.#names.values()) this.#registry.delete(name);
     this.#registry.delete(ACTIVE_HIGHLIGHT);
+    this.#names.clear();
     this.#highlights.clear();
     this.#byNode.clear();
-    this.#count = 0;
-  }
-
-  #mentionFor(range: StaticRange): PlacedMention | undefined {
-    return this.#byNode.get(range.startContainer)?.find((m) => m.range === range);
+    this.#all.clear();
   }
 
   #removeFromIndex(node: Node, mention: PlacedMention): void {

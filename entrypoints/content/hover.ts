@@ -20,7 +20,8 @@ export function trackHover(
   highlighter: Highlighter,
   events: HoverEvents,
   signal: AbortSignal,
-  restMs = 300,
+  /** How long the pointer must rest on a mention; read at each rest, so a settings change applies at once. */
+  restMs: () => number = () => 300,
 ): { hitTest(x: number, y: number): PlacedMention | undefined } {
   let frame = 0;
   let lastX = 0;
@@ -59,7 +60,7 @@ export function trackHover(
       timer = setTimeout(() => {
         intended = mention;
         events.onIntent(mention);
-      }, restMs);
+      }, restMs());
     }
   };
   const schedule = () => {

@@ -1,18 +1,25 @@
 import './highlights.css';
+import './highlight-styles.css';
 import { browser } from 'wxt/browser';
 import { createBackgroundClient, parseContentRequest } from '../../lib/messages.ts';
+import type { Settings } from '../../lib/settings/schema.ts';
+import { setSiteDisabled } from '../../lib/settings/store.ts';
 import { startScanning } from './scanning.ts';
 import { trackHover } from './hover.ts';
-import { CardController, openOriginal } from './card.tsx';
+import { CardController } from './card.tsx';
 import { mentionForCommand } from './keyboard.ts';
-import { disabledSites, isDisabled, turnOff } from './site-switch.ts';
 import { servePageMentions } from './page-mentions.ts';
+import { servePageSummary } from './page-summary.ts';
+import { applySettingsLive } from './settings-sync.ts';
+import type { Highlighter } from './highlighter.ts';
 
 /**
  * The page side: finds and highlights mentions, tracks the one under the
  * pointer and opens the card. It carries no corpus; lookups go to the
- * background. Everything hangs off one AbortSignal per run, so turning the
- * site off (or the extension reloading) undoes it all.
+ * background. A "run" (scan, highlights, card, hover) lives while the
+ * settings say this page is active, under one AbortSignal, so pausing or
+ * turning the site off undoes it all at once and turning it back on starts
+ * afresh; the toolbar summary is served for the script's whole life.
  */
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -24,36 +31,75 @@ export default defineContentScript({
     // page's DOM, which we never do.
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
     const host = location.hostname;
-    let run: AbortController | undefined;
-    const apply = async () => {
-      const off = await isDisabled(host);
-      if (off && run) {
-        run.abort();
-        run = undefined;
-      } else if (!off && !run) {
-        run = new AbortController();
-        ctx.signal.addEventListener('abort', () => run?.abort());
-        start(run.signal);
-      }
-    };
-    const unwatch = disabledSites.watch(() => void apply());
-    ctx.signal.addEventListener('abort', unwatch);
-    await apply();
+    let settings: Settings | undefined;
+    let run: { controller: AbortController; highlighter: Highlighter } | undefined;
+    const summary = servePageSummary(
+      { highlighter: () => run?.highlighter, visible: () => settings!.categories },
+      ctx.signal,
+    );
 
-    function start(signal: AbortSignal) {
+    await applySettingsLive(
+      {
+        host,
+        onChange(next, active) {
+          settings = next;
+          if (!active && run) {
+            run.controller.abort();
+            run = undefined;
+          } else if (active && !run) {
+            run = start();
+          }
+          run?.highlighter.applyView(next.categories, next.highlightStyle);
+          summary.onChange();
+        },
+      },
+      ctx.signal,
+    );
+
+    function start(): { controller: AbortController; highlighter: Highlighter } {
+      const controller = new AbortController();
+      const signal = controller.signal;
+      ctx.signal.addEventListener('abort', () => controller.abort(), { signal });
       const call = createBackgroundClient((message) => browser.runtime.sendMessage(message));
-      const highlighter = startScanning(document, signal, () => void call('warm', {}).catch(() => {}));
-      servePageMentions(highlighter, signal);
-      const card = new CardController(ctx, signal, call, highlighter, {
-        onTurnOffSite: () => void turnOff(host),
-        onSearchCorpus: () => {},
-        onReadInSource: (item) => openOriginal(item),
+      const openPanel = (params: { read?: string; query?: string }) =>
+        void browser.runtime.sendMessage({ method: 'openPanel', params }).catch(() => {});
+      let pageMentions: { onChange(): void } | undefined;
+      const highlighter = startScanning(document, signal, {
+        onFirstMention: () => void call('warm', {}).catch(() => {}),
+        onChange: () => {
+          summary.onChange();
+          pageMentions?.onChange();
+        },
       });
-      trackHover(
+      highlighter.applyView(settings!.categories, settings!.highlightStyle);
+      pageMentions = servePageMentions(highlighter, signal);
+      const card = new CardController(ctx, signal, call, highlighter, {
+        onTurnOffSite: () => void setSiteDisabled(host, true),
+        onSearchCorpus: (query) => openPanel({ query }),
+        onReadInSource: (item) => openPanel({ read: item.id }),
+      });
+      const hover = trackHover(
         document,
         highlighter,
-        { onIntent: (mention) => void card.open(mention), onLeave: () => card.scheduleClose() },
+        {
+          onIntent: (mention) => {
+            if (settings!.openOn === 'hover') void card.open(mention);
+          },
+          onLeave: () => card.scheduleClose(),
+        },
         signal,
+        () => settings!.hoverDelayMs,
+      );
+      // "Open on click" readers: a click on a mention opens its card (a
+      // mention inside a link still follows the link: we never cancel clicks).
+      document.addEventListener(
+        'click',
+        (event) => {
+          if (settings!.openOn !== 'click') return;
+          const mention = hover.hitTest(event.clientX, event.clientY);
+          if (mention) void card.open(mention);
+        },
+        { signal },
       );
       const onMessage = (message: unknown) => {
         const request = parseContentRequest(message);
@@ -67,6 +113,7 @@ export default defineContentScript({
       };
       browser.runtime.onMessage.addListener(onMessage);
       signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+      return { controller, highlighter };
     }
   },
 });

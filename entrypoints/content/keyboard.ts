@@ -1,9 +1,9 @@
 import type { CommandName } from '../../lib/messages.ts';
 import type { Highlighter, PlacedMention } from './highlighter.ts';
 
-/** Mentions in document order. */
+/** The shown mentions in document order. */
 export function inDocumentOrder(highlighter: Highlighter): PlacedMention[] {
-  return [...highlighter.mentions()].sort((a, b) => compareStart(a.range, b.range));
+  return [...highlighter.shownMentions()].sort((a, b) => compareStart(a.range, b.range));
 }
 
 /**

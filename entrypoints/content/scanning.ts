@@ -15,7 +15,7 @@ export const UI_TAG = 'source-context-ui';
 export function startScanning(
   document_: Document,
   signal: AbortSignal,
-  onFirstMention: () => void,
+  events: { onFirstMention(): void; onChange(): void },
 ): Highlighter {
   const window_ = document_.defaultView as Window & typeof globalThis;
   const highlighter = new Highlighter(CATEGORIES, window_);
@@ -40,9 +40,10 @@ export function startScanning(
         highlighter.add(mention);
       }
     }
+    events.onChange();
     if (!warned && highlighter.count > 0) {
       warned = true;
-      onFirstMention();
+      events.onFirstMention();
     }
   };
 
@@ -59,6 +60,7 @@ export function startScanning(
     document_.documentElement,
     (batch) => {
       for (const node of batch.removed) forEachText(node, (text) => highlighter.drop(text));
+      if (batch.removed.length) events.onChange();
       const changed = [...batch.changed, ...batch.added];
       if (!changed.length) return;
       enqueue(() => {

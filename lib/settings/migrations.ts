@@ -7,7 +7,7 @@
  *
  * Stored shapes so far:
  * - v0: no settings item; the only state was the `local:disabledSites` item,
- *   a string[] of host names (what `entrypoints/content/site-switch.ts`
+ *   a string[] of host names (what the first content script
  *   wrote). The store passes that array here when `settings` is absent.
  * - v1: {@link Settings}.
  *

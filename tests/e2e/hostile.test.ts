@@ -99,7 +99,7 @@ describe.each(browsers)('pages that fight back, in %s', (name) => {
     expect(top['source-context-huawei']).toEqual(expect.arrayContaining(['Huawei', 'Ren Zhengfei', 'Meng Wanzhou']));
     expect(top['source-context-sanctions']).toContain('sanctions');
     for (const id of ['same', 'cross']) {
-      const frame = await (await page.$(`#${id}`))!.contentFrame();
+      const frame = (await (await page.$(`#${id}`))!.contentFrame())!;
       await expect.poll(() => frameHighlights(frame), { timeout: 8000 }).toEqual(expect.arrayContaining(['Liang Hua', 'no-spy agreement']));
     }
     // "Huawei sanctions" in the input's value is not page text.

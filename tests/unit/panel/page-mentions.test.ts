@@ -37,6 +37,7 @@ function fakeHighlighter(mentions: PlacedMention[]) {
   const state = { active: undefined as PlacedMention | undefined };
   const highlighter = {
     mentions: () => mentions,
+    shownMentions: () => mentions,
     has: (node: Node) => mentions.some((m) => m.nodes.includes(node)),
     setActive: (m: PlacedMention | undefined) => (state.active = m),
   };

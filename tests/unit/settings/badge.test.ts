@@ -2,7 +2,7 @@
 import '../fake-browser-globals.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeText, setupBadge } from '../../../entrypoints/background/badge.ts';
+import { badgeText, reportMentionCount, setupBadge } from '../../../entrypoints/background/badge.ts';
 import { BADGE_DEBOUNCE_MS, servePageSummary } from '../../../entrypoints/content/page-summary.ts';
 import type { Highlighter, PlacedMention } from '../../../entrypoints/content/highlighter.ts';
 import type { Category } from '../../../lib/detect/types.ts';
@@ -73,7 +73,8 @@ describe('page summary (content side)', () => {
 describe('badge (background side)', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  const report = (message: unknown, sender: object) => fakeBrowser.runtime.onMessage.trigger(message, { id: fakeBrowser.runtime.id, ...sender }, () => {});
+  // The background's one listener routes `mentionCount` here, after checking the sender is this extension.
+  const report = async (message: unknown, sender: object) => reportMentionCount(message, { id: fakeBrowser.runtime.id, ...sender });
 
   it('shows each tab its own count, nothing for none, 999+ beyond', async () => {
     setupBadge();
@@ -84,11 +85,10 @@ describe('badge (background side)', () => {
     expect([badgeText(0), badgeText(1), badgeText(999), badgeText(1000)]).toEqual(['', '1', '999', '999+']);
   });
 
-  it('ignores frames, other extensions and malformed counts', async () => {
+  it('ignores frames and refuses malformed counts', async () => {
     setupBadge();
     await report({ method: 'mentionCount', params: { count: 5 } }, { tab: { id: 3 }, frameId: 2 });
-    await fakeBrowser.runtime.onMessage.trigger({ method: 'mentionCount', params: { count: 6 } }, { id: 'other', tab: { id: 3 } as never, frameId: 0 }, () => {});
-    await report({ method: 'mentionCount', params: { count: -1 } }, { tab: { id: 3 }, frameId: 0 });
+    expect(await report({ method: 'mentionCount', params: { count: -1 } }, { tab: { id: 3 }, frameId: 0 })).toBeInstanceOf(Error);
     await new Promise((r) => setTimeout(r, 10));
     expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('');
     for (const bad of [null, {}, { method: 'mentionCount' }, { method: 'mentionCount', params: { count: 1.5 } }, { method: 'mentionCount', params: { count: '3' } }]) {
