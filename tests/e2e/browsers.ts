@@ -33,9 +33,19 @@ const CHROMIUM_ARGS = [
   '--window-size=1280,900',
 ];
 
+/**
+ * Firefox gives each install a random moz-extension UUID and WebDriver BiDi
+ * does not report it; this preference fixes it for the add-on's id, so tests
+ * can open the extension's own pages.
+ */
+const FIREFOX_ADDON_ID = 'source-context@source-context.invalid';
+const FIREFOX_UUID = '5c0e7f3a-2b1d-4c6e-9a8f-0d1e2f3a4b5c';
+
 export interface Session {
   browser: Browser;
   name: BrowserName;
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>`: where the extension's pages live. */
+  origin: string;
   /** Opens a fresh tab at `url`, with the extension active in it. */
   open(url: string): Promise<Page>;
   close(): Promise<void>;
@@ -70,12 +80,20 @@ export async function launch(name: BrowserName): Promise<Session> {
           executablePath,
           headless: true,
           defaultViewport: { width: 1280, height: 900 },
+          extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }) },
         });
-  if (name === 'firefox') await browser.installExtension(builds.firefox);
-  else await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 15_000 });
+  let origin: string;
+  if (name === 'firefox') {
+    await browser.installExtension(builds.firefox);
+    origin = `moz-extension://${FIREFOX_UUID}`;
+  } else {
+    const worker = await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 15_000 });
+    origin = /^chrome-extension:\/\/[a-p]{32}/.exec(worker.url())![0];
+  }
   return {
     browser,
     name,
+    origin,
     async open(url) {
       const page = await browser.newPage();
       await page.goto(url, { waitUntil: 'load' });

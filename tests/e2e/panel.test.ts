@@ -1,20 +1,16 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { artifactsDir, launch, screenshot, type Session } from './browsers.ts';
+import { artifactsDir, launch, screenshot, type BrowserName, type Session } from './browsers.ts';
 import { readHighlights, waitForHighlights } from './page-helpers.ts';
 
 /**
  * The side panel page, opened at its extension URL in a tab (headless
- * Chromium has no side panel UI; the page is the same one). Chromium only:
- * Firefox gives each install a random moz-extension UUID that WebDriver BiDi
- * does not report.
+ * browsers show no side panel or sidebar; the page is the same one).
+ * Chromium only: Firefox's WebDriver BiDi refuses to navigate a tab to a
+ * moz-extension:// page ("not allowed in this context"), and page scripts
+ * may not either, so the sidebar page cannot be opened from a test there.
  */
-
-async function extensionOrigin(browser: Browser): Promise<string> {
-  const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
-  return /^chrome-extension:\/\/[a-p]{32}/.exec(worker.url())![0];
-}
 
 /** Text of every result item in the list, with its kind label and speaker. */
 function items(page: Page): Promise<{ id: string; kind: string; speaker: string; text: string }[]> {
@@ -33,14 +29,13 @@ async function resultCount(page: Page): Promise<number> {
   return Number(/^(\d+)/.exec(text)?.[1] ?? NaN);
 }
 
-describe('side panel in chromium', () => {
+describe.each(['chromium'] as BrowserName[])('side panel in %s', (name) => {
   let session: Session;
   let origin: string;
-  const url = (path: string) => `${inject('baseUrl')}/${path}`;
 
   beforeAll(async () => {
-    session = await launch('chromium');
-    origin = await extensionOrigin(session.browser);
+    session = await launch(name);
+    origin = session.origin;
   });
   afterAll(async () => {
     await session?.close();
@@ -60,9 +55,9 @@ describe('side panel in chromium', () => {
     expect(found.some((r) => r.kind === 'Disputing claim')).toBe(true);
     // Matched words are emphasized.
     expect(await page.$$eval('.sp-results .sp-quote mark', (els) => els.length)).toBeGreaterThan(0);
-    await screenshot(page, 'panel-search-chromium.png');
+    await screenshot(page, `panel-search-${name}.png`);
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
-    await screenshot(page, 'panel-search-dark-chromium.png');
+    await screenshot(page, `panel-search-dark-${name}.png`);
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
     await page.close();
   });
@@ -80,7 +75,7 @@ describe('side panel in chromium', () => {
     await expect.poll(() => resultCount(page)).toBe(primaryCount);
     expect(primaryCount).toBeLessThan(all);
     expect(new Set((await items(page)).map((r) => r.kind))).toEqual(new Set(['Own words']));
-    await screenshot(page, 'panel-filters-chromium.png');
+    await screenshot(page, `panel-filters-${name}.png`);
     // A second facet narrows further: Liang Hua's own words only.
     const liangCount = await page.$eval('input[name="speakers"][value="liang-hua"]', (el) =>
       Number(el.closest('label')!.querySelector('.sp-check__count')!.textContent),
@@ -116,10 +111,24 @@ describe('side panel in chromium', () => {
     expect(mark.focused).toBe(true);
     // Other statements of the document are marked too.
     expect(await page.$$eval('.sp-doc .sp-st', (els) => new Set(els.map((e) => e.getAttribute('data-statement-id'))).size)).toBeGreaterThan(5);
-    await screenshot(page, 'panel-reader-chromium.png');
+    await screenshot(page, `panel-reader-${name}.png`);
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
-    await screenshot(page, 'panel-reader-dark-chromium.png');
+    await screenshot(page, `panel-reader-dark-${name}.png`);
     await page.close();
+  });
+});
+
+describe('side panel in chromium: on this page', () => {
+  let session: Session;
+  let origin: string;
+  const url = (path: string) => `${inject('baseUrl')}/${path}`;
+
+  beforeAll(async () => {
+    session = await launch('chromium');
+    origin = session.origin;
+  });
+  afterAll(async () => {
+    await session?.close();
   });
 
   it('lists the active tab’s mentions and scrolls the page to the one chosen', async () => {
