@@ -169,7 +169,7 @@ export class CardController {
         }}
         onSearchCorpus={(query) => this.#callbacks.onSearchCorpus(query)}
         onReadInSource={(item) => this.#callbacks.onReadInSource(item)}
-        onCopyCitation={(item) => navigator.clipboard.writeText(formatCitation(item))}
+        onCopyCitation={(item) => copyText(formatCitation(item), frame)}
       />,
       frame,
     );
@@ -254,4 +254,30 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
     timer = setTimeout(() => reject(new Error(message)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Copies text from the card. The Clipboard API exists only in secure
+ * contexts, and many news pages are still plain http: there, a textarea
+ * inside the card's own shadow root (never the page's DOM) is selected and
+ * copied with the click's user activation.
+ */
+async function copyText(text: string, container: HTMLElement): Promise<void> {
+  if (window.isSecureContext && navigator.clipboard) {
+    await navigator.clipboard.writeText(text);
+    return;
+  }
+  const area = container.ownerDocument.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.cssText = 'position:fixed;opacity:0;pointer-events:none;';
+  const focused = (container.getRootNode() as ShadowRoot).activeElement as HTMLElement | null;
+  container.append(area);
+  area.select();
+  try {
+    if (!container.ownerDocument.execCommand('copy')) throw new Error('the browser refused to copy');
+  } finally {
+    area.remove();
+    focused?.focus();
+  }
 }

@@ -185,6 +185,23 @@ describe('hover card in chromium only', () => {
     await page.close();
   });
 
+  it('"Copy citation" puts speaker, quote, publisher, date and URL on the clipboard', async () => {
+    const page = await session.open(url('news.html'));
+    await session.browser.defaultBrowserContext().overridePermissions(url(''), ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+    await waitForHighlights(page, 10);
+    const at = await pointOf(page, '#liang', 'no-spy agreement');
+    await page.mouse.move(at.x, at.y);
+    const copy = await page.waitForSelector('::-p-aria(Copy citation)', { timeout: 5000 });
+    await copy!.click();
+    await expect.poll(() => cardText(page)).toMatch(/Copied/);
+    const clip = await page.evaluate(() => navigator.clipboard.readText());
+    expect(clip).toContain('Liang Hua');
+    expect(clip).toContain('We are willing to sign no-spy agreements with countries');
+    expect(clip).toContain('KGOU');
+    expect(clip).toContain('https://www.kgou.org/post/huawei-chairman-willing-sign-no-spy-deal-united-states');
+    await page.close();
+  });
+
   // Last: it turns the extension off for 127.0.0.1 in this browser profile.
   it('"Turn off on this site" removes the highlights at once', async () => {
     const page = await session.open(url('news.html'));
