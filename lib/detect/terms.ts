@@ -126,9 +126,9 @@ export const TERMS: readonly TermDef[] = [
     pattern:
       `(?:${plural('chip')}|${plural('microchip')}|${plural('semiconductor')})${JOIN}` +
       `(?:${anyCase('export')}${JOIN})?` +
-      `(?:${plural('restriction')}|${plural('curb')}|${plural('ban')}|${plural('control')}|${plural('sanction')}|${anyCase('embargo')}(?:${anyCase('es')})?)`,
+      `(?:${plural('restriction')}|${plural('curb')}|${plural('ban')}|${plural('control')}|${plural('rule')}|${plural('sanction')}|${anyCase('embargo')}(?:${anyCase('es')})?)`,
     wordEdges: true,
-    examples: ['chip restrictions', 'chip curbs', 'chip ban', 'semiconductor export controls', 'Chips Embargo', 'microchip sanctions'],
+    examples: ['chip restrictions', 'chip curbs', 'chip ban', 'chip rules', 'semiconductor export controls', 'Chips Embargo', 'microchip sanctions'],
   },
   {
     term: 'Entity List',
