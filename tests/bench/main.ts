@@ -7,7 +7,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'puppeteer-core';
@@ -24,7 +24,7 @@ import {
   benchHover,
   benchPages,
   extensionCounts,
-  methodTabs,
+  warmTab,
   type ColdStartResult,
   type DynamicResult,
   type HoverResult,
@@ -105,6 +105,8 @@ export interface BenchResults {
     cpu: string;
     cores: number;
     memoryGb: number;
+    /** 1-minute load average at the start and the end: other work on the machine skews timings. */
+    loadAverage: [number, number];
     durationS: number;
   };
   scan: { pages: PageResult[]; coldStart: ColdStartResult | null; extensionCounts: Record<string, number> | null } | null;
@@ -142,6 +144,7 @@ function workingTree(): string {
 
 export async function runBench(options: BenchOptions): Promise<{ results: BenchResults; markdown: string; ok: boolean }> {
   const started = performance.now();
+  const loadAtStart = loadavg()[0]!;
   const settings = options.quick ? QUICK : FULL;
   const log = options.log;
   const errors: Record<string, string> = {};
@@ -178,16 +181,16 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
     if (assets) {
       browser = await plain();
       chromium = await browser.version();
-      const tabs = await methodTabs(browser, genRefs[0]!.url, assets);
+      const tab = await warmTab(browser, genRefs[0]!.url, assets);
       log(`scan: ${genRefs.length} generated + ${realRefs.length} real pages × 3 methods × ${settings.scanReps}`);
-      const pages = await attempt('scan', () => benchPages(tabs, [...genRefs, ...realRefs], assets, settings.scanReps, log));
+      const pages = await attempt('scan', () => benchPages(tab, [...genRefs, ...realRefs], assets, settings.scanReps, log));
       const coldStart = await attempt('cold start', () => benchColdStart(browser!, genRefs[0]!, assets, settings.coldReps));
       if (pages) scan = { pages, coldStart, extensionCounts: null };
       log(`dynamic: ${settings.dynamicBatches} batches of ${BATCH_SIZE} paragraphs × ${settings.dynamicReps}`);
       const batches = Array.from({ length: settings.dynamicBatches }, (_, i) => batchHtml(i, BATCH_SIZE));
-      dynamic = await attempt('dynamic', () => benchDynamic(tabs.ours, `${url}/gen/${dynamicGen.name}`, batches, BATCH_SIZE, BATCH_GAP_MS, assets, settings.dynamicReps));
+      dynamic = await attempt('dynamic', () => benchDynamic(tab, `${url}/gen/${dynamicGen.name}`, batches, BATCH_SIZE, BATCH_GAP_MS, assets, settings.dynamicReps));
       log(`hover: ${settings.hoverSamples} moves × ${settings.hoverReps}`);
-      hover = await attempt('hover', () => benchHover(tabs.ours, `${url}/gen/${hoverGen.name}`, settings.hoverSamples, assets, settings.hoverReps));
+      hover = await attempt('hover', () => benchHover(tab, `${url}/gen/${hoverGen.name}`, settings.hoverSamples, assets, settings.hoverReps));
     }
   } catch (error) {
     errors.browser = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -239,6 +242,7 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
       cpu: cpus()[0]?.model ?? 'unknown',
       cores: cpus().length,
       memoryGb: Math.round(totalmem() / 2 ** 30),
+      loadAverage: [Math.round(loadAtStart * 100) / 100, Math.round(loadavg()[0]! * 100) / 100],
       durationS: 0,
     },
     scan,

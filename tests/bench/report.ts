@@ -41,7 +41,7 @@ export function renderMarkdown(r: BenchResults): string {
   const out: string[] = [];
   const m = r.meta;
   out.push('# Source Context benchmark results', '');
-  out.push(`${m.quick ? '**Quick (smoke) setting: not representative.** ' : ''}Run ${m.date.slice(0, 16).replace('T', ' ')} UTC, ${m.durationS} s; ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB; Chromium ${m.chromium}; Node ${m.node}. Code: ${m.revision}. Real pages: ${m.pagesDir ?? 'none (no --pages)'}. Method and definitions: [README](../README.md).`, '');
+  out.push(`${m.quick ? '**Quick (smoke) setting: not representative.** ' : ''}Run ${m.date.slice(0, 16).replace('T', ' ')} UTC, ${m.durationS} s; ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, load average ${m.loadAverage[0]} at start / ${m.loadAverage[1]} at end; Chromium ${m.chromium}; Node ${m.node}. Code: ${m.revision}. Real pages: ${m.pagesDir ?? 'none (no --pages)'}. Method and definitions: [README](../README.md).`, '');
 
   out.push('## Targets', '');
   out.push(table(['target', 'goal', 'measured', 'met', 'what was compared'], r.targets.map((t) => [t.name, t.goal, `${t.unit === 'x' ? t.measured.toFixed(2) : ms(t.measured)} ${t.unit}`, t.met ? 'met' : `**missed** (${(t.measured / t.limit).toFixed(1)}x the limit)`, t.note])), '');

@@ -61,7 +61,7 @@ const markJs = readFileSync(createRequire(import.meta.url).resolve('mark.js/dist
 /** Same look for the bare reference's highlight as for ours. */
 const BARE_CSS = '::highlight(bench-bare){background-color:rgba(230,159,0,.28);text-decoration:underline solid rgb(230,159,0)}';
 
-type Runner = 'ours' | 'mark' | 'bare' | 'dynamic' | 'hover' | 'describe';
+type Runner = 'ours' | 'mark' | 'bare' | 'dynamic' | 'hover' | 'describe' | 'reset';
 
 /** Loads `url` in `page` (a fresh document), injects styles and the bench code, lets the page settle. */
 async function prepare(page: Page, url: string, assets: BenchAssets, withMark: boolean): Promise<void> {
@@ -69,8 +69,8 @@ async function prepare(page: Page, url: string, assets: BenchAssets, withMark: b
   await page.addStyleTag({ content: assets.contentCss + BARE_CSS });
   await page.evaluate(assets.bundle);
   if (withMark) await page.evaluate(markJs);
-  // Two frames and a short pause: layout done, load-time tasks over.
-  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
+  // Two frames: layout done, load-time tasks over.
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
 }
 
 function call<T>(page: Page, runner: Runner, ...args: unknown[]): Promise<T> {
@@ -98,51 +98,50 @@ function summarize(samples: ScanSample[]): MethodResult {
 }
 
 /**
- * One tab per method, each in its own browser context, hence its own renderer
- * process: V8 caches compiled RegExps per process, and ours, mark.js and the
- * bare reference compile the same term RegExp, so in a shared process
- * whichever ran first would pay the compilation for the others. Each tab is
- * warmed up on `warmUrl` first, so every measured run is a "warm" one (a
- * page of a site whose process already ran the code); `benchColdStart`
- * measures the first page of a fresh process separately.
+ * The tab the page runs happen in, warmed up on `warmUrl` with all three
+ * methods first, so every measured run is a "warm" one: a page of a site
+ * whose renderer process has already compiled the term RegExp (V8 caches
+ * compiled RegExps per process) and run the code. The first page of a fresh
+ * process is measured apart, by `benchColdStart`.
  */
-export async function methodTabs(browser: Browser, warmUrl: string, assets: BenchAssets): Promise<Record<Method, Page>> {
-  const tabs = {} as Record<Method, Page>;
-  for (const method of METHODS) {
-    const context = await browser.createBrowserContext();
-    const tab = await context.newPage();
-    tab.setDefaultTimeout(120_000);
-    await prepare(tab, warmUrl, assets, method === 'mark');
+export async function warmTab(browser: Browser, warmUrl: string, assets: BenchAssets): Promise<Page> {
+  const tab = await browser.newPage();
+  tab.setDefaultTimeout(120_000);
+  await prepare(tab, warmUrl, assets, true);
+  for (const method of ['ours', 'bare', 'mark'] as const) {
     await call(tab, method);
-    tabs[method] = tab;
+    await call(tab, 'reset');
   }
-  return tabs;
+  return tab;
 }
 
 /**
- * Each page, `reps` times each method, one fresh document per run (the tab
- * navigates to the page again); the methods' order rotates from one
- * repetition to the next so none always runs first or last.
+ * Each page `reps` times: one fresh document per repetition, in which the
+ * three methods run one after the other, each undone before the next and a
+ * frame apart. Ours and bare only add highlights, so they alternate in order
+ * from one repetition to the next; mark.js changes the DOM, so it always runs
+ * last. (A document per method would triple the page loads, which dominate
+ * the benchmark's run time on real pages.)
  */
 export async function benchPages(
-  tabs: Record<Method, Page>,
+  tab: Page,
   pages: readonly PageRef[],
   assets: BenchAssets,
   reps: number,
   log: (line: string) => void,
 ): Promise<PageResult[]> {
   const results: PageResult[] = [];
-  for (const ref of pages) {
+  const started = performance.now();
+  for (const [i, ref] of pages.entries()) {
     const samples: Record<Method, ScanSample[]> = { ours: [], mark: [], bare: [] };
     let shape = { textNodes: 0, textChars: 0, elements: 0 };
     try {
       for (let rep = 0; rep < reps; rep++) {
-        for (let k = 0; k < METHODS.length; k++) {
-          const method = METHODS[(k + rep) % METHODS.length]!;
-          const tab = tabs[method];
-          await prepare(tab, ref.url, assets, method === 'mark');
-          if (rep === 0 && k === 0) shape = await call(tab, 'describe');
+        await prepare(tab, ref.url, assets, true);
+        if (rep === 0) shape = await call(tab, 'describe');
+        for (const method of rep % 2 ? (['bare', 'ours', 'mark'] as const) : (['ours', 'bare', 'mark'] as const)) {
           samples[method].push(await call<ScanSample>(tab, method));
+          if (method !== 'mark') await call(tab, 'reset');
         }
       }
     } catch (error) {
@@ -156,6 +155,7 @@ export async function benchPages(
         `  ${ref.name}: ours ${methods.ours.mainMs.toFixed(1)} ms (${methods.ours.mentions}), mark.js ${methods.mark.mainMs.toFixed(1)} ms (${methods.mark.mentions}), bare ${methods.bare.mainMs.toFixed(1)} ms (${methods.bare.mentions})`,
       );
     }
+    if ((i + 1) % 20 === 0) log(`  ... ${i + 1}/${pages.length} pages, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   return results;
 }

@@ -87,11 +87,26 @@ function frameAfter(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Long-task entries arrive after their task ends; give them a moment before reading. */
+/**
+ * After the work: time the next frame's rendering, then read the observers.
+ * Entries are queued when their task (or frame) ends, before the frame after
+ * it, so takeRecords() has them by then.
+ */
 async function settle(watch: LongTaskWatch) {
   const frameAfterMs = await frameAfter();
-  await sleep(60);
+  await sleep(0);
   return { frameAfterMs, ...watch.stop() };
+}
+
+/**
+ * Undo ours and bare (mark.js is not undone: it runs last on a page) and
+ * let a frame render, so the next method starts on a quiet page.
+ */
+async function reset(): Promise<void> {
+  live?.controller.abort();
+  live = undefined;
+  CSS.highlights.delete('bench-bare');
+  await frameAfter();
 }
 
 let live: { highlighter: Highlighter; controller: AbortController } | undefined;
@@ -313,4 +328,4 @@ function describe(): { textNodes: number; textChars: number; elements: number } 
   return { textNodes, textChars, elements: document.body.getElementsByTagName('*').length };
 }
 
-export { ours, mark, bare, dynamic, hover, describe };
+export { ours, mark, bare, dynamic, hover, describe, reset };

@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { BenchResults } from '../bench/main.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Keeps `npm run bench` from rotting: the quick setting (a few generated
+ * pages, one repetition, scale factors 1x and 10x) must measure every
+ * section and write both reports. Targets are not asserted here, only that
+ * every figure is a number; the real pages folder is not needed.
+ */
+describe('npm run bench -- --quick', () => {
+  const out = mkdtempSync(join(tmpdir(), 'sc-bench-'));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('measures every section and writes latest.json and latest.md', () => {
+    execFileSync('npm', ['run', '--silent', 'bench', '--', '--quick', '--out', out], { cwd: root, stdio: 'pipe', timeout: 170_000 });
+    const r = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8')) as BenchResults;
+    const finite = (x: unknown) => expect(Number.isFinite(x), String(x)).toBe(true);
+
+    expect(r.errors).toEqual({});
+    expect(r.scan!.pages.length).toBeGreaterThanOrEqual(3);
+    for (const page of r.scan!.pages) {
+      for (const m of Object.values(page.methods)) {
+        finite(m.mainMs);
+        finite(m.worstLongTaskMs);
+        expect(m.mainMs).toBeGreaterThan(0);
+      }
+      // The bench bundle runs the content script's code: the built extension finds the same mentions.
+      expect(r.scan!.extensionCounts![page.page]).toBe(page.methods.ours.mentions);
+    }
+    for (const ms of Object.values(r.scan!.coldStart!.coldMs)) finite(ms);
+    finite(r.dynamic!.latencyMs.p95);
+    expect(r.dynamic!.mentionsPerBatch).toBeGreaterThan(0);
+    finite(r.hover!.onMention.p95);
+    finite(r.hover!.naive.p95);
+    expect(r.hover!.hitRate).toBeGreaterThan(0.9);
+    finite(r.lookups!.warm.p95);
+    finite(r.lookups!.cold.p50);
+    finite(r.lookups!.direct.p95);
+    expect(r.index!.map((s) => s.factor)).toEqual([1, 10]);
+    for (const s of r.index!) for (const x of [s.buildMs, s.loadMs, s.heapBytes, s.indexGzipBytes, s.card.p95, s.keystroke.p95]) finite(x);
+    expect(r.sizes!.contentJsBytes).toBeGreaterThan(0);
+    expect(r.sizes!.zipBytes).toBeGreaterThan(0);
+    expect(r.sizes!.contentBreakdown.length).toBeGreaterThan(3);
+    expect(r.targets.length).toBeGreaterThanOrEqual(10);
+    for (const t of r.targets) finite(t.measured);
+    expect(readFileSync(join(out, 'latest.md'), 'utf8')).toContain('## Targets');
+  }, 180_000);
+});
