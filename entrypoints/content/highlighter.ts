@@ -33,6 +33,8 @@ export class Highlighter {
    * page-world setlike (its Xray wrappers refuse iterators).
    */
   readonly #all = new Set<PlacedMention>();
+  /** Open shadow roots that hold mentions: hit-testing must be told to look inside them. */
+  readonly shadowRoots = new Set<ShadowRoot>();
   readonly #registry: HighlightRegistry;
   /** Registry name of each shown category; a hidden category has none. */
   readonly #names = new Map<Category, string>();
@@ -63,6 +65,8 @@ export class Highlighter {
       else this.#byNode.set(node, [mention]);
     }
     this.#all.add(mention);
+    const root = mention.nodes[0]?.getRootNode();
+    if (root && root.nodeType === Node.DOCUMENT_FRAGMENT_NODE && (root as ShadowRoot).host) this.shadowRoots.add(root as ShadowRoot);
   }
 
   /** Forgets every mention that starts or ends in `node`. */
@@ -136,6 +140,7 @@ export class Highlighter {
     this.#highlights.clear();
     this.#byNode.clear();
     this.#all.clear();
+    this.shadowRoots.clear();
   }
 
   #removeFromIndex(node: Node, mention: PlacedMention): void {

@@ -30,6 +30,7 @@ export function startScanning(
         // removal was already handled, so a range for it would never go.
         if (!m.startContainer.isConnected || !m.endContainer.isConnected) continue;
         styleShadowRoot(m.startContainer);
+        watchShadowRoot(m.startContainer);
         const mention: PlacedMention = {
           category: m.category,
           text: m.text,
@@ -50,13 +51,23 @@ export function startScanning(
   // Scans are chained so a mutation batch never interleaves with a scan
   // still adding ranges for the same nodes.
   let queue = Promise.resolve();
+  // A MutationObserver on the document does not see inside shadow roots:
+  // each one that holds mentions is observed too, by the same observer.
+  const watchedRoots = new WeakSet<ShadowRoot>();
+  const watchShadowRoot = (node: Node) => {
+    const root = node.getRootNode();
+    if (root.nodeType !== Node.DOCUMENT_FRAGMENT_NODE || !(root as ShadowRoot).host || watchedRoots.has(root as ShadowRoot)) return;
+    watchedRoots.add(root as ShadowRoot);
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+  };
+
   const enqueue = (scan: () => Scan) => {
     queue = queue.then(() => runSliced(mapSlices(scan(), place), signal)).catch(() => {});
   };
 
   enqueue(() => createScan([...viewportBlocks(document_), document_.body ?? document_.documentElement], options));
 
-  observeMutations(
+  const observer = observeMutations(
     document_.documentElement,
     (batch) => {
       for (const node of batch.removed) forEachText(node, (text) => highlighter.drop(text));

@@ -5,13 +5,18 @@
  * Feature-tested, not browser-sniffed. Pierces open shadow roots where the
  * browser supports the `shadowRoots` option.
  */
-export function caretFromPoint(document_: Document, x: number, y: number): { node: Node; offset: number } | undefined {
+export function caretFromPoint(
+  document_: Document,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[] = [],
+): { node: Node; offset: number } | undefined {
   const doc = document_ as Document & {
     caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots?: ShadowRoot[] }) => CaretPosition | null;
     caretRangeFromPoint?: (x: number, y: number) => Range | null;
   };
   if (typeof doc.caretPositionFromPoint === 'function') {
-    const position = doc.caretPositionFromPoint(x, y);
+    const position = shadowRoots.length ? doc.caretPositionFromPoint(x, y, { shadowRoots }) : doc.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : undefined;
   }
   if (typeof doc.caretRangeFromPoint === 'function') {

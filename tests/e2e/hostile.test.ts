@@ -102,6 +102,24 @@ describe.each(browsers)('pages that fight back, in %s', (name) => {
       const frame = (await (await page.$(`#${id}`))!.contentFrame())!;
       await expect.poll(() => frameHighlights(frame), { timeout: 8000 }).toEqual(expect.arrayContaining(['Liang Hua', 'no-spy agreement']));
     }
+    // Hovering a mention inside the shadow root finds it too.
+    const inShadow = await page.evaluate(() => {
+      const p = document.querySelector('#host')!.shadowRoot!.querySelector('#in-shadow')!;
+      const text = p.firstChild!;
+      const at = text.textContent!.indexOf('Meng Wanzhou');
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 'Meng Wanzhou'.length);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.move(inShadow.x, inShadow.y);
+    await expect.poll(async () => (await readHighlights(page))['source-context-active']).toEqual(['Meng Wanzhou']);
+    // A change inside the shadow root is followed as well.
+    await page.evaluate(() => {
+      document.querySelector('#host')!.shadowRoot!.querySelector('#in-shadow')!.append(' Liang Hua replied.');
+    });
+    await expect.poll(async () => (await readHighlights(page))['source-context-huawei']).toContain('Liang Hua');
     // "Huawei sanctions" in the input's value is not page text.
     const inInput = await page.evaluate(() => (document.querySelector('#field') as HTMLInputElement).value);
     expect(inInput).toBe('Huawei sanctions');
