@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { existsSync, mkdirSync } from 'node:fs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -109,4 +110,28 @@ export async function screenshot(page: Page, file: string): Promise<string> {
   const path = `${artifactsDir}/${file}`;
   await page.screenshot({ path: path as `${string}.png`, fullPage: false });
   return path;
+}
+
+/**
+ * One browser for the tests of the enclosing `describe`: launched before the
+ * first, closed after the last. Returns a getter, as the session exists only
+ * once `beforeAll` has run.
+ */
+export function useSession(name: BrowserName): () => Session {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await launch(name);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  return () => {
+    if (!session) throw new Error(`the ${name} session is not running`);
+    return session;
+  };
+}
+
+/** The address of a page in tests/pages/, as served to the browsers. */
+export function fixture(path: string): string {
+  return `${inject('baseUrl')}/${path}`;
 }

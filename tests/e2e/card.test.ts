@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import type { browser } from 'wxt/browser';
-import { launch, screenshot, type BrowserName, type Session } from './browsers.ts';
+import { fixture, screenshot, type BrowserName, useSession } from './browsers.ts';
 import { pointOf, readHighlights, waitForHighlights } from './page-helpers.ts';
 
 const browsers: BrowserName[] = ['chromium', 'firefox'];
@@ -41,18 +41,10 @@ async function cardShows(page: Page, name: BrowserName, text: string): Promise<b
 }
 
 describe.each(browsers)('hover card in %s', (name) => {
-  let session: Session;
-  const url = (path: string) => `${inject('baseUrl')}/${path}`;
-
-  beforeAll(async () => {
-    session = await launch(name);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const current = useSession(name);
 
   it('hovering "no-spy agreement" in the Liang Hua paragraph shows his statement and a counterclaim', async () => {
-    const page = await session.open(url('news.html'));
+    const page = await current().open(fixture('news.html'));
     await waitForHighlights(page, 10);
     const at = await pointOf(page, '#liang', 'no-spy agreement');
     await page.mouse.move(at.x, at.y);
@@ -65,7 +57,7 @@ describe.each(browsers)('hover card in %s', (name) => {
   });
 
   it('keeps its own look under a hostile stylesheet', async () => {
-    const page = await session.open(url('news.html'));
+    const page = await current().open(fixture('news.html'));
     await waitForHighlights(page, 10);
     await page.addStyleTag({
       content: `* { all: unset !important; } html { font-size: 2px !important; }
@@ -90,7 +82,7 @@ describe.each(browsers)('hover card in %s', (name) => {
   });
 
   it('closes on Escape and leaves focus where it was', async () => {
-    const page = await session.open(url('news.html'));
+    const page = await current().open(fixture('news.html'));
     await waitForHighlights(page, 10);
     await page.focus('#search');
     const at = await pointOf(page, '#liang', 'Liang Hua');
@@ -107,7 +99,7 @@ describe.each(browsers)('hover card in %s', (name) => {
   });
 
   it('closes a moment after the pointer leaves, but not while it travels into the card', async () => {
-    const page = await session.open(url('news.html'));
+    const page = await current().open(fixture('news.html'));
     await waitForHighlights(page, 10);
     const at = await pointOf(page, '#liang', 'Liang Hua');
     await page.mouse.move(at.x, at.y);
@@ -124,24 +116,16 @@ describe.each(browsers)('hover card in %s', (name) => {
 });
 
 describe('hover card in chromium only', () => {
-  let session: Session;
-  const url = (path: string) => `${inject('baseUrl')}/${path}`;
-
-  beforeAll(async () => {
-    session = await launch('chromium');
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const current = useSession('chromium');
 
   const worker = async () => {
-    const target = await session.browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 10_000 });
+    const target = await current().browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 10_000 });
     return (await target.worker())!;
   };
 
   // First: puppeteer attaching to the worker (the keyboard test) changes how it restarts.
   it('a lookup after the service worker was stopped still fills the card', async () => {
-    const page = await session.open(url('news.html'));
+    const page = await current().open(fixture('news.html'));
     await waitForHighlights(page, 10);
     // Let the warm-up message (sent at the first mention) land first, then stop the worker.
     await new Promise((r) => setTimeout(r, 500));
@@ -164,7 +148,7 @@ describe('hover card in chromium only', () => {
   });
 
   it('the keyboard command opens the card for the mention after the caret, with focus inside', async () => {
-    const page = await session.open(url('news.html'));
+    const page = await current().open(fixture('news.html'));
     await waitForHighlights(page, 10);
     // Caret in the Entity List paragraph, before "Entity List".
     await page.evaluate(() => {
@@ -186,8 +170,8 @@ describe('hover card in chromium only', () => {
   });
 
   it('"Copy citation" puts speaker, quote, publisher, date and URL on the clipboard', async () => {
-    const page = await session.open(url('news.html'));
-    await session.browser.defaultBrowserContext().overridePermissions(url(''), ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+    const page = await current().open(fixture('news.html'));
+    await current().browser.defaultBrowserContext().overridePermissions(fixture(''), ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
     await waitForHighlights(page, 10);
     const at = await pointOf(page, '#liang', 'no-spy agreement');
     await page.mouse.move(at.x, at.y);
@@ -204,7 +188,7 @@ describe('hover card in chromium only', () => {
 
   // Last: it turns the extension off for 127.0.0.1 in this browser profile.
   it('"Turn off on this site" removes the highlights at once', async () => {
-    const page = await session.open(url('news.html'));
+    const page = await current().open(fixture('news.html'));
     await waitForHighlights(page, 10);
     const at = await pointOf(page, '#liang', 'Liang Hua');
     await page.mouse.move(at.x, at.y);

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, screenshot, type BrowserName, type Session } from './browsers.ts';
+import { describe, expect, it } from 'vitest';
+import { fixture, screenshot, type BrowserName, useSession } from './browsers.ts';
 import { pointOf, readHighlights, waitForHighlights } from './page-helpers.ts';
 
 const browsers: BrowserName[] = ['chromium', 'firefox'];
 
 describe.each(browsers)('highlighting in %s', (name) => {
-  let session: Session;
-  const url = (path: string) => `${inject('baseUrl')}/${path}`;
-
-  beforeAll(async () => {
-    session = await launch(name);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const current = useSession(name);
 
   it('highlights the mentions of a news page, by category, and nothing in inputs, code or hidden text', async () => {
-    const page = await session.open(url('news.html'));
+    const page = await current().open(fixture('news.html'));
     const registry = await waitForHighlights(page, 10);
     await screenshot(page, `news-${name}.png`);
     const huawei = registry['source-context-huawei'] ?? [];
@@ -52,7 +44,7 @@ describe.each(browsers)('highlighting in %s', (name) => {
   });
 
   it('leaves the page DOM exactly as it was', async () => {
-    const page = await session.open(url('news.html'));
+    const page = await current().open(fixture('news.html'));
     await waitForHighlights(page, 10);
     // The page has no scripts of its own, so parsing its source again gives
     // the DOM it had before the content script ran.
@@ -66,7 +58,7 @@ describe.each(browsers)('highlighting in %s', (name) => {
   });
 
   it('highlights mentions in 1,000 paragraphs appended after load', async () => {
-    const page = await session.open(url('news.html'));
+    const page = await current().open(fixture('news.html'));
     const before = count(await waitForHighlights(page, 10));
     await page.evaluate(async () => {
       const main = document.querySelector('main')!;
@@ -89,7 +81,7 @@ describe.each(browsers)('highlighting in %s', (name) => {
   });
 
   it('reports the mention under the pointer, and none beside it', async () => {
-    const page = await session.open(url('news.html'));
+    const page = await current().open(fixture('news.html'));
     await waitForHighlights(page, 10);
     const active = async () => (await readHighlights(page))['source-context-active'] ?? [];
     const over = await pointOf(page, '#liang', 'Liang Hua');

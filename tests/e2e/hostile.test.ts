@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { launch, screenshot, type BrowserName, type Session } from './browsers.ts';
+import { fixture, screenshot, type BrowserName, useSession } from './browsers.ts';
 import { readHighlights, waitForHighlights } from './page-helpers.ts';
 
 const browsers: BrowserName[] = ['chromium', 'firefox'];
@@ -29,19 +29,11 @@ function collectErrors(page: Page): string[] {
 }
 
 describe.each(browsers)('pages that fight back, in %s', (name) => {
-  let session: Session;
-  const url = (path: string) => `${inject('baseUrl')}/${path}`;
-
-  beforeAll(async () => {
-    session = await launch(name);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const current = useSession(name);
 
   it('works under a strict CSP with Trusted Types required', async () => {
     const csp = "default-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
-    const page = await session.open(url(`news.html?csp=${encodeURIComponent(csp)}`));
+    const page = await current().open(fixture(`news.html?csp=${encodeURIComponent(csp)}`));
     const registry = await waitForHighlights(page, 10);
     expect(registry['source-context-huawei']).toContain('Liang Hua');
     const at = await page.evaluate(() => {
@@ -57,7 +49,7 @@ describe.each(browsers)('pages that fight back, in %s', (name) => {
   });
 
   it('is not broken by a page that replaces Range, Array.prototype.map, Node.prototype.contains and more', async () => {
-    const page = await session.open(url('globals.html'));
+    const page = await current().open(fixture('globals.html'));
     const registry = await waitForHighlights(page, 4);
     expect(registry['source-context-huawei']).toEqual(expect.arrayContaining(['Huawei', 'Liang Hua']));
     expect(registry['source-context-sanctions']).toContain('Entity List');
@@ -65,7 +57,7 @@ describe.each(browsers)('pages that fight back, in %s', (name) => {
   });
 
   it('follows a page that re-renders the text under a mention, without errors in the page', async () => {
-    const page = await session.open(url('rerender.html'));
+    const page = await current().open(fixture('rerender.html'));
     const errors = collectErrors(page);
     await waitForHighlights(page, 2);
     await new Promise((r) => setTimeout(r, 1500));
@@ -92,7 +84,7 @@ describe.each(browsers)('pages that fight back, in %s', (name) => {
   });
 
   it('scans same- and cross-origin frames and open shadow roots, never input values', async () => {
-    const page = await session.open(url('frames.html'));
+    const page = await current().open(fixture('frames.html'));
     const errors = collectErrors(page);
     await waitForHighlights(page, 2);
     const top = await readHighlights(page);
