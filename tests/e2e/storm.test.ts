@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { fixture, type BrowserName, useSession } from './browsers.ts';
+import { waitForHighlights } from './page-helpers.ts';
+
+describe.each(['chromium', 'firefox'] as BrowserName[])('a mutation storm in %s', (name) => {
+  const current = useSession(name);
+
+  it('keeps up for 10 s, stays responsive, and holds no range of a removed node afterwards', async () => {
+    const page = await current().open(fixture('storm.html'));
+    await waitForHighlights(page, 400);
+    const storm = page.evaluate(() => (window as unknown as { storm(ms: number): Promise<number> }).storm(10_000));
+    // The tab answers while the storm goes on.
+    const lags: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      const sent = Date.now();
+      await page.evaluate(() => 1);
+      lags.push(Date.now() - sent);
+    }
+    const changes = await storm;
+    expect(changes).toBeGreaterThan(10_000);
+    expect(Math.max(...lags)).toBeLessThan(1000);
+    // After the storm: every registered range is on a node still in the page,
+    // and every entry's two mentions are registered exactly once.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            let detached = 0;
+            let ranges = 0;
+            for (const [hname, h] of CSS.highlights) {
+              if (hname === 'source-context-active') continue;
+              for (const r of h) {
+                ranges++;
+                if (!r.startContainer.isConnected) detached++;
+              }
+            }
+            return { detached, ranges, entries: document.querySelectorAll('#feed p').length };
+          }),
+        { timeout: 10_000 },
+      )
+      .toEqual({ detached: 0, ranges: 400, entries: 200 });
+    await page.close();
+  }, 60_000);
+});
