@@ -1,13 +1,15 @@
 /**
  * The UI's strings, from the extension's locale files
  * (`public/_locales/<lang>/messages.json`, English first), so translating
- * the popup and settings page is adding a file. `t` is typed by the English
- * file's keys: a misspelt key fails the type check, not in front of a reader.
+ * the popup, settings page, hover card and side panel is adding a file. `t`
+ * is typed by the English file's keys: a misspelt key fails the type check,
+ * not in front of a reader.
  *
- * The lookup is injected: extension pages call
- * `setMessageSource(browser.i18n.getMessage)` once; tests and tools use
- * `jsonMessageSource` over the same JSON, which follows the browser's rules
- * for placeholders, so both render the same text.
+ * The lookup is injected: entrypoints call
+ * `setMessageSource(browser.i18n.getMessage)` once at startup, or import
+ * `lib/i18n-browser.ts`, which does it (the side panel, the content script);
+ * tests and tools use `jsonMessageSource` over the same JSON, which follows
+ * the browser's rules for placeholders, so both render the same text.
  */
 import type en from '../public/_locales/en/messages.json';
 

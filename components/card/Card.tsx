@@ -12,9 +12,10 @@
  */
 import type { ComponentChild, TargetedKeyboardEvent } from 'preact';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n.ts';
 import { CardItemView } from './CardItemView.tsx';
 import { handleTrapKeyDown } from './focusTrap.ts';
-import { CATEGORY_LABELS } from './format.ts';
+import { categoryLabel } from './format.ts';
 import type { CardItem, CardMention, CardProps } from './types.ts';
 
 /** Items shown per section before "Show N more": enough to compare, few enough to scan. */
@@ -70,7 +71,7 @@ function Section({ id, title, hint, emptyNote, items, expanded, onToggle, render
       )}
       {hiddenCount > 0 ? (
         <button type="button" class="sc-toggle" aria-expanded={expanded ? 'true' : 'false'} aria-controls={listId} onClick={onToggle}>
-          {expanded ? 'Show fewer' : `Show ${hiddenCount} more`}
+          {expanded ? t('card_showFewer') : t('card_showMore', hiddenCount)}
         </button>
       ) : null}
     </section>
@@ -126,9 +127,9 @@ function Results(props: ResultsProps) {
   if (primary.length === 0 && counterclaims.length === 0) {
     return (
       <div class="sc-empty">
-        <p class="sc-empty__text">No statements in the corpus match this mention.</p>
+        <p class="sc-empty__text">{t('card_noMatch')}</p>
         <button type="button" class="sc-btn" onClick={() => props.onSearchCorpus(mention.text)}>
-          Search the corpus for “{mention.text}”
+          {t('card_searchCorpus', mention.text)}
         </button>
       </div>
     );
@@ -154,9 +155,9 @@ function Results(props: ResultsProps) {
     <>
       <Section
         id={`${baseId}-primary`}
-        title="Primary statements"
-        hint="The parties’ own words"
-        emptyNote="The corpus holds no primary statements for this mention."
+        title={t('card_primaryHeading')}
+        hint={t('card_primaryHint')}
+        emptyNote={t('card_primaryEmpty')}
         items={primary}
         expanded={expanded.primary}
         onToggle={() => setExpanded((prev) => ({ ...prev, primary: !prev.primary }))}
@@ -164,9 +165,9 @@ function Results(props: ResultsProps) {
       />
       <Section
         id={`${baseId}-counterclaims`}
-        title="Counterclaims"
-        hint="Statements that dispute them"
-        emptyNote="The corpus holds no counterclaims for this mention."
+        title={t('card_counterclaimsHeading')}
+        hint={t('card_counterclaimsHint')}
+        emptyNote={t('card_counterclaimsEmpty')}
         items={counterclaims}
         expanded={expanded.counterclaims}
         onToggle={() => setExpanded((prev) => ({ ...prev, counterclaims: !prev.counterclaims }))}
@@ -179,7 +180,7 @@ function Results(props: ResultsProps) {
 function Loading() {
   return (
     <div class="sc-loading">
-      <p class="sc-loading__text">Loading statements…</p>
+      <p class="sc-loading__text">{t('card_loading')}</p>
       <div class="sc-skeleton" aria-hidden="true">
         {[0, 1].map((n) => (
           <div class="sc-skeleton__item" key={n}>
@@ -197,7 +198,7 @@ function Loading() {
 function ErrorView({ message }: { message: string }) {
   return (
     <div class="sc-error" role="alert">
-      <p class="sc-error__title">Couldn’t load statements for this mention.</p>
+      <p class="sc-error__title">{t('card_loadError')}</p>
       {message.trim() ? <p class="sc-error__message">{message}</p> : null}
     </div>
   );
@@ -247,15 +248,15 @@ export function Card(props: CardProps) {
       <header class="sc-card__header">
         <div class="sc-card__heading">
           <p class="sc-card__eyebrow" id={descId}>
-            <span class="sc-card__brand">Source Context</span>
+            <span class="sc-card__brand">{t('extName')}</span>
             <span aria-hidden="true"> · </span>
-            <span class={`sc-cat sc-cat--${mention.category}`}>{CATEGORY_LABELS[mention.category]}</span>
+            <span class={`sc-cat sc-cat--${mention.category}`}>{categoryLabel(mention.category)}</span>
           </p>
           <h2 class="sc-card__title" id={titleId}>
             {mention.text}
           </h2>
         </div>
-        <button type="button" class="sc-close" aria-label="Close" title="Close (Esc)" onClick={props.onClose}>
+        <button type="button" class="sc-close" aria-label={t('card_close')} title={t('card_closeTitle')} onClick={props.onClose}>
           <CloseIcon />
         </button>
       </header>
@@ -281,7 +282,7 @@ export function Card(props: CardProps) {
 
       <footer class="sc-card__footer">
         <button type="button" class="sc-btn sc-btn--quiet sc-btn--small" onClick={props.onTurnOffSite}>
-          Turn off on this site
+          {t('card_turnOffSite')}
         </button>
       </footer>
     </div>

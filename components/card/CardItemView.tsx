@@ -5,8 +5,9 @@
  */
 import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n.ts';
 import { Emphasis } from './Emphasis.tsx';
-import { KIND_LABELS, SIDE_LABELS, excerpt, formatDate } from './format.ts';
+import { excerpt, formatDate, kindLabel, sideLabel } from './format.ts';
 import type { CardItem } from './types.ts';
 
 /** How long "Copied" stays on the button. Long enough to notice, short enough not to linger. */
@@ -37,12 +38,19 @@ export interface CardItemViewProps {
 
 type CopyStatus = 'idle' | 'copied' | 'failed';
 
+/** "Disputes:" / "Answers:", colon included: some languages space or word it differently. */
 function pairLabel(item: CardItem): string {
-  return item.kind === 'counterclaim' ? 'Disputes' : 'Answers';
+  return item.kind === 'counterclaim' ? t('card_pair_disputes') : t('card_pair_answers');
 }
 
 function inboundLabel(answering: CardItem): string {
-  return answering.kind === 'counterclaim' ? 'Disputed by' : 'Answered by';
+  return answering.kind === 'counterclaim' ? t('card_pair_disputedBy') : t('card_pair_answeredBy');
+}
+
+/** "a statement not shown in this card", or "and 2 statements…" after links to the ones that are. */
+function missingLabel(missing: number, afterLinks: boolean): string {
+  if (afterLinks) return missing === 1 ? t('card_pairMissingAlso_one') : t('card_pairMissingAlso_other', missing);
+  return missing === 1 ? t('card_pairMissing_one') : t('card_pairMissing_other', missing);
 }
 
 /** "Disputes: Liang Hua — “We are willing to sign no-spy…”" (links jump to the item). */
@@ -51,18 +59,15 @@ function PairingOut({ item, itemsById, onJumpTo }: Pick<CardItemViewProps, 'item
   if (ids.length === 0) return null;
   const found = ids.map((id) => itemsById.get(id)).filter((x): x is CardItem => x !== undefined);
   const missing = ids.length - found.length;
-  const missingText =
-    missing === 0
-      ? null
-      : `${found.length > 0 ? 'and ' : ''}${missing === 1 ? 'a statement' : `${missing} statements`} not shown in this card`;
+  const missingText = missing === 0 ? null : missingLabel(missing, found.length > 0);
   return (
     <p class="sc-pair">
-      <span class="sc-pair__label">{pairLabel(item)}:</span>{' '}
+      <span class="sc-pair__label">{pairLabel(item)}</span>{' '}
       {found.map((target, index) => (
         <Fragment key={target.id}>
           {index > 0 ? '; ' : null}
           <button type="button" class="sc-pair__link" onClick={() => onJumpTo(target.id)}>
-            {target.speaker.name} — “{excerpt(target.text)}”
+            {t('card_pairTarget', [target.speaker.name, excerpt(target.text)])}
           </button>
         </Fragment>
       ))}
@@ -88,7 +93,7 @@ function PairingIn({ answeredBy, onJumpTo }: Pick<CardItemViewProps, 'answeredBy
     <>
       {[...groups].map(([label, others]) => (
         <p class="sc-pair sc-pair--in" key={label}>
-          <span class="sc-pair__label">{label}:</span>{' '}
+          <span class="sc-pair__label">{label}</span>{' '}
           {others.map((other, index) => (
             <Fragment key={other.id}>
               {index > 0 ? ', ' : null}
@@ -156,7 +161,7 @@ export function CardItemView(props: CardItemViewProps) {
   };
 
   const role = item.speaker.role.trim();
-  const publisher = item.source.publisher?.trim() || 'Publisher unknown';
+  const publisher = item.source.publisher?.trim() || t('card_publisherUnknown');
   const date = formatDate(item.source.date);
   const isoDate = item.source.date && /^\d{4}(-\d{2}){0,2}$/.test(item.source.date.trim()) ? item.source.date.trim() : undefined;
 
@@ -169,10 +174,10 @@ export function CardItemView(props: CardItemViewProps) {
       ref={(el) => props.itemRef?.(el)}
     >
       <div class="sc-item__top">
-        <span class={`sc-kind sc-kind--${item.kind}`}>{KIND_LABELS[item.kind]}</span>
+        <span class={`sc-kind sc-kind--${item.kind}`}>{kindLabel(item.kind)}</span>
         <span class={`sc-side sc-side--${item.speaker.side}`}>
           <span class="sc-side__dot" aria-hidden="true" />
-          {SIDE_LABELS[item.speaker.side]}
+          {sideLabel(item.speaker.side)}
         </span>
       </div>
 
@@ -192,7 +197,7 @@ export function CardItemView(props: CardItemViewProps) {
           aria-controls={quoteId}
           onClick={() => setExpanded(!expanded)}
         >
-          {expanded ? 'Less' : 'More'}
+          {expanded ? t('card_quoteLess') : t('card_quoteMore')}
         </button>
       ) : null}
 
@@ -215,7 +220,7 @@ export function CardItemView(props: CardItemViewProps) {
 
       <div class="sc-actions">
         <button type="button" class="sc-btn" aria-describedby={speakerId} onClick={() => onReadInSource(item)}>
-          Read in source
+          {t('card_readInSource')}
         </button>
         <button
           type="button"
@@ -223,10 +228,10 @@ export function CardItemView(props: CardItemViewProps) {
           aria-describedby={speakerId}
           onClick={copyCitation}
         >
-          {copyStatus === 'copied' ? 'Copied' : copyStatus === 'failed' ? 'Copy failed' : 'Copy citation'}
+          {copyStatus === 'copied' ? t('card_copied') : copyStatus === 'failed' ? t('card_copyFailed') : t('card_copyCitation')}
         </button>
         <span class="sc-sr-only" role="status">
-          {copyStatus === 'copied' ? 'Citation copied' : copyStatus === 'failed' ? 'Could not copy the citation' : ''}
+          {copyStatus === 'copied' ? t('card_citationCopied') : copyStatus === 'failed' ? t('card_citationCopyFailed') : ''}
         </span>
       </div>
     </article>

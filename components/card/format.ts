@@ -3,38 +3,64 @@
  * free of Preact and the DOM so each rule is tested on its own and the panel
  * can reuse them.
  */
+import { t, type MessageKey } from '../../lib/i18n.ts';
+import { CATEGORY_KEYS } from '../ui/labels.ts';
 import type { CardItem, Category, Kind, Side } from './types.ts';
 
-/** Header labels for what the detector found. */
-export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
-  huawei: 'Huawei',
-  sanctions: 'Sanctions',
-  'no-spy': 'No-spy pledges',
-};
-
 /**
- * Neutral kind labels. They say what sort of text an item is, never whether it
- * is true: "Disputing claim", not "Rebuttal" or "Debunk".
+ * Locale keys of the kind labels. They say what sort of text an item is,
+ * never whether it is true: "Disputing claim", not "Rebuttal" or "Debunk".
  */
-export const KIND_LABELS: Readonly<Record<Kind, string>> = {
-  primary: 'Own words',
-  counterclaim: 'Disputing claim',
-  context: 'Reporting',
+export const KIND_KEYS: Readonly<Record<Kind, MessageKey>> = {
+  primary: 'kind_primary',
+  counterclaim: 'kind_counterclaim',
+  context: 'kind_context',
 };
 
-/** Text for the side marker, so side is never conveyed by colour alone. */
-export const SIDE_LABELS: Readonly<Record<Side, string>> = {
-  huawei: 'Huawei',
-  'chinese-government': 'Chinese government',
-  'us-government': 'US government',
-  independent: 'Independent',
-  press: 'Press',
-  unnamed: 'Unnamed source',
+/** Locale keys of the side markers' text, so side is never conveyed by colour alone. */
+export const SIDE_KEYS: Readonly<Record<Side, MessageKey>> = {
+  huawei: 'side_huawei',
+  'chinese-government': 'side_chinese_government',
+  'us-government': 'side_us_government',
+  independent: 'side_independent',
+  press: 'side_press',
+  unnamed: 'side_unnamed',
 };
 
-export const DATE_UNKNOWN = 'date unknown';
+/*
+ * Labels are looked up when rendered, not built into constants when this
+ * module loads: the message source is set at each entrypoint's startup, after
+ * its imports have run.
+ */
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+/** Header label for what the detector found (the popup's category names). */
+export function categoryLabel(category: Category): string {
+  return t(CATEGORY_KEYS[category]);
+}
+
+export function kindLabel(kind: Kind): string {
+  return t(KIND_KEYS[kind]);
+}
+
+export function sideLabel(side: Side): string {
+  return t(SIDE_KEYS[side]);
+}
+
+/** Month names come from the locale file, so they follow the extension's language, not the page's or the OS's. */
+const MONTH_KEYS: readonly MessageKey[] = [
+  'date_month_jan',
+  'date_month_feb',
+  'date_month_mar',
+  'date_month_apr',
+  'date_month_may',
+  'date_month_jun',
+  'date_month_jul',
+  'date_month_aug',
+  'date_month_sep',
+  'date_month_oct',
+  'date_month_nov',
+  'date_month_dec',
+];
 
 function daysInMonth(year: number, month: number): number {
   // Day 0 of the next month is the last day of this one; UTC avoids DST edges.
@@ -48,26 +74,27 @@ function daysInMonth(year: number, month: number): number {
  *
  * Parsed by hand, not with `new Date(iso)`: that reads a date-only string as
  * UTC midnight and `toLocaleDateString` then shows the previous day west of
- * Greenwich. English month abbreviations keep the card and its citations the
- * same whatever the browser locale. A string that is not a valid ISO date is
+ * Greenwich. Month names and the order of day, month and year come from the
+ * locale file (`date_*`), so the card and its citations follow the
+ * extension's language, not the browser's date locale. A string that is not a valid ISO date is
  * shown as given rather than hidden: the source said it, the reader can judge.
  */
 export function formatDate(date: string | null | undefined): string {
-  if (date == null) return DATE_UNKNOWN;
+  if (date == null) return t('date_unknown');
   const trimmed = date.trim();
-  if (trimmed === '') return DATE_UNKNOWN;
+  if (trimmed === '') return t('date_unknown');
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$/.exec(trimmed);
   if (!match) return trimmed;
   const [, y, m, d] = match;
   const year = Number(y);
   if (m === undefined) return String(year);
   const month = Number(m);
-  const monthName = MONTHS[month - 1];
-  if (monthName === undefined) return trimmed;
-  if (d === undefined) return `${monthName} ${year}`;
+  const monthKey = MONTH_KEYS[month - 1];
+  if (monthKey === undefined) return trimmed;
+  if (d === undefined) return t('date_monthYear', [t(monthKey), year]);
   const day = Number(d);
   if (day < 1 || day > daysInMonth(year, month)) return trimmed;
-  return `${day} ${monthName} ${year}`;
+  return t('date_dayMonthYear', [day, t(monthKey), year]);
 }
 
 /**
@@ -86,7 +113,7 @@ export function excerpt(text: string, maxChars = 48): string {
   return `${cut.replace(/[\s,;:.\-–—]+$/u, '')}…`;
 }
 
-/** "Name (role)", or just the name when the role is empty. */
+/** "Name (role)", or just the name when the role is empty. Punctuation only, so not a message. */
 export function speakerLabel(item: CardItem): string {
   const role = item.speaker.role.trim();
   return role ? `${item.speaker.name} (${role})` : item.speaker.name;
@@ -99,10 +126,12 @@ export function speakerLabel(item: CardItem): string {
  * metadata so a pasted citation is explicit about what is not known.
  * The quote's words are verbatim; only runs of whitespace (line breaks in the
  * source) are collapsed to one space so the citation stays on one line.
+ * The whole line is one message (`citation_plain`): quotation marks and the
+ * order of the parts differ between languages.
  */
 export function formatCitation(item: CardItem): string {
   const quote = item.text.replace(/\s+/gu, ' ').trim();
-  const publisher = item.source.publisher?.trim() || 'publisher unknown';
-  const url = item.source.url?.trim() || 'no URL';
-  return `${speakerLabel(item)}, “${quote}”, ${publisher}, ${formatDate(item.source.date)}, ${url}`;
+  const publisher = item.source.publisher?.trim() || t('citation_publisherUnknown');
+  const url = item.source.url?.trim() || t('citation_noUrl');
+  return t('citation_plain', [speakerLabel(item), quote, publisher, formatDate(item.source.date), url]);
 }

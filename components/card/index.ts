@@ -8,13 +8,14 @@ export { Emphasis, splitForEmphasis } from './Emphasis.tsx';
 export type { Segment } from './Emphasis.tsx';
 export { getFocusable, handleTrapKeyDown } from './focusTrap.ts';
 export {
-  CATEGORY_LABELS,
-  DATE_UNKNOWN,
-  KIND_LABELS,
-  SIDE_LABELS,
+  KIND_KEYS,
+  SIDE_KEYS,
+  categoryLabel,
   excerpt,
   formatCitation,
   formatDate,
+  kindLabel,
+  sideLabel,
   speakerLabel,
 } from './format.ts';
 export type * from './types.ts';

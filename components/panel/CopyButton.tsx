@@ -3,6 +3,7 @@
  * failed") for a moment, visibly and to screen readers.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n.ts';
 
 /** How long the outcome stays on the button: long enough to notice, short enough not to linger. */
 export const COPY_FEEDBACK_MS = 2000;
@@ -34,10 +35,10 @@ export function CopyButton({ label, describedBy, text, copy }: CopyButtonProps) 
   return (
     <>
       <button type="button" class={`sp-btn sp-btn--small${status === 'copied' ? ' sp-btn--done' : ''}`} aria-describedby={describedBy} onClick={onClick}>
-        {status === 'copied' ? 'Copied' : status === 'failed' ? 'Copy failed' : label}
+        {status === 'copied' ? t('panel_copied') : status === 'failed' ? t('panel_copyFailed') : label}
       </button>
       <span class="sp-sr-only" role="status">
-        {status === 'copied' ? 'Copied to the clipboard' : status === 'failed' ? 'Could not copy' : ''}
+        {status === 'copied' ? t('panel_copiedStatus') : status === 'failed' ? t('panel_copyFailedStatus') : ''}
       </span>
     </>
   );

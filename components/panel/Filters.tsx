@@ -7,7 +7,8 @@
 import type { DocumentMeta } from '../../lib/corpus/types.ts';
 import type { FacetCounts, FacetFilters, FacetKey } from '../../lib/search/facets.ts';
 import { hasFilters } from '../../lib/search/facets.ts';
-import { KIND_LABELS, SIDE_LABELS, TOPIC_LABELS } from './labels.ts';
+import { t, type MessageKey } from '../../lib/i18n.ts';
+import { KIND_KEYS, SIDE_KEYS, statementCount, TOPIC_KEYS } from './labels.ts';
 
 export interface FacetOption {
   value: string;
@@ -60,7 +61,7 @@ function Facet({ name, legend, options, filters, counts, onChange, byCount }: Fa
                 onChange={() => onChange({ ...filters, [name]: toggle(filters[name] as string[] | undefined, o.value) })}
               />
               <span class="sp-check__label">{o.label}</span>
-              <span class="sp-check__count" aria-label={`${count(o.value)} statements`}>
+              <span class="sp-check__count" aria-label={statementCount(count(o.value))}>
                 {count(o.value)}
               </span>
             </label>
@@ -71,42 +72,46 @@ function Facet({ name, legend, options, filters, counts, onChange, byCount }: Fa
   );
 }
 
-const kindOptions = Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }));
-const sideOptions = Object.entries(SIDE_LABELS).map(([value, label]) => ({ value, label }));
-const topicOptions = Object.entries(TOPIC_LABELS).map(([value, label]) => ({ value, label }));
+/** Options of a fixed vocabulary, labelled at render time (the message source is set after module load). */
+function optionsOf(keys: Readonly<Record<string, MessageKey>>): FacetOption[] {
+  return Object.entries(keys).map(([value, key]) => ({ value, label: t(key) }));
+}
 
 export function Filters({ filters, counts, speakers, sources, onChange }: FiltersProps) {
   const sourceOptions = sources.map((s) => ({ value: s.file, label: s.title ?? s.file }));
+  const kindOptions = optionsOf(KIND_KEYS);
+  const sideOptions = optionsOf(SIDE_KEYS);
+  const topicOptions = optionsOf(TOPIC_KEYS);
   const shared = { filters, counts, onChange };
   const ranged = Boolean(filters.from || filters.to);
   return (
     <div class="sp-filters">
       <div class="sp-filters__grid">
-        <Facet name="kinds" legend="Kind" options={kindOptions} {...shared} />
-        <Facet name="sides" legend="Side" options={sideOptions} {...shared} />
-        <Facet name="speakers" legend="Speaker" options={speakers} byCount {...shared} />
-        <Facet name="topics" legend="Topic" options={topicOptions} byCount {...shared} />
-        <Facet name="files" legend="Source document" options={sourceOptions} {...shared} />
+        <Facet name="kinds" legend={t('panel_filter_kind')} options={kindOptions} {...shared} />
+        <Facet name="sides" legend={t('panel_filter_side')} options={sideOptions} {...shared} />
+        <Facet name="speakers" legend={t('panel_filter_speaker')} options={speakers} byCount {...shared} />
+        <Facet name="topics" legend={t('panel_filter_topic')} options={topicOptions} byCount {...shared} />
+        <Facet name="files" legend={t('panel_filter_source')} options={sourceOptions} {...shared} />
       </div>
       <fieldset class="sp-facet sp-dates">
-        <legend class="sp-facet__legend">Source date</legend>
+        <legend class="sp-facet__legend">{t('panel_filter_dates')}</legend>
         <label class="sp-dates__field">
-          <span>From</span>
+          <span>{t('panel_filter_from')}</span>
           <input type="date" value={filters.from ?? ''} onChange={(e) => onChange({ ...filters, from: e.currentTarget.value || undefined })} />
         </label>
         <label class="sp-dates__field">
-          <span>To</span>
+          <span>{t('panel_filter_to')}</span>
           <input type="date" value={filters.to ?? ''} onChange={(e) => onChange({ ...filters, to: e.currentTarget.value || undefined })} />
         </label>
         {ranged && counts.undated > 0 ? (
           <p class="sp-note">
-            {counts.undated === 1 ? '1 statement' : `${counts.undated} statements`} from undated sources left out.
+            {counts.undated === 1 ? t('panel_undated_one', 1) : t('panel_undated_other', counts.undated)}
           </p>
         ) : null}
       </fieldset>
       {hasFilters(filters) ? (
         <button type="button" class="sp-btn sp-btn--quiet" onClick={() => onChange({})}>
-          Clear filters
+          {t('panel_clearFilters')}
         </button>
       ) : null}
     </div>

@@ -7,8 +7,10 @@
 import { useState } from 'preact/hooks';
 import type { Category } from '../../lib/detect/types.ts';
 import { CATEGORIES } from '../../lib/detect/types.ts';
+import { t } from '../../lib/i18n.ts';
 import { Emphasis } from '../card/Emphasis.tsx';
-import { CATEGORY_LABELS } from './labels.ts';
+import { categoryLabel } from './labels.ts';
+import { ShowMoreLabel } from './ResultList.tsx';
 import type { PageState } from './types.ts';
 
 /** Mentions rendered per category at first; the rest behind "Show more". */
@@ -23,14 +25,11 @@ function Unavailable({ reason }: { reason: 'no-tab' | 'no-script' }) {
   return (
     <div class="sp-empty">
       {reason === 'no-tab' ? (
-        <p>There is no page in this window to read.</p>
+        <p>{t('panel_page_noTab')}</p>
       ) : (
         <>
-          <p>Source Context is not running on this page, so it cannot list mentions here.</p>
-          <p class="sp-note">
-            Browser pages (new tab, settings, add-on stores), the extension’s own pages and sites where you turned Source Context off are never read.
-            A page that was open before the extension was installed or updated needs a reload.
-          </p>
+          <p>{t('panel_page_noScript')}</p>
+          <p class="sp-note">{t('panel_page_noScriptHint')}</p>
         </>
       )}
     </div>
@@ -39,10 +38,11 @@ function Unavailable({ reason }: { reason: 'no-tab' | 'no-script' }) {
 
 function CategoryGroup({ category, mentions, onReveal }: { category: Category; mentions: Extract<PageState, { status: 'ready' }>['mentions']; onReveal(index: number): void }) {
   const [limit, setLimit] = useState(MENTION_STEP);
+  const label = categoryLabel(category);
   return (
-    <section class="sp-group" aria-label={`${CATEGORY_LABELS[category]}, ${mentions.length}`}>
+    <section class="sp-group" aria-label={`${label}, ${mentions.length}`}>
       <h3 class={`sp-group__title sp-cat sp-cat--${category}`}>
-        {CATEGORY_LABELS[category]} <span class="sp-count">{mentions.length}</span>
+        {label} <span class="sp-count">{mentions.length}</span>
       </h3>
       <ol class="sp-mentions">
         {mentions.slice(0, limit).map((m) => (
@@ -58,7 +58,7 @@ function CategoryGroup({ category, mentions, onReveal }: { category: Category; m
       </ol>
       {mentions.length > limit ? (
         <button type="button" class="sp-more" onClick={() => setLimit(limit + MENTION_STEP)}>
-          Show {Math.min(MENTION_STEP, mentions.length - limit)} more <span class="sp-more__rest">of {mentions.length - limit}</span>
+          <ShowMoreLabel hidden={mentions.length - limit} step={MENTION_STEP} />
         </button>
       ) : null}
     </section>
@@ -67,7 +67,7 @@ function CategoryGroup({ category, mentions, onReveal }: { category: Category; m
 
 export function OnThisPage({ state, onReveal }: OnThisPageProps) {
   const [gone, setGone] = useState(false);
-  if (state.status === 'loading') return <p class="sp-note sp-pad">Reading the page…</p>;
+  if (state.status === 'loading') return <p class="sp-note sp-pad">{t('panel_page_loading')}</p>;
   if (state.status === 'unavailable') return <Unavailable reason={state.reason} />;
   const reveal = async (index: number) => setGone(!(await onReveal(index)));
   return (
@@ -75,12 +75,17 @@ export function OnThisPage({ state, onReveal }: OnThisPageProps) {
       <p class="sp-page__title">
         <span class="sp-page__name">{state.title || state.url}</span>
         <span class="sp-note">
-          {state.total === 0 ? 'No mentions found on this page.' : `${state.total} ${state.total === 1 ? 'mention' : 'mentions'}`}
-          {state.total > state.mentions.length ? `, the first ${state.mentions.length} listed` : ''}
+          {state.total === 0
+            ? t('panel_page_none')
+            : state.total > state.mentions.length
+              ? t('panel_page_mentionsCapped', [state.total, state.mentions.length])
+              : state.total === 1
+                ? t('panel_page_mentions_one', 1)
+                : t('panel_page_mentions_other', state.total)}
         </span>
       </p>
       <p class="sp-note" role="status">
-        {gone ? 'That mention is no longer on the page; the list updates as the page changes.' : ''}
+        {gone ? t('panel_page_gone') : ''}
       </p>
       {CATEGORIES.map((category) => {
         const mentions = state.mentions.filter((m) => m.category === category);

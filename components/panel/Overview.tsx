@@ -6,10 +6,11 @@
  */
 import { useState } from 'preact/hooks';
 import type { DocumentMeta, Topic } from '../../lib/corpus/types.ts';
+import { t } from '../../lib/i18n.ts';
 import type { Result } from '../../lib/search/result.ts';
 import { formatDate } from '../card/format.ts';
 import { groupByTopic, type TopicGroup } from './grouping.ts';
-import { TOPIC_LABELS } from './labels.ts';
+import { statementCount, topicLabel } from './labels.ts';
 import type { Links } from './links.ts';
 import { GROUP_STEP, ThreadView } from './ResultList.tsx';
 
@@ -24,17 +25,13 @@ export interface OverviewProps {
   copy(text: string): Promise<void>;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 function TopicEntry({ group, ...props }: { group: TopicGroup } & Omit<OverviewProps, 'statements' | 'sources' | 'onReadDocument'>) {
   const [open, setOpen] = useState(false);
   const [limit, setLimit] = useState(GROUP_STEP);
-  const members = [...group.threads.flatMap((t) => [t.claim, ...t.replies]), ...group.loose];
+  const members = [...group.threads.flatMap((thread) => [thread.claim, ...thread.replies]), ...group.loose];
   const own = members.filter((r) => r.kind === 'primary').length;
   const disputing = members.filter((r) => r.kind === 'counterclaim').length;
-  const label = group.topic ? TOPIC_LABELS[group.topic] : 'No topic';
+  const label = group.topic ? topicLabel(group.topic) : t('panel_noTopic');
   // The parties' positions: claims with their counterclaims, then counterclaims answering nothing here.
   const entries = [...group.threads, ...group.loose.filter((r) => r.kind === 'counterclaim').map((claim) => ({ claim, replies: [] }))];
   return (
@@ -42,12 +39,13 @@ function TopicEntry({ group, ...props }: { group: TopicGroup } & Omit<OverviewPr
       <summary class="sp-topic__summary">
         <span class="sp-topic__name">{label}</span>
         <span class="sp-topic__counts">
-          {plural(own, 'claim', 'claims')} · {plural(disputing, 'counterclaim', 'counterclaims')} · {group.count} in all
+          {own === 1 ? t('panel_claims_one', 1) : t('panel_claims_other', own)} ·{' '}
+          {disputing === 1 ? t('panel_counterclaims_one', 1) : t('panel_counterclaims_other', disputing)} · {t('panel_inAll', group.count)}
         </span>
       </summary>
       {open ? (
         <div class="sp-topic__body">
-          {entries.length === 0 ? <p class="sp-note">No claims or counterclaims on this topic, only reporting.</p> : null}
+          {entries.length === 0 ? <p class="sp-note">{t('panel_topicOnlyReporting')}</p> : null}
           <ol class="sp-list">
             {entries.slice(0, limit).map((thread) => (
               <li class="sp-list__item" key={thread.claim.id}>
@@ -57,12 +55,12 @@ function TopicEntry({ group, ...props }: { group: TopicGroup } & Omit<OverviewPr
           </ol>
           {entries.length > limit ? (
             <button type="button" class="sp-more" onClick={() => setLimit(entries.length)}>
-              Show {entries.length - limit} more
+              {t('panel_showMore', entries.length - limit)}
             </button>
           ) : null}
           {group.topic ? (
             <button type="button" class="sp-btn sp-btn--small" onClick={() => props.onTopic(group.topic!)}>
-              All {plural(group.count, 'statement', 'statements')} on {label}, with reporting
+              {group.count === 1 ? t('panel_topicAll_one', [1, label]) : t('panel_topicAll_other', [group.count, label])}
             </button>
           ) : null}
         </div>
@@ -78,16 +76,16 @@ export function Overview({ statements, sources, onReadDocument, ...props }: Over
     <div class="sp-overview">
       <section class="sp-overview__section" aria-labelledby="sp-topics-heading">
         <h2 class="sp-heading" id="sp-topics-heading">
-          Topics
+          {t('panel_topicsHeading')}
         </h2>
-        <p class="sp-note">Each claim is followed by the counterclaims that dispute it.</p>
+        <p class="sp-note">{t('panel_topicsHint')}</p>
         {groupByTopic(statements).map((g) => (
           <TopicEntry key={g.topic ?? 'none'} group={g} {...props} />
         ))}
       </section>
       <section class="sp-overview__section" aria-labelledby="sp-sources-heading">
         <h2 class="sp-heading" id="sp-sources-heading">
-          Source documents
+          {t('panel_sourcesHeading')}
         </h2>
         <ol class="sp-sources">
           {sources.map((s) => (
@@ -96,11 +94,11 @@ export function Overview({ statements, sources, onReadDocument, ...props }: Over
                 {s.title ?? s.file}
               </button>
               <p class="sp-meta">
-                {s.publisher ?? 'Publisher unknown'}
+                {s.publisher ?? t('panel_publisherUnknown')}
                 <span aria-hidden="true"> · </span>
                 {formatDate(s.date)}
                 <span aria-hidden="true"> · </span>
-                {plural(perFile.get(s.file) ?? 0, 'statement', 'statements')}
+                {statementCount(perFile.get(s.file) ?? 0)}
               </p>
             </li>
           ))}

@@ -9,9 +9,11 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { TargetedKeyboardEvent } from 'preact';
 import type { Topic } from '../../lib/corpus/types.ts';
 import type { PanelTarget } from '../../lib/messages.ts';
+import { t } from '../../lib/i18n.ts';
 import { FACET_KEYS, hasFilters, type FacetFilters } from '../../lib/search/facets.ts';
 import { exportName, toCsv, toJson } from './export.ts';
 import { Filters } from './Filters.tsx';
+import { statementCount } from './labels.ts';
 import { linksOf } from './links.ts';
 import { OnThisPage } from './OnThisPage.tsx';
 import { Overview } from './Overview.tsx';
@@ -126,21 +128,21 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
   return (
     <div class="sp-app">
       <header class="sp-header">
-        <p class="sp-brand">Source Context</p>
-        <div class="sp-tabs" role="tablist" aria-label="Panel sections" onKeyDown={onTabKey}>
-          {(['search', 'page'] as const).map((t) => (
+        <p class="sp-brand">{t('extName')}</p>
+        <div class="sp-tabs" role="tablist" aria-label={t('panel_sections')} onKeyDown={onTabKey}>
+          {(['search', 'page'] as const).map((name) => (
             <button
-              key={t}
+              key={name}
               type="button"
               role="tab"
-              id={`sp-tab-${t}`}
+              id={`sp-tab-${name}`}
               class="sp-tab"
-              aria-selected={tab === t ? 'true' : 'false'}
-              aria-controls={`sp-panel-${t}`}
-              tabIndex={tab === t ? 0 : -1}
-              onClick={() => setTab(t)}
+              aria-selected={tab === name ? 'true' : 'false'}
+              aria-controls={`sp-panel-${name}`}
+              tabIndex={tab === name ? 0 : -1}
+              onClick={() => setTab(name)}
             >
-              {t === 'search' ? 'Search the corpus' : 'On this page'}
+              {name === 'search' ? t('panel_tab_search') : t('panel_tab_page')}
             </button>
           ))}
         </div>
@@ -162,7 +164,8 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
           <SearchBox value={search.query} onInput={(query) => setSearch((s) => ({ ...s, query }))} inputRef={inputRef} />
           <details class="sp-filter-panel">
             <summary class="sp-filter-panel__summary">
-              Filters{filterCount ? <span class="sp-badge">{filterCount} active</span> : null}
+              {t('panel_filters')}
+              {filterCount ? <span class="sp-badge">{t('panel_filtersActive', filterCount)}</span> : null}
             </summary>
             <Filters filters={search.filters} counts={model.counts} speakers={speakers} sources={sources} onChange={setFilters} />
           </details>
@@ -177,20 +180,21 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
               copy={services.copy}
             />
           ) : (
-            <section class="sp-results" aria-label="Results">
+            <section class="sp-results" aria-label={t('panel_results')}>
               <div class="sp-results__bar">
                 <p class="sp-results__count" role="status">
-                  {count === 1 ? '1 statement' : `${count} statements`}
-                  {model.matches.length > count ? <span class="sp-note"> of {model.matches.length} matching, filtered</span> : null}
+                  {statementCount(count)}
+                  {model.matches.length > count ? <span class="sp-note"> {t('panel_ofMatching', model.matches.length)}</span> : null}
                 </p>
                 <label class="sp-check sp-check--inline">
                   <input type="checkbox" checked={search.grouped} onChange={(e) => setSearch((s) => ({ ...s, grouped: e.currentTarget.checked }))} />
-                  <span class="sp-check__label">Group by topic</span>
+                  <span class="sp-check__label">{t('panel_groupByTopic')}</span>
                 </label>
               </div>
               {count > 0 ? (
-                <div class="sp-export" role="group" aria-label="Export these results">
-                  <span class="sp-note">Export {count === 1 ? 'this statement' : `these ${count}`}:</span>
+                <div class="sp-export" role="group" aria-label={t('panel_exportLabel')}>
+                  <span class="sp-note">{count === 1 ? t('panel_export_one') : t('panel_export_other', count)}</span>
+                  {/* File format names, the same in every language: not messages. */}
                   <button type="button" class="sp-btn sp-btn--small" onClick={() => exportAs('csv')}>
                     CSV
                   </button>
@@ -200,10 +204,16 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
                 </div>
               ) : (
                 <div class="sp-empty">
-                  <p>{search.query.trim() ? `No statements match “${search.query.trim()}”${filterCount ? ' with these filters' : ''}.` : 'No statements match these filters.'}</p>
+                  <p>
+                    {search.query.trim()
+                      ? filterCount
+                        ? t('panel_noMatchQueryFilters', search.query.trim())
+                        : t('panel_noMatchQuery', search.query.trim())
+                      : t('panel_noMatchFilters')}
+                  </p>
                   {filterCount ? (
                     <button type="button" class="sp-btn" onClick={() => setFilters({})}>
-                      Clear filters
+                      {t('panel_clearFilters')}
                     </button>
                   ) : null}
                 </div>

@@ -7,13 +7,14 @@
  */
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { DocumentMeta, Statement } from '../../lib/corpus/types.ts';
+import { t } from '../../lib/i18n.ts';
 import { safeHttpUrl } from '../../lib/safe-url.ts';
 import type { Corpus } from '../../lib/search/load.ts';
 import { toResult } from '../../lib/search/result.ts';
 import { formatDate } from '../card/format.ts';
 import { markdownCitation, plainCitation } from './cite.ts';
 import { CopyButton } from './CopyButton.tsx';
-import { KIND_LABELS, SIDE_LABELS } from './labels.ts';
+import { kindLabel, sideLabel } from './labels.ts';
 import { markParagraph, placementsIn, type ReaderDocument } from './reader-marks.ts';
 
 export interface ReaderProps {
@@ -45,12 +46,12 @@ function Selected({ corpus, statement, position, total, onSelect, order, copy }:
   const previous = order[position - 2];
   const next = order[position];
   return (
-    <section class={`sp-selected sp-selected--${statement.kind}`} aria-label="Selected statement">
+    <section class={`sp-selected sp-selected--${statement.kind}`} aria-label={t('panel_selected')}>
       <div class="sp-item__top">
-        <span class={`sp-kind sp-kind--${statement.kind}`}>{KIND_LABELS[statement.kind]}</span>
+        <span class={`sp-kind sp-kind--${statement.kind}`}>{kindLabel(statement.kind)}</span>
         <span class={`sp-side sp-side--${statement.speaker.side}`}>
           <span class="sp-side__dot" aria-hidden="true" />
-          {SIDE_LABELS[statement.speaker.side]}
+          {sideLabel(statement.speaker.side)}
         </span>
       </div>
       <p class="sp-speaker">
@@ -59,18 +60,18 @@ function Selected({ corpus, statement, position, total, onSelect, order, copy }:
       </p>
       <div class="sp-selected__nav">
         <button type="button" class="sp-btn sp-btn--small" disabled={!previous} onClick={() => previous && onSelect(previous)}>
-          ‹ Previous
+          {t('panel_previous')}
         </button>
         <span class="sp-selected__pos" aria-live="polite">
-          Statement {position} of {total}
+          {t('panel_position', [position, total])}
         </span>
         <button type="button" class="sp-btn sp-btn--small" disabled={!next} onClick={() => next && onSelect(next)}>
-          Next ›
+          {t('panel_next')}
         </button>
       </div>
       <div class="sp-actions">
-        <CopyButton label="Copy citation" text={() => plainCitation(result)} copy={copy} />
-        <CopyButton label="Copy Markdown" text={() => markdownCitation(result)} copy={copy} />
+        <CopyButton label={t('panel_copyCitation')} text={() => plainCitation(result)} copy={copy} />
+        <CopyButton label={t('panel_copyMarkdown')} text={() => markdownCitation(result)} copy={copy} />
       </div>
     </section>
   );
@@ -97,7 +98,7 @@ export function Reader({ corpus, document: doc, meta, selected, onSelect, onBack
 
   const back = (
     <button type="button" class="sp-back" onClick={onBack}>
-      ‹ Back to results
+      {t('panel_back')}
     </button>
   );
   if (!doc) {
@@ -105,7 +106,7 @@ export function Reader({ corpus, document: doc, meta, selected, onSelect, onBack
       <div class="sp-reader">
         {back}
         <p class="sp-empty" role="alert">
-          This statement or document is not in the bundled corpus.
+          {t('panel_notInCorpus')}
         </p>
       </div>
     );
@@ -118,29 +119,29 @@ export function Reader({ corpus, document: doc, meta, selected, onSelect, onBack
       <header class="sp-reader__header">
         <h2 class="sp-reader__title">{title}</h2>
         <dl class="sp-facts">
-          <dt>Publisher</dt>
-          <dd>{meta?.publisher ?? 'unknown'}</dd>
-          <dt>Date</dt>
-          <dd>{meta?.date ? formatDate(meta.date) : 'unknown'}</dd>
-          <dt>Author</dt>
-          <dd>{meta?.author ?? 'unknown'}</dd>
-          <dt>Original</dt>
+          <dt>{t('panel_fact_publisher')}</dt>
+          <dd>{meta?.publisher ?? t('panel_factUnknown')}</dd>
+          <dt>{t('panel_fact_date')}</dt>
+          <dd>{meta?.date ? formatDate(meta.date) : t('panel_factUnknown')}</dd>
+          <dt>{t('panel_fact_author')}</dt>
+          <dd>{meta?.author ?? t('panel_factUnknown')}</dd>
+          <dt>{t('panel_fact_original')}</dt>
           <dd>
             {url ? (
               <a class="sp-link" href={url} target="_blank" rel="noopener noreferrer">
                 {hostOf(url)} ↗
               </a>
             ) : (
-              'no web address'
+              t('panel_noAddress')
             )}
           </dd>
         </dl>
       </header>
       <p class="sp-legend">
-        <span class="sp-st sp-st--primary">Own words</span> <span class="sp-st sp-st--counterclaim">Disputing claim</span>{' '}
-        <span class="sp-st sp-st--context">Reporting</span> <span class="sp-legend__plain">Unmarked: not extracted</span>
+        <span class="sp-st sp-st--primary">{kindLabel('primary')}</span> <span class="sp-st sp-st--counterclaim">{kindLabel('counterclaim')}</span>{' '}
+        <span class="sp-st sp-st--context">{kindLabel('context')}</span> <span class="sp-legend__plain">{t('panel_legendUnmarked')}</span>
       </p>
-      <article class="sp-doc" ref={articleRef} aria-label={`Text of ${title}`}>
+      <article class="sp-doc" ref={articleRef} aria-label={t('panel_documentText', title)}>
         {doc.paragraphs.map((paragraph) => {
           const pieces = markParagraph(
             paragraph,

@@ -6,12 +6,13 @@
 import { Fragment } from 'preact';
 import { useId } from 'preact/hooks';
 import type { Statement } from '../../lib/corpus/types.ts';
+import { t } from '../../lib/i18n.ts';
 import type { Result } from '../../lib/search/result.ts';
 import { Emphasis } from '../card/Emphasis.tsx';
 import { excerpt, formatDate } from '../card/format.ts';
 import { markdownCitation, plainCitation } from './cite.ts';
 import { CopyButton } from './CopyButton.tsx';
-import { KIND_LABELS, SIDE_LABELS } from './labels.ts';
+import { kindLabel, sideLabel } from './labels.ts';
 import type { Links } from './links.ts';
 
 export interface ResultItemProps {
@@ -26,12 +27,12 @@ function LinkLine({ label, statements, onRead }: { label: string; statements: re
   if (statements.length === 0) return null;
   return (
     <p class="sp-pair">
-      <span class="sp-pair__label">{label}:</span>{' '}
+      <span class="sp-pair__label">{label}</span>{' '}
       {statements.map((s, index) => (
         <Fragment key={s.id}>
           {index > 0 ? '; ' : null}
           <button type="button" class="sp-link" onClick={() => onRead(s.id)}>
-            {s.speaker.name} — “{excerpt(s.text)}”
+            {t('panel_linkTarget', [s.speaker.name, excerpt(s.text)])}
           </button>
         </Fragment>
       ))}
@@ -48,10 +49,10 @@ export function ResultItem({ result, links, onRead, copy }: ResultItemProps) {
   return (
     <article class={`sp-item sp-item--${result.kind}`} aria-label={role ? `${result.speaker.name}, ${role}` : result.speaker.name} data-id={result.id}>
       <div class="sp-item__top">
-        <span class={`sp-kind sp-kind--${result.kind}`}>{KIND_LABELS[result.kind]}</span>
+        <span class={`sp-kind sp-kind--${result.kind}`}>{kindLabel(result.kind)}</span>
         <span class={`sp-side sp-side--${result.side}`}>
           <span class="sp-side__dot" aria-hidden="true" />
-          {SIDE_LABELS[result.side]}
+          {sideLabel(result.side)}
         </span>
       </div>
       <blockquote class="sp-quote">
@@ -62,7 +63,7 @@ export function ResultItem({ result, links, onRead, copy }: ResultItemProps) {
         {role ? <span class="sp-speaker__role">, {role}</span> : null}
       </p>
       <p class="sp-meta">
-        {result.source.publisher?.trim() || 'Publisher unknown'}
+        {result.source.publisher?.trim() || t('panel_publisherUnknown')}
         <span aria-hidden="true"> · </span>
         {formatDate(result.source.date)}
         {result.source.title ? (
@@ -72,15 +73,15 @@ export function ResultItem({ result, links, onRead, copy }: ResultItemProps) {
           </>
         ) : null}
       </p>
-      <LinkLine label={result.kind === 'counterclaim' ? 'Disputes' : 'Answers'} statements={links.answers(result.id)} onRead={onRead} />
-      <LinkLine label="Disputed by" statements={disputedBy} onRead={onRead} />
-      <LinkLine label="Answered by" statements={answeredBy} onRead={onRead} />
+      <LinkLine label={result.kind === 'counterclaim' ? t('panel_link_disputes') : t('panel_link_answers')} statements={links.answers(result.id)} onRead={onRead} />
+      <LinkLine label={t('panel_link_disputedBy')} statements={disputedBy} onRead={onRead} />
+      <LinkLine label={t('panel_link_answeredBy')} statements={answeredBy} onRead={onRead} />
       <div class="sp-actions">
         <button type="button" class="sp-btn sp-btn--small sp-btn--accent" aria-describedby={speakerId} onClick={() => onRead(result.id)}>
-          Read in source
+          {t('panel_readInSource')}
         </button>
-        <CopyButton label="Copy citation" describedBy={speakerId} text={() => plainCitation(result)} copy={copy} />
-        <CopyButton label="Copy Markdown" describedBy={speakerId} text={() => markdownCitation(result)} copy={copy} />
+        <CopyButton label={t('panel_copyCitation')} describedBy={speakerId} text={() => plainCitation(result)} copy={copy} />
+        <CopyButton label={t('panel_copyMarkdown')} describedBy={speakerId} text={() => markdownCitation(result)} copy={copy} />
       </div>
     </article>
   );

@@ -5,9 +5,10 @@
  * one; the count and the export always cover every result.
  */
 import { useState } from 'preact/hooks';
+import { t } from '../../lib/i18n.ts';
 import type { Result } from '../../lib/search/result.ts';
 import { groupByTopic, type Thread } from './grouping.ts';
-import { TOPIC_LABELS } from './labels.ts';
+import { topicLabel } from './labels.ts';
 import type { Links } from './links.ts';
 import { ResultItem } from './ResultItem.tsx';
 
@@ -24,11 +25,24 @@ export interface ResultListProps {
   copy(text: string): Promise<void>;
 }
 
+/**
+ * "Show 30 more of 45", the count still hidden in a smaller span. Two
+ * messages because the second part is styled apart; translators see both
+ * descriptions.
+ */
+export function ShowMoreLabel({ hidden, step }: { hidden: number; step: number }) {
+  return (
+    <>
+      {t('panel_showMore', Math.min(hidden, step))} <span class="sp-more__rest">{t('panel_showMoreOf', hidden)}</span>
+    </>
+  );
+}
+
 function MoreButton({ hidden, step, onClick }: { hidden: number; step: number; onClick(): void }) {
   if (hidden <= 0) return null;
   return (
     <button type="button" class="sp-more" onClick={onClick}>
-      Show {Math.min(hidden, step)} more <span class="sp-more__rest">of {hidden}</span>
+      <ShowMoreLabel hidden={hidden} step={step} />
     </button>
   );
 }
@@ -55,7 +69,7 @@ export function ThreadView({ thread, ...item }: { thread: Thread } & Omit<Result
     <div class="sp-thread">
       <ResultItem result={thread.claim} {...item} />
       {thread.replies.length > 0 ? (
-        <ol class="sp-thread__replies" aria-label={`Disputing or answering ${thread.claim.speaker.name}`}>
+        <ol class="sp-thread__replies" aria-label={t('panel_repliesLabel', thread.claim.speaker.name)}>
           {thread.replies.map((r) => (
             <li key={r.id}>
               <ResultItem result={r} {...item} />
@@ -69,7 +83,7 @@ export function ThreadView({ thread, ...item }: { thread: Thread } & Omit<Result
 
 function Group({ heading, threads, loose, ...item }: { heading: string; threads: Thread[]; loose: Result[] } & Omit<ResultListProps, 'results' | 'grouped'>) {
   const [limit, setLimit] = useState(GROUP_STEP);
-  const entries = [...threads.map((t) => ({ key: t.claim.id, thread: t })), ...loose.map((r) => ({ key: r.id, thread: { claim: r, replies: [] } }))];
+  const entries = [...threads.map((thread) => ({ key: thread.claim.id, thread })), ...loose.map((r) => ({ key: r.id, thread: { claim: r, replies: [] } }))];
   return (
     <section class="sp-group" aria-label={heading}>
       <h3 class="sp-group__title">{heading}</h3>
@@ -92,7 +106,7 @@ export function ResultList({ results, grouped, ...item }: ResultListProps) {
       {groupByTopic(results).map((g) => (
         <Group
           key={g.topic ?? 'none'}
-          heading={`${g.topic ? TOPIC_LABELS[g.topic] : 'No topic'} · ${g.count}`}
+          heading={`${g.topic ? topicLabel(g.topic) : t('panel_noTopic')} · ${g.count}`}
           threads={g.threads}
           loose={g.loose}
           {...item}

@@ -4,6 +4,7 @@
  * millisecond), so results never lag behind what was typed.
  */
 import type { Ref } from 'preact';
+import { t } from '../../lib/i18n.ts';
 
 export interface SearchBoxProps {
   value: string;
@@ -15,7 +16,7 @@ export function SearchBox({ value, onInput, inputRef }: SearchBoxProps) {
   return (
     <div class="sp-search" role="search">
       <label class="sp-sr-only" for="sp-query">
-        Search statements
+        {t('panel_searchLabel')}
       </label>
       <svg class="sp-search__icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
         <circle cx="7" cy="7" r="4.5" stroke="currentColor" stroke-width="1.6" fill="none" />
@@ -27,7 +28,7 @@ export function SearchBox({ value, onInput, inputRef }: SearchBoxProps) {
         class="sp-search__input"
         type="search"
         value={value}
-        placeholder="Search: no-spy, Entity List, Ren Zhengfei…"
+        placeholder={t('panel_searchPlaceholder')}
         autocomplete="off"
         spellcheck={false}
         onInput={(e) => onInput(e.currentTarget.value)}

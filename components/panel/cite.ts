@@ -5,6 +5,7 @@
  * escaped so the pasted text renders as the speaker's words, verbatim.
  */
 import { formatCitation, formatDate } from '../card/format.ts';
+import { t } from '../../lib/i18n.ts';
 import { safeHttpUrl } from '../../lib/safe-url.ts';
 import type { Result } from '../../lib/search/result.ts';
 
@@ -36,10 +37,11 @@ export function markdownCitation(result: Result): string {
   const quote = escapeMarkdown(result.text.replace(/\s+/gu, ' ').trim());
   const role = result.speaker.role.trim();
   const who = escapeMarkdown(role ? `${result.speaker.name}, ${role}` : result.speaker.name);
-  const title = escapeMarkdown(result.source.title?.trim() || 'Untitled source');
+  const title = escapeMarkdown(result.source.title?.trim() || t('citation_untitled'));
   const url = safeHttpUrl(result.source.url);
   // Parentheses and spaces would end a Markdown link target early.
   const source = url ? `[${title}](${url.replace(/[()\s]/gu, (ch) => encodeURIComponent(ch))})` : title;
-  const publisher = escapeMarkdown(result.source.publisher?.trim() || 'publisher unknown');
-  return `> “${quote}”\n>\n> — ${who}. ${source}, ${publisher}, ${formatDate(result.source.date)}.`;
+  const publisher = escapeMarkdown(result.source.publisher?.trim() || t('citation_publisherUnknown'));
+  // The `>` lines are Markdown structure; quotation marks, wording and punctuation are the locale's.
+  return `> ${t('citation_markdownQuote', quote)}\n>\n> ${t('citation_markdownByline', [who, source, publisher, formatDate(result.source.date)])}`;
 }

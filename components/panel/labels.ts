@@ -2,24 +2,39 @@
  * Display names for the corpus vocabulary the panel shows as filters and
  * headings. Kind, side and category labels are the card's (one wording
  * everywhere); topics are labelled here, typed so a new topic cannot ship
- * without a name.
+ * without a name. All come from the locale files, looked up when rendered.
  */
 import type { Topic } from '../../lib/corpus/types.ts';
+import { t, type MessageKey } from '../../lib/i18n.ts';
 
-export { CATEGORY_LABELS, KIND_LABELS, SIDE_LABELS } from '../card/format.ts';
+export { KIND_KEYS, SIDE_KEYS, categoryLabel, kindLabel, sideLabel } from '../card/format.ts';
 
-export const TOPIC_LABELS: Readonly<Record<Topic, string>> = {
-  'no-spy': 'No-spy pledges',
-  backdoor: 'Backdoors',
-  sanctions: 'Sanctions',
-  'entity-list': 'Entity List',
-  chips: 'Chips',
-  '5g': '5G',
-  trade: 'Trade',
-  'intelligence-law': 'Intelligence law',
-  independence: 'Independence',
-  'meng-wanzhou': 'Meng Wanzhou',
-  security: 'Security',
-  globalisation: 'Globalisation',
-  'operating-system': 'Operating system',
+/** Locale keys of the topic names (`topic_` + the topic with dashes as underscores, like `category_no_spy`). */
+export const TOPIC_KEYS: Readonly<Record<Topic, MessageKey>> = {
+  'no-spy': 'topic_no_spy',
+  backdoor: 'topic_backdoor',
+  sanctions: 'topic_sanctions',
+  'entity-list': 'topic_entity_list',
+  chips: 'topic_chips',
+  '5g': 'topic_5g',
+  trade: 'topic_trade',
+  'intelligence-law': 'topic_intelligence_law',
+  independence: 'topic_independence',
+  'meng-wanzhou': 'topic_meng_wanzhou',
+  security: 'topic_security',
+  globalisation: 'topic_globalisation',
+  'operating-system': 'topic_operating_system',
 };
+
+export function topicLabel(topic: Topic): string {
+  return t(TOPIC_KEYS[topic]);
+}
+
+/**
+ * "1 statement", "12 statements". Chrome's i18n has no plural rules, so a
+ * count with a noun is two messages, `_one` for exactly 1 and `_other` for
+ * every other number (translators word `_other` to suit their language).
+ */
+export function statementCount(n: number): string {
+  return n === 1 ? t('panel_statements_one', n) : t('panel_statements_other', n);
+}

@@ -1,7 +1,7 @@
 import type { Category } from '../../lib/detect/types.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 
-/** Locale keys of the category names (same words as the card's CATEGORY_LABELS). */
+/** Locale keys of the category names: the popup's counts, the card's header and the side panel's page list. */
 export const CATEGORY_KEYS: Readonly<Record<Category, MessageKey>> = {
   huawei: 'category_huawei',
   sanctions: 'category_sanctions',

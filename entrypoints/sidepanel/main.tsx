@@ -1,6 +1,8 @@
+import '../../lib/i18n-browser.ts';
 import '../../components/panel/panel.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { t } from '../../lib/i18n.ts';
 import { PanelApp } from '../../components/panel/PanelApp.tsx';
 import type { ReaderDocument } from '../../components/panel/reader-marks.ts';
 import type { DocumentMeta, Statement } from '../../lib/corpus/types.ts';
@@ -20,6 +22,8 @@ import { loadSearch, panelServices, takePending } from './services.ts';
  * pending, in that order.
  */
 async function start() {
+  document.documentElement.lang = browser.i18n.getUILanguage();
+  document.title = t('extName');
   const corpus = loadCorpus({ index: index as never, statements: statements as unknown as Statement[], sources: sources as DocumentMeta[] });
   const byFile = new Map((documents as ReaderDocument[]).map((d) => [d.file, d]));
   const windowId = await browser.windows

@@ -1,10 +1,15 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Card, VISIBLE_PER_SECTION } from '../../../components/card/Card.tsx';
 import { COPIED_FEEDBACK_MS } from '../../../components/card/CardItemView.tsx';
 import type { CardItem } from '../../../components/card/types.ts';
 import { counter, liangHua, makeItem, makeProps, ministry, readyState, rebuttal } from './fixtures.ts';
+import { jsonMessageSource, setMessageSource } from '../../../lib/i18n.ts';
+import en from '../../../public/_locales/en/messages.json';
+
+// The strings are the English locale file's, through the same lookup rules as the browser's.
+beforeAll(() => setMessageSource(jsonMessageSource(en)));
 
 afterEach(() => {
   cleanup();

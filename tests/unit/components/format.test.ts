@@ -1,12 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  CATEGORY_LABELS,
-  KIND_LABELS,
+  categoryLabel,
   excerpt,
   formatCitation,
   formatDate,
+  kindLabel,
+  sideLabel,
 } from '../../../components/card/format.ts';
 import { counter, liangHua, makeItem } from './fixtures.ts';
+import { jsonMessageSource, setMessageSource } from '../../../lib/i18n.ts';
+import en from '../../../public/_locales/en/messages.json';
+
+// The strings are the English locale file's, through the same lookup rules as the browser's.
+beforeAll(() => setMessageSource(jsonMessageSource(en)));
 
 describe('formatDate', () => {
   it('formats a full ISO date as day, short month, year', () => {
@@ -48,11 +54,16 @@ describe('formatDate', () => {
 
 describe('labels', () => {
   it('uses human category labels', () => {
-    expect(CATEGORY_LABELS).toEqual({ huawei: 'Huawei', sanctions: 'Sanctions', 'no-spy': 'No-spy pledges' });
+    expect((['huawei', 'sanctions', 'no-spy'] as const).map((c) => categoryLabel(c))).toEqual(['Huawei', 'Sanctions', 'No-spy pledges']);
   });
 
   it('uses neutral kind labels', () => {
-    expect(KIND_LABELS).toEqual({ primary: 'Own words', counterclaim: 'Disputing claim', context: 'Reporting' });
+    expect((['primary', 'counterclaim', 'context'] as const).map((k) => kindLabel(k))).toEqual(['Own words', 'Disputing claim', 'Reporting']);
+  });
+
+  it('names every side in words, so side is never colour alone', () => {
+    expect(sideLabel('chinese-government')).toBe('Chinese government');
+    expect(sideLabel('unnamed')).toBe('Unnamed source');
   });
 });
 

@@ -1,12 +1,17 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { escapeMarkdown, markdownCitation, plainCitation } from '../../../components/panel/cite.ts';
 import { csvCell, downloadText, EXPORT_COLUMNS, exportName, toCsv, toJson } from '../../../components/panel/export.ts';
 import { searchModel } from '../../../components/panel/search-model.ts';
 import type { Result } from '../../../lib/search/result.ts';
 import { App, fakeServices, shipped } from './helpers.tsx';
+import { jsonMessageSource, setMessageSource } from '../../../lib/i18n.ts';
+import en from '../../../public/_locales/en/messages.json';
+
+// The strings are the English locale file's, through the same lookup rules as the browser's.
+beforeAll(() => setMessageSource(jsonMessageSource(en)));
 
 afterEach(cleanup);
 

@@ -1,9 +1,14 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { searchModel } from '../../../components/panel/search-model.ts';
 import { applyFilters, dateSpan, facetCounts, passesFilters } from '../../../lib/search/facets.ts';
 import { App, fakeServices, shipped } from './helpers.tsx';
+import { jsonMessageSource, setMessageSource } from '../../../lib/i18n.ts';
+import en from '../../../public/_locales/en/messages.json';
+
+// The strings are the English locale file's, through the same lookup rules as the browser's.
+beforeAll(() => setMessageSource(jsonMessageSource(en)));
 
 afterEach(cleanup);
 

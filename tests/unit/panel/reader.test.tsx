@@ -1,10 +1,15 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PanelApp } from '../../../components/panel/PanelApp.tsx';
 import { markParagraph, placementsIn, type ReaderDocument } from '../../../components/panel/reader-marks.ts';
 import { App, corpusOf, fakeServices, shipped, statement } from './helpers.tsx';
+import { jsonMessageSource, setMessageSource } from '../../../lib/i18n.ts';
+import en from '../../../public/_locales/en/messages.json';
+
+// The strings are the English locale file's, through the same lookup rules as the browser's.
+beforeAll(() => setMessageSource(jsonMessageSource(en)));
 
 afterEach(cleanup);
 

@@ -1,10 +1,15 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { groupByTopic } from '../../../components/panel/grouping.ts';
 import { LIST_STEP } from '../../../components/panel/ResultList.tsx';
 import { searchModel } from '../../../components/panel/search-model.ts';
 import { App, fakeServices, shipped } from './helpers.tsx';
+import { jsonMessageSource, setMessageSource } from '../../../lib/i18n.ts';
+import en from '../../../public/_locales/en/messages.json';
+
+// The strings are the English locale file's, through the same lookup rules as the browser's.
+beforeAll(() => setMessageSource(jsonMessageSource(en)));
 
 afterEach(cleanup);
 

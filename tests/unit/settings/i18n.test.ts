@@ -15,9 +15,18 @@ const MANIFEST_KEYS = ['extName', 'extDescription', 'command_openCard', 'command
 /** Keys the background reads with `browser.i18n.getMessage` (the context menu). */
 const BACKGROUND_KEYS = ['contextMenu_search'];
 
-/** Every TypeScript file of the popup, the settings page and their shared parts. */
+/** Every TypeScript file of the UI: popup, settings page, hover card, side panel, their shared parts and the i18n wiring. */
 function uiSources(): string[] {
-  const dirs = ['components/popup', 'components/settings', 'components/ui', 'entrypoints/popup', 'entrypoints/options'];
+  const dirs = [
+    'components/popup',
+    'components/settings',
+    'components/ui',
+    'components/card',
+    'components/panel',
+    'entrypoints/popup',
+    'entrypoints/options',
+    'entrypoints/sidepanel',
+  ];
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
@@ -30,7 +39,7 @@ function uiSources(): string[] {
   return files;
 }
 
-/** Keys named in source: t('key'...), a `MessageKey` map's values, and t(cond ? 'a' : 'b'). */
+/** Keys named in source: t('key'...), t(cond ? 'a' : 'b'), and the values of `MessageKey` maps and arrays. */
 function usedKeys(): Set<string> {
   const keys = new Set<string>(Object.values(CATEGORY_KEYS));
   for (const file of uiSources()) {
@@ -39,7 +48,7 @@ function usedKeys(): Set<string> {
       // Only strings shaped like keys: `t(area === 'sync' ? ...)` names no key 'sync'.
       for (const literal of m[1]!.matchAll(/'([a-z]+_[A-Za-z0-9_]+|ext[A-Z]\w*)'/g)) keys.add(literal[1]!);
     }
-    for (const m of text.matchAll(/:\s*'((?:popup|settings|category|common)_[A-Za-z0-9_]+)'/g)) keys.add(m[1]!);
+    for (const m of text.matchAll(/[:[,]\s*'((?:popup|settings|category|common|card|panel|kind|side|topic|date|citation)_[A-Za-z0-9_]+)'/g)) keys.add(m[1]!);
   }
   return keys;
 }
@@ -66,6 +75,12 @@ describe('locale strings', () => {
         expect(Object.keys(entry.placeholders ?? {}).map((k) => k.toLowerCase()), `${key}: $${name}$`).toContain(name!.toLowerCase());
       }
     }
+  });
+
+  it('counts come in pairs (Chrome i18n has no plural rules): every `_one` message has its `_other`', () => {
+    const keys = Object.keys(messages);
+    expect(keys.filter((k) => k.endsWith('_one') && !keys.includes(k.replace(/_one$/, '_other')))).toEqual([]);
+    expect(keys.filter((k) => k.endsWith('_other') && !keys.includes(k.replace(/_other$/, '_one')))).toEqual([]);
   });
 
   it('the manifest strings fit the stores’ limits (name 75, description 132 characters)', () => {
