@@ -1,3 +1,4 @@
+import '../../lib/i18n-browser.ts';
 import './highlights.css';
 import './highlight-styles.css';
 import { browser } from 'wxt/browser';
