@@ -3,7 +3,7 @@ import { BROADER, detectTopics } from '../corpus/topics.ts';
 import type { Kind, Side, Statement, Topic } from '../corpus/types.ts';
 import type { Corpus } from './load.ts';
 import { CARD_SEARCH, PANEL_SEARCH, processTerm, tokenize } from './options.ts';
-import { byScore, type Result, toResult } from './result.ts';
+import { type Result, roundScore, toResult } from './result.ts';
 
 /**
  * The two questions the extension asks the corpus:
@@ -147,33 +147,56 @@ export function cardQuery(corpus: Corpus, mention: string, context = '', options
   }
 
   // A claim and what disputes it belong on one card: links to the three best raise a statement.
-  const best = new Set([...base].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([s]) => s.id));
-  const scored: Result[] = [];
+  const best = new Set(topIds(base, 3));
+  const linkedToBest = new Set([...best].flatMap((id) => corpus.statements.get(id)?.answers ?? []));
+  const scored: Candidate[] = [];
   for (const [s, score] of base) {
-    const linked = s.answers.some((id) => best.has(id)) || [...best].some((id) => corpus.statements.get(id)?.answers.includes(s.id));
+    const linked = linkedToBest.has(s.id) || s.answers.some((id) => best.has(id));
     const final = Math.min(1, score + (linked ? LINK_BONUS * KIND_WEIGHT[s.kind] : 0));
-    if (final < CARD_THRESHOLD) continue;
-    const matched = new Set([...(mentionHits.matched.get(s.id) ?? []), ...(allHits.matched.get(s.id) ?? [])]);
-    scored.push(toResult(corpus, s, final, matched));
+    if (final >= CARD_THRESHOLD) scored.push({ s, score: final });
   }
-  scored.sort(byScore);
-  return withBothSides(scored, limit);
+  // Results are built for the few shown, not for every candidate.
+  return withBothSides(scored.sort(byCandidate), limit).map(({ s, score }) =>
+    toResult(corpus, s, score, new Set([...(mentionHits.matched.get(s.id) ?? []), ...(allHits.matched.get(s.id) ?? [])])),
+  );
+}
+
+interface Candidate {
+  s: Statement;
+  score: number;
+}
+
+/** Best first; ties by id, so answers are stable. */
+function byCandidate(a: Candidate, b: Candidate): number {
+  return roundScore(b.score) - roundScore(a.score) || (a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0);
+}
+
+/** Ids of the `n` best-scored statements, without sorting them all. */
+function topIds(scores: ReadonlyMap<Statement, number>, n: number): string[] {
+  const top: [Statement, number][] = [];
+  for (const entry of scores) {
+    if (top.length === n && entry[1] <= top[n - 1]![1]) continue;
+    top.push(entry);
+    top.sort((a, b) => b[1] - a[1]);
+    if (top.length > n) top.pop();
+  }
+  return top.map(([s]) => s.id);
 }
 
 /** The top `limit`, swapping in the best primary / counterclaim when the top lacks one. */
-function withBothSides(sorted: Result[], limit: number): Result[] {
+function withBothSides(sorted: Candidate[], limit: number): Candidate[] {
   const top = sorted.slice(0, limit);
   for (const kind of ['primary', 'counterclaim'] as const) {
-    if (top.some((r) => r.kind === kind)) continue;
-    const best = sorted.find((r) => r.kind === kind);
+    if (top.some((c) => c.s.kind === kind)) continue;
+    const best = sorted.find((c) => c.s.kind === kind);
     if (!best) continue;
     if (top.length < limit) top.push(best);
     else {
-      const drop = [...top].reverse().find((r) => top.filter((x) => x.kind === r.kind).length > 1);
+      const drop = [...top].reverse().find((c) => top.filter((x) => x.s.kind === c.s.kind).length > 1);
       if (drop) top.splice(top.indexOf(drop), 1, best);
     }
   }
-  return top.sort(byScore);
+  return top.sort(byCandidate);
 }
 
 function passes(s: Statement, f: SearchFilters): boolean {
@@ -209,13 +232,16 @@ export function searchCorpus(corpus: Corpus, query: string, filters: SearchFilte
     },
   });
   const max = hits[0]?.score ?? 0;
-  const out: Result[] = [];
+  const out: (Candidate & { terms: string[] })[] = [];
   for (const h of hits) {
     const s = corpus.statements.get(String(h.id));
     if (!s) continue;
     const covered = words.filter((forms) => forms.some((f) => h.queryTerms.includes(f))).length;
     if (covered < needed) continue;
-    out.push(toResult(corpus, s, max > 0 ? h.score / max : 0, new Set(h.terms)));
+    out.push({ s, score: max > 0 ? h.score / max : 0, terms: h.terms });
   }
-  return out.sort(byScore).slice(0, limit);
+  return out
+    .sort(byCandidate)
+    .slice(0, limit)
+    .map(({ s, score, terms }) => toResult(corpus, s, score, new Set(terms)));
 }

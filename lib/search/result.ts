@@ -35,16 +35,25 @@ export function surfaceTerms(text: string, matched: ReadonlySet<string>): string
   return out;
 }
 
+/**
+ * A statement as a result. `terms` is worked out when first read (and then
+ * kept): the side panel turns every match into a result for its facet
+ * counts but shows only a screenful, and tokenizing every matched text on
+ * each keystroke was most of a search's cost on a large corpus. The
+ * property is an own enumerable getter, so JSON and structured cloning (the
+ * card's messages) still carry the value.
+ */
 export function toResult(corpus: Corpus, s: Statement, score: number, matched: ReadonlySet<string>): Result {
   const meta = corpus.sources.get(s.file);
-  return {
+  let terms: string[] | undefined;
+  const result = {
     id: s.id,
     kind: s.kind,
     speaker: s.speaker,
     side: s.speaker.side,
     text: s.text,
     topics: s.topics,
-    score: Math.round(score * 10000) / 10000,
+    score: roundScore(score),
     source: {
       file: s.file,
       title: meta?.title ?? null,
@@ -52,12 +61,20 @@ export function toResult(corpus: Corpus, s: Statement, score: number, matched: R
       date: meta?.date ?? null,
       url: meta?.url ?? null,
     },
-    terms: surfaceTerms(s.text, matched),
     answers: s.answers,
-  };
+  } as Omit<Result, 'terms'> as Result;
+  Object.defineProperty(result, 'terms', {
+    enumerable: true,
+    get: () => (terms ??= surfaceTerms(s.text, matched)),
+    set: (value: string[]) => {
+      terms = value;
+    },
+  });
+  return result;
 }
 
-/** Best first; ties by id so answers are stable. */
-export function byScore(a: Result, b: Result): number {
-  return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Scores are kept to four decimals, so answers print and compare the same everywhere. */
+export function roundScore(score: number): number {
+  return Math.round(score * 10000) / 10000;
 }
+
