@@ -8,7 +8,7 @@
 import type { Category } from './detect/types.ts';
 import { CATEGORIES } from './detect/types.ts';
 import type { Result } from './search/result.ts';
-import { MAX_CONTEXT, MAX_MENTION, MAX_QUERY } from './search/query.ts';
+import { MAX_CONTEXT, MAX_MENTION, MAX_QUERY } from './search/limits.ts';
 
 /** Requests the background answers: method -> params and result. */
 export interface BackgroundApi {

@@ -108,11 +108,17 @@ function isOurs(node: Node): boolean {
   return el?.closest(UI_TAG) != null;
 }
 
+/** Below this many elements a whole scan takes a slice or two: no need to find the viewport first. */
+const SMALL_PAGE_ELEMENTS = 3000;
+
 /**
  * The block elements under a few points of the viewport, so the first slices
  * highlight what the reader is looking at; the rest of the page follows.
+ * Only on large pages: the probes make the browser lay the page out, which
+ * on a small page costs more than scanning all of it.
  */
 function viewportBlocks(document_: Document): Element[] {
+  if (document_.getElementsByTagName('*').length < SMALL_PAGE_ELEMENTS) return [];
   const view = document_.defaultView!;
   const blocks = new Set<Element>();
   for (let y = 0.1; y < 1; y += 0.2) {

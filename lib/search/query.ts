@@ -4,6 +4,7 @@ import type { Kind, Side, Statement, Topic } from '../corpus/types.ts';
 import type { Corpus } from './load.ts';
 import { CARD_SEARCH, PANEL_SEARCH, processTerm, tokenize } from './options.ts';
 import { type Result, roundScore, toResult } from './result.ts';
+import { MAX_CONTEXT, MAX_MENTION, MAX_QUERY } from './limits.ts';
 
 /**
  * The two questions the extension asks the corpus:
@@ -15,10 +16,6 @@ import { type Result, roundScore, toResult } from './result.ts';
  * valid question with a valid, possibly empty, answer.
  */
 
-/** Longest mention / query / context looked at; the rest cannot change what the card is about. */
-export const MAX_MENTION = 200;
-export const MAX_QUERY = 500;
-export const MAX_CONTEXT = 2000;
 /** At most this many distinct query words are matched (beyond it, a query is a document). */
 export const MAX_QUERY_TERMS = 24;
 

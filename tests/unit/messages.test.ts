@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBackgroundClient, parseBackgroundRequest } from '../../lib/messages.ts';
-import { MAX_CONTEXT, MAX_MENTION } from '../../lib/search/query.ts';
+import { MAX_CONTEXT, MAX_MENTION } from '../../lib/search/limits.ts';
 
 describe('parseBackgroundRequest', () => {
   it('accepts a well-formed lookup and cuts over-long text instead of processing it', () => {
