@@ -62,7 +62,9 @@ describe.each(browsers)('hover card in %s', (name) => {
     await page.addStyleTag({
       content: `* { all: unset !important; } html { font-size: 2px !important; }
         div, section { z-index: 2147483647 !important; position: relative !important; }
-        source-context-ui { display: none; }`,
+        body { pointer-events: none !important; }
+        :host { display: none !important; }
+        source-context-ui, source-context-ui * { display: none !important; visibility: hidden !important; }`,
     });
     const at = await pointOf(page, '#liang', 'no-spy agreement');
     await page.mouse.move(at.x, at.y);
