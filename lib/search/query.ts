@@ -73,18 +73,32 @@ function queryWords(text: string): string[][] {
   return out;
 }
 
+/**
+ * BM25 scores by statement id, and the index terms each hit matched (kept as
+ * MiniSearch returns them: only the few results shown ever need them).
+ */
 function textScores(corpus: Corpus, words: string[][], options: typeof CARD_SEARCH) {
   const scores = new Map<string, number>();
-  const matched = new Map<string, Set<string>>();
+  const matched = new Map<string, { terms: string[]; queryTerms: string[] }>();
   if (words.length === 0) return { scores, matched, max: 0 };
   const query = words.map((forms) => forms[0]).join(' ');
   let max = 0;
   for (const r of corpus.index.search(query, options)) {
     scores.set(String(r.id), r.score);
-    matched.set(String(r.id), new Set([...r.terms, ...r.queryTerms]));
+    matched.set(String(r.id), r);
     max = Math.max(max, r.score);
   }
   return { scores, matched, max };
+}
+
+/** Every index term a statement matched in either search. */
+function matchedTerms(id: string, ...hits: ReturnType<typeof textScores>[]): Set<string> {
+  const out = new Set<string>();
+  for (const hit of hits) {
+    const r = hit.matched.get(id);
+    if (r) for (const t of [...r.terms, ...r.queryTerms]) out.add(t);
+  }
+  return out;
 }
 
 function people(text: string): Set<string> {
@@ -153,9 +167,7 @@ export function cardQuery(corpus: Corpus, mention: string, context = '', options
     if (final >= CARD_THRESHOLD) scored.push({ s, score: final });
   }
   // Results are built for the few shown, not for every candidate.
-  return withBothSides(scored.sort(byCandidate), limit).map(({ s, score }) =>
-    toResult(corpus, s, score, new Set([...(mentionHits.matched.get(s.id) ?? []), ...(allHits.matched.get(s.id) ?? [])])),
-  );
+  return withBothSides(scored.sort(byCandidate), limit).map(({ s, score }) => toResult(corpus, s, score, matchedTerms(s.id, mentionHits, allHits)));
 }
 
 interface Candidate {
