@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { executables } from '../e2e/browsers.ts';
+import { CHROMIUM_ARGS, executables } from '../e2e/browsers.ts';
 
 /**
- * Headless Chromium for the benchmark, with the same flags as the end-to-end
- * launcher (tests/e2e/browsers.ts, which does not export them): no sandbox,
- * no GPU, and no background networking on a machine without network.
+ * Headless Chromium for the benchmark, with the end-to-end launcher's flags
+ * (tests/e2e/browsers.ts: no sandbox, no GPU, no background networking on a
+ * machine without network) and one of its own.
  *
  * Two kinds of session: `plain` (no extension) for the scan benchmark, where
  * the bench bundle is injected into each page and an installed content
@@ -14,14 +14,7 @@ import { executables } from '../e2e/browsers.ts';
  * built content script finds as many mentions as the bench bundle.
  */
 const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--window-size=1280,900',
+  ...CHROMIUM_ARGS,
   // Saved pages reference hosts this machine cannot reach; fail those at
   // once instead of waiting seconds per page for each lookup to time out.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',

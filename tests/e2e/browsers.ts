@@ -23,7 +23,7 @@ const builds: Record<BrowserName, string> = {
  * Flags for a closed network: without the background-networking ones Chromium
  * keeps trying to reach Google's hosts, which this machine refuses.
  */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
