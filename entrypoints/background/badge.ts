@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { parseMentionCountRequest } from '../../lib/messages.ts';
 
-/** The card's accent blue (`--sc-accent` in card.css): white text on it is 8.3:1. */
+/** The card's accent blue (`--sc-accent` in components/ui/tokens.css): white text on it is 8.3:1. */
 const BADGE_COLOR = '#1f4e8c';
 
 /** Badge text for a count: nothing for none, and at most four characters (the badge shows no more). */
