@@ -110,7 +110,7 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
     services.download(
       `${exportName(search.query, new Date())}.${kind}`,
       kind === 'csv' ? 'text/csv;charset=utf-8' : 'application/json',
-      kind === 'csv' ? toCsv(model.results) : toJson(model.results),
+      kind === 'csv' ? toCsv(model.all()) : toJson(model.all()),
     );
 
   const onTabKey = (event: TargetedKeyboardEvent<HTMLDivElement>) => {
@@ -123,7 +123,7 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
 
   const browsing = !search.query.trim() && !hasFilters(search.filters);
   const filterCount = activeFilterCount(search.filters);
-  const count = model.results.length;
+  const count = model.total;
 
   return (
     <div class="sp-app">
@@ -184,7 +184,7 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
               <div class="sp-results__bar">
                 <p class="sp-results__count" role="status">
                   {statementCount(count)}
-                  {model.matches.length > count ? <span class="sp-note"> {t('panel_ofMatching', model.matches.length)}</span> : null}
+                  {model.matched > count ? <span class="sp-note"> {t('panel_ofMatching', model.matched)}</span> : null}
                 </p>
                 <label class="sp-check sp-check--inline">
                   <input type="checkbox" checked={search.grouped} onChange={(e) => setSearch((s) => ({ ...s, grouped: e.currentTarget.checked }))} />
@@ -220,7 +220,7 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
               )}
               <ResultList
                 key={`${search.query}\u0000${JSON.stringify(search.filters)}\u0000${search.grouped}`}
-                results={model.results}
+                results={model}
                 grouped={search.grouped}
                 links={links}
                 onRead={read}

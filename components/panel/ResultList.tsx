@@ -1,16 +1,18 @@
 /**
  * The result list, flat (best first) or grouped by topic with each claim
  * followed by what disputes it. Rendering is capped (LIST_STEP items, then
- * "Show more") so a broad query costs the same per keystroke as a narrow
- * one; the count and the export always cover every result.
+ * "Show more"), and the flat list asks the model for only what it renders,
+ * so a broad query costs the same per keystroke as a narrow one; the count
+ * and the export always cover every result.
  */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n.ts';
 import type { Result } from '../../lib/search/result.ts';
 import { groupByTopic, type Thread } from './grouping.ts';
 import { topicLabel } from './labels.ts';
 import type { Links } from './links.ts';
 import { ResultItem } from './ResultItem.tsx';
+import type { ResultPages } from './search-model.ts';
 
 /** Items rendered at first and added per "Show more". */
 export const LIST_STEP = 30;
@@ -18,7 +20,7 @@ export const LIST_STEP = 30;
 export const GROUP_STEP = 5;
 
 export interface ResultListProps {
-  results: readonly Result[];
+  results: ResultPages;
   grouped: boolean;
   links: Links;
   onRead(id: string): void;
@@ -49,16 +51,17 @@ function MoreButton({ hidden, step, onClick }: { hidden: number; step: number; o
 
 function FlatList({ results, ...item }: Omit<ResultListProps, 'grouped'>) {
   const [limit, setLimit] = useState(LIST_STEP);
+  const shown = useMemo(() => results.first(limit), [results, limit]);
   return (
     <>
       <ol class="sp-list">
-        {results.slice(0, limit).map((r) => (
+        {shown.map((r) => (
           <li class="sp-list__item" key={r.id}>
             <ResultItem result={r} {...item} />
           </li>
         ))}
       </ol>
-      <MoreButton hidden={results.length - limit} step={LIST_STEP} onClick={() => setLimit(limit + LIST_STEP)} />
+      <MoreButton hidden={results.total - limit} step={LIST_STEP} onClick={() => setLimit(limit + LIST_STEP)} />
     </>
   );
 }
@@ -100,10 +103,11 @@ function Group({ heading, threads, loose, ...item }: { heading: string; threads:
 }
 
 export function ResultList({ results, grouped, ...item }: ResultListProps) {
+  const groups = useMemo(() => (grouped ? groupByTopic(results.all()) : []), [results, grouped]);
   if (!grouped) return <FlatList results={results} {...item} />;
   return (
     <>
-      {groupByTopic(results).map((g) => (
+      {groups.map((g) => (
         <Group
           key={g.topic ?? 'none'}
           heading={`${g.topic ? topicLabel(g.topic) : t('panel_noTopic')} · ${g.count}`}

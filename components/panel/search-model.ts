@@ -1,35 +1,84 @@
 /**
- * What the search view shows for a query and filters: one `searchCorpus`
- * call per keystroke (every match, so facet counts cover all of them), then
- * filters and counts over that answer in memory. An empty query browses the
- * whole corpus in its own order.
+ * What the search view shows for a query and filters. Per keystroke: one
+ * search (`rankedSearch`), then filters and facet counts over its hits as
+ * typed arrays (`filterDocs`), and `Result`s built only for what is shown.
+ * On a corpus 1,000 times today's a broad word matches tens of thousands
+ * of statements, and the panel has one frame: nothing here is per-hit
+ * beyond arithmetic. An empty query browses the whole corpus in its own
+ * order (documents in file order, statements in text order).
  */
-import { applyFilters, facetCounts, type FacetCounts, type FacetFilters } from '../../lib/search/facets.ts';
+import { facetTable, filterDocs, type FacetCounts, type FacetFilters } from '../../lib/search/facets.ts';
 import type { Corpus } from '../../lib/search/load.ts';
-import { searchCorpus } from '../../lib/search/query.ts';
+import { rankedSearch } from '../../lib/search/query.ts';
 import { type Result, toResult } from '../../lib/search/result.ts';
+import { topK } from '../../lib/search/top.ts';
 
 export interface SearchModel {
-  /** The query's matches before filtering (the whole corpus for an empty query). */
-  matches: Result[];
-  /** `matches` after filters: the list shown and exported. */
-  results: Result[];
+  /** How many statements the query matched before filters (the whole corpus for an empty query). */
+  matched: number;
+  /** How many of them pass the filters: the list's length. */
+  total: number;
   counts: FacetCounts;
+  /** The first `n` of the list, best first. */
+  first(n: number): Result[];
+  /** The whole list in order (export, grouping by topic); built on first call. */
+  all(): Result[];
 }
+
+/** The part of the model a result list reads. */
+export type ResultPages = Pick<SearchModel, 'total' | 'first' | 'all'>;
 
 const browseCache = new WeakMap<Corpus, Result[]>();
 
-/** Every statement as a result, in data order (documents in file order, statements in text order). */
+/** Every statement as a result, in data order. */
 export function allStatements(corpus: Corpus): Result[] {
   let all = browseCache.get(corpus);
   if (!all) {
-    all = [...corpus.statements.values()].map((s) => toResult(corpus, s, 1, new Set()));
+    all = corpus.byDoc.map((s) => toResult(corpus, s, 1, new Set()));
     browseCache.set(corpus, all);
   }
   return all;
 }
 
+const identities = new WeakMap<Corpus, Uint32Array>();
+
+/** 0, 1, … up to the last document number. */
+function everyDoc(corpus: Corpus): Uint32Array {
+  let docs = identities.get(corpus);
+  if (!docs) identities.set(corpus, (docs = Uint32Array.from(corpus.byDoc, (_, doc) => doc)));
+  return docs;
+}
+
 export function searchModel(corpus: Corpus, query: string, filters: FacetFilters): SearchModel {
-  const matches = query.trim() ? searchCorpus(corpus, query, { limit: corpus.statements.size }) : allStatements(corpus);
-  return { matches, results: applyFilters(matches, filters), counts: facetCounts(matches, filters) };
+  const table = facetTable(corpus);
+  if (!query.trim()) {
+    const all = allStatements(corpus);
+    // Positions in the whole corpus are document numbers.
+    const { passing, counts } = filterDocs(table, everyDoc(corpus), filters);
+    return {
+      matched: all.length,
+      total: passing.length,
+      counts,
+      first: (n) => Array.from(passing.subarray(0, n), (doc) => all[doc]!),
+      all: () => Array.from(passing, (doc) => all[doc]!),
+    };
+  }
+  const ranked = rankedSearch(corpus, query);
+  const matchHits: number[] = [];
+  for (let h = 0; h < ranked.hits.docs.length; h++) if (ranked.covered(h)) matchHits.push(h);
+  const { passing, counts } = filterDocs(
+    table,
+    matchHits.map((h) => ranked.hits.docs[h]!),
+    filters,
+  );
+  const hits = Array.from(passing, (i) => matchHits[i]!);
+  const ranking = (n: number) => topK(hits.length, n, (a, b) => ranked.compare(hits[a]!, hits[b]!)).map((i) => ranked.result(hits[i]!));
+  let all: Result[] | undefined;
+  return {
+    matched: matchHits.length,
+    total: hits.length,
+    counts,
+    first: (n) => (all ? all.slice(0, n) : ranking(n)),
+    all: () => (all ??= ranking(hits.length)),
+  };
 }

@@ -1,9 +1,10 @@
+import { TOPICS } from '../corpus/topics.ts';
 import type { Kind, Side, Topic } from '../corpus/types.ts';
-import type { Result } from './result.ts';
+import type { Corpus } from './load.ts';
 
 /**
- * Faceted filtering for the side panel, over an answer `searchCorpus` (or
- * the whole corpus) already gave. Within a facet the chosen values are
+ * Faceted filtering for the side panel, over the statements a query
+ * matched (or the whole corpus). Within a facet the chosen values are
  * alternatives (kind is primary OR counterclaim); facets combine with AND.
  * Counts are disjunctive, as in library catalogues: a facet's counts ignore
  * that facet's own choice, so ticking "primary" does not turn "counterclaim"
@@ -33,21 +34,6 @@ export type FacetCounts = Record<FacetKey, ReadonlyMap<string, number>> & {
   undated: number;
 };
 
-function valuesOf(result: Result, key: FacetKey): readonly string[] {
-  switch (key) {
-    case 'kinds':
-      return [result.kind];
-    case 'sides':
-      return [result.side];
-    case 'topics':
-      return result.topics;
-    case 'speakers':
-      return [result.speaker.id];
-    case 'files':
-      return [result.source.file];
-  }
-}
-
 /**
  * The first and last day an ISO date, possibly partial, can stand for, as
  * comparable strings ("2021-02" -> ["2021-02-01", "2021-02-31"]: day 31 is
@@ -63,42 +49,131 @@ export function dateSpan(date: string | null | undefined): [string, string] | nu
   return [`${y}-${m}-${d}`, `${y}-${m}-${d}`];
 }
 
-/** Whether a result's source date can fall within [from, to]; undated sources fail any set bound. */
-function inRange(result: Result, from: string | undefined, to: string | undefined): boolean {
-  if (!from && !to) return true;
-  const span = dateSpan(result.source.date);
-  if (!span) return false;
-  const lower = from ? dateSpan(from)?.[0] : undefined;
-  const upper = to ? dateSpan(to)?.[1] : undefined;
-  return (lower === undefined || span[1] >= lower) && (upper === undefined || span[0] <= upper);
+/** A date span as numbers (yyyymmdd) for comparison; [0, 0] when undated. */
+function dayNumbers(date: string | null | undefined): [number, number] {
+  const span = dateSpan(date);
+  return span ? [Number(span[0].replaceAll('-', '')), Number(span[1].replaceAll('-', ''))] : [0, 0];
 }
 
-function passesFacet(result: Result, filters: FacetFilters, key: FacetKey): boolean {
-  const chosen = filters[key] as readonly string[] | undefined;
-  return !chosen || chosen.length === 0 || valuesOf(result, key).some((v) => chosen.includes(v));
+type SingleKey = Exclude<FacetKey, 'topics'>;
+
+/**
+ * Every statement's facet values as small integers, by index document
+ * number, so filtering and counting a query's hits is arithmetic over
+ * typed arrays (a broad query on a large corpus has tens of thousands).
+ */
+export interface FacetTable {
+  /** The value each code stands for. */
+  values: Record<FacetKey, readonly string[]>;
+  /** Each document's code for the one-valued facets. */
+  codes: Record<SingleKey, Uint32Array>;
+  /** Each document's topics: bit i for `values.topics[i]`. */
+  topics: Uint32Array;
+  /** Each document's source date span (yyyymmdd); 0 when undated. */
+  dateFrom: Uint32Array;
+  dateTo: Uint32Array;
 }
 
-/** Whether `result` passes every filter except the facet `except` (the date range counts as one more facet). */
-export function passesFilters(result: Result, filters: FacetFilters, except?: FacetKey): boolean {
-  return FACET_KEYS.every((key) => key === except || passesFacet(result, filters, key)) && inRange(result, filters.from, filters.to);
-}
+const SINGLE: readonly SingleKey[] = ['kinds', 'sides', 'speakers', 'files'];
+const tables = new WeakMap<Corpus, FacetTable>();
 
-export function applyFilters(results: readonly Result[], filters: FacetFilters): Result[] {
-  return results.filter((r) => passesFilters(r, filters));
-}
-
-/** Disjunctive counts for every facet value present in `results` (see the file comment). */
-export function facetCounts(results: readonly Result[], filters: FacetFilters): FacetCounts {
-  const counts = Object.fromEntries(FACET_KEYS.map((k) => [k, new Map<string, number>()])) as Record<FacetKey, Map<string, number>>;
-  let undated = 0;
-  for (const result of results) {
-    for (const key of FACET_KEYS) {
-      if (!passesFilters(result, filters, key)) continue;
-      for (const value of new Set(valuesOf(result, key))) counts[key].set(value, (counts[key].get(value) ?? 0) + 1);
+/** The corpus's facet table, built on first use. */
+export function facetTable(corpus: Corpus): FacetTable {
+  const cached = tables.get(corpus);
+  if (cached) return cached;
+  const n = corpus.byDoc.length;
+  const values = { kinds: [], sides: [], speakers: [], files: [], topics: [...TOPICS] } as Record<FacetKey, string[]>;
+  if (TOPICS.length > 32) throw new Error('facetTable: more than 32 topics do not fit its masks');
+  const codeOf = Object.fromEntries(SINGLE.map((k) => [k, new Map<string, number>()])) as Record<SingleKey, Map<string, number>>;
+  const codes = Object.fromEntries(SINGLE.map((k) => [k, new Uint32Array(n)])) as Record<SingleKey, Uint32Array>;
+  const table: FacetTable = { values, codes, topics: new Uint32Array(n), dateFrom: new Uint32Array(n), dateTo: new Uint32Array(n) };
+  const spans = new Map<string, [number, number]>();
+  corpus.byDoc.forEach((s, doc) => {
+    const single: Record<SingleKey, string> = { kinds: s.kind, sides: s.speaker.side, speakers: s.speaker.id, files: s.file };
+    for (const key of SINGLE) {
+      let code = codeOf[key].get(single[key]);
+      if (code === undefined) {
+        code = values[key].push(single[key]) - 1;
+        codeOf[key].set(single[key], code);
+      }
+      codes[key][doc] = code;
     }
-    if ((filters.from || filters.to) && dateSpan(result.source.date) === null && FACET_KEYS.every((k) => passesFacet(result, filters, k))) undated++;
+    for (const t of s.topics) table.topics[doc]! |= 1 << TOPICS.indexOf(t);
+    let span = spans.get(s.file);
+    if (!span) spans.set(s.file, (span = dayNumbers(corpus.sources.get(s.file)?.date)));
+    [table.dateFrom[doc], table.dateTo[doc]] = span;
+  });
+  tables.set(corpus, table);
+  return table;
+}
+
+/** What `filterDocs` leaves and counts. */
+export interface Filtered {
+  /** Positions in the `docs` given of those passing every filter, in order. */
+  passing: Uint32Array;
+  counts: FacetCounts;
+}
+
+/**
+ * The documents of `docs` that pass `filters`, and the disjunctive counts
+ * of every facet value among `docs` (see the file comment): a value's count
+ * is how many documents it would leave with the other facets applied.
+ */
+export function filterDocs(table: FacetTable, docs: ArrayLike<number>, filters: FacetFilters): Filtered {
+  const chosen = Object.fromEntries(
+    SINGLE.map((key) => {
+      const wanted = filters[key] as readonly string[] | undefined;
+      if (!wanted?.length) return [key, null];
+      const flags = new Uint8Array(table.values[key].length);
+      wanted.forEach((v) => {
+        const code = table.values[key].indexOf(v);
+        if (code >= 0) flags[code] = 1;
+      });
+      return [key, flags];
+    }),
+  ) as Record<SingleKey, Uint8Array | null>;
+  // An unknown topic adds no bit: chosen alone, it leaves nothing, as an unknown speaker does.
+  const topicMask = filters.topics?.length ? filters.topics.reduce((m, t) => (TOPICS.includes(t) ? m | (1 << TOPICS.indexOf(t)) : m), 0) : null;
+  const ranged = Boolean(filters.from || filters.to);
+  const lower = filters.from ? (dayNumbers(filters.from)[0] || null) : null;
+  const upper = filters.to ? (dayNumbers(filters.to)[1] || null) : null;
+  const tallies = {
+    ...(Object.fromEntries(SINGLE.map((k) => [k, new Uint32Array(table.values[k].length)])) as Record<SingleKey, Uint32Array>),
+    topics: new Uint32Array(TOPICS.length),
+  };
+  const passing = new Uint32Array(docs.length);
+  let kept = 0;
+  let undated = 0;
+  // Facet numbers in one mask: the four one-valued facets, then topics (bit 4), then dates (bit 5).
+  const TOPIC_BIT = 1 << 4;
+  const DATE_BIT = 1 << 5;
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i]!;
+    let failed = 0;
+    for (let f = 0; f < SINGLE.length; f++) {
+      const flags = chosen[SINGLE[f]!];
+      if (flags && !flags[table.codes[SINGLE[f]!][doc]!]) failed |= 1 << f;
+    }
+    const topics = table.topics[doc]!;
+    if (topicMask !== null && (topics & topicMask) === 0) failed |= TOPIC_BIT;
+    const undatedDoc = table.dateFrom[doc] === 0;
+    if (ranged && (undatedDoc || (lower !== null && table.dateTo[doc]! < lower) || (upper !== null && table.dateFrom[doc]! > upper))) failed |= DATE_BIT;
+    if (failed === 0) passing[kept++] = i;
+    else if (failed === DATE_BIT && undatedDoc) undated++;
+    // A facet's counts ignore that facet's own choice: count it when it is the only one failing.
+    for (let f = 0; f < SINGLE.length; f++) {
+      if ((failed & ~(1 << f)) === 0) tallies[SINGLE[f]!][table.codes[SINGLE[f]!][doc]!]!++;
+    }
+    if ((failed & ~TOPIC_BIT) === 0) for (let bits = topics, t = 0; bits; bits >>>= 1, t++) if (bits & 1) tallies.topics[t]!++;
   }
-  return { ...counts, undated };
+  const counts = Object.fromEntries(
+    FACET_KEYS.map((key) => {
+      const map = new Map<string, number>();
+      tallies[key].forEach((n, code) => n && map.set(table.values[key][code]!, n));
+      return [key, map];
+    }),
+  ) as Record<FacetKey, Map<string, number>>;
+  return { passing: passing.slice(0, kept), counts: { ...counts, undated } };
 }
 
 /** Whether any filter is set. */

@@ -1,12 +1,13 @@
-import MiniSearch, { type AsPlainObject } from 'minisearch';
+import type { AsPlainObject } from 'minisearch';
 import type { DocumentMeta, Statement } from '../corpus/types.ts';
-import { type IndexDoc, INDEX_OPTIONS } from './options.ts';
+import { Postings } from './postings.ts';
 
 /**
  * Loading the bundled corpus (data/index.json, data/statements.json,
  * data/sources.json) into something searchable. The background service
- * worker, the side panel and `npm run query` all go through here, with the
- * options of `options.ts` (the ones the index was built with).
+ * worker, the side panel and `npm run query` all go through here; the
+ * index is searched with the options of `options.ts` (the ones it was
+ * built with) by `postings.ts`.
  */
 
 /** The parsed contents of the three data files the runtime needs. */
@@ -20,21 +21,21 @@ export interface CorpusData {
 }
 
 export interface Corpus {
-  index: MiniSearch<IndexDoc>;
+  index: Postings;
   /** Statements by id, in data order. */
   statements: ReadonlyMap<string, Statement>;
+  /** The statement of each index document number (`Hits.docs`). */
+  byDoc: readonly Statement[];
   /** Document metadata by file name. */
   sources: ReadonlyMap<string, DocumentMeta>;
 }
 
 export function loadCorpus(data: CorpusData): Corpus {
-  const index =
-    typeof data.index === 'string'
-      ? MiniSearch.loadJSON<IndexDoc>(data.index, INDEX_OPTIONS)
-      : MiniSearch.loadJS<IndexDoc>(data.index, INDEX_OPTIONS);
+  const index = new Postings(typeof data.index === 'string' ? (JSON.parse(data.index) as AsPlainObject) : data.index);
   const statements = new Map(data.statements.map((s) => [s.id, s]));
-  if (index.documentCount !== statements.size) {
-    throw new Error(`corpus data out of step: index has ${index.documentCount} statements, statements.json ${statements.size}; run npm run index`);
+  const byDoc = index.ids.map((id) => statements.get(id));
+  if (index.docCount !== statements.size || byDoc.some((s) => s === undefined)) {
+    throw new Error(`corpus data out of step: index has ${index.docCount} statements, statements.json ${statements.size}; run npm run index`);
   }
-  return { index, statements, sources: new Map(data.sources.map((d) => [d.file, d])) };
+  return { index, statements, byDoc: byDoc as Statement[], sources: new Map(data.sources.map((d) => [d.file, d])) };
 }

@@ -3,7 +3,9 @@ import { BROADER, detectTopics } from '../corpus/topics.ts';
 import type { Kind, Side, Statement, Topic } from '../corpus/types.ts';
 import type { Corpus } from './load.ts';
 import { CARD_SEARCH, PANEL_SEARCH, processTerm, tokenize } from './options.ts';
+import type { Hits } from './postings.ts';
 import { type Result, roundScore, toResult } from './result.ts';
+import { topK } from './top.ts';
 import { MAX_CONTEXT, MAX_MENTION, MAX_QUERY } from './limits.ts';
 
 /**
@@ -73,32 +75,21 @@ function queryWords(text: string): string[][] {
   return out;
 }
 
-/**
- * BM25 scores by statement id, and the index terms each hit matched (kept as
- * MiniSearch returns them: only the few results shown ever need them).
- */
-function textScores(corpus: Corpus, words: string[][], options: typeof CARD_SEARCH) {
-  const scores = new Map<string, number>();
-  const matched = new Map<string, { terms: string[]; queryTerms: string[] }>();
-  if (words.length === 0) return { scores, matched, max: 0 };
-  const query = words.map((forms) => forms[0]).join(' ');
-  let max = 0;
-  for (const r of corpus.index.search(query, options)) {
-    scores.set(String(r.id), r.score);
-    matched.set(String(r.id), r);
-    max = Math.max(max, r.score);
-  }
-  return { scores, matched, max };
+/** The processed terms of `words`, for `Postings.search`. */
+function termsOf(words: string[][]): string[] {
+  return words.flat();
 }
 
-/** Every index term a statement matched in either search. */
-function matchedTerms(id: string, ...hits: ReturnType<typeof textScores>[]): Set<string> {
-  const out = new Set<string>();
-  for (const hit of hits) {
-    const r = hit.matched.get(id);
-    if (r) for (const t of [...r.terms, ...r.queryTerms]) out.add(t);
-  }
-  return out;
+/** Text scores by document number (0 where a document did not match), and the best of them. */
+function textScores(corpus: Corpus, words: string[][], options: typeof CARD_SEARCH) {
+  const dense = new Float64Array(corpus.byDoc.length);
+  const hits = corpus.index.search(termsOf(words), options);
+  let max = 0;
+  hits.docs.forEach((doc, h) => {
+    dense[doc] = hits.scores[h]!;
+    max = Math.max(max, hits.scores[h]!);
+  });
+  return { scores: dense, hits, max };
 }
 
 function people(text: string): Set<string> {
@@ -141,37 +132,40 @@ export function cardQuery(corpus: Corpus, mention: string, context = '', options
   const mentionHits = textScores(corpus, mentionWords, CARD_SEARCH);
   const allHits = textScores(corpus, words, CARD_SEARCH);
 
-  const base = new Map<Statement, number>();
-  for (const s of corpus.statements.values()) {
+  const base: Candidate[] = [];
+  corpus.byDoc.forEach((s, doc) => {
     const speakerNamed = named.has(s.speaker.id);
     const shared = s.topics.filter((t) => wanted.includes(t)).length;
     const related = s.topics.filter((t) => broader.includes(t)).length;
-    if (shared + related === 0 && !speakerNamed) continue;
+    if (shared + related === 0 && !speakerNamed) return;
     const contextShared = s.topics.filter((t) => contextTopics.includes(t)).length;
     const text =
-      ((mentionHits.max > 0 ? (2 * (mentionHits.scores.get(s.id) ?? 0)) / mentionHits.max : 0) +
-        (allHits.max > 0 ? (allHits.scores.get(s.id) ?? 0) / allHits.max : 0)) /
+      ((mentionHits.max > 0 ? (2 * mentionHits.scores[doc]!) / mentionHits.max : 0) +
+        (allHits.max > 0 ? allHits.scores[doc]! / allHits.max : 0)) /
       3;
     const topics = shared > 0 ? 0.3 + (0.2 * shared) / wanted.length : related > 0 ? 0.3 : 0;
     const score = topics + 0.3 * text + 0.1 * Math.min(1, contextShared / 2) + 0.2 * (speakerNamed ? 1 : 0);
-    base.set(s, KIND_WEIGHT[s.kind] * Math.min(1, score));
-  }
+    base.push({ s, doc, score: KIND_WEIGHT[s.kind] * Math.min(1, score) });
+  });
 
   // A claim and what disputes it belong on one card: links to the three best raise a statement.
   const best = new Set(topIds(base, 3));
   const linkedToBest = new Set([...best].flatMap((id) => corpus.statements.get(id)?.answers ?? []));
   const scored: Candidate[] = [];
-  for (const [s, score] of base) {
+  for (const { s, doc, score } of base) {
     const linked = linkedToBest.has(s.id) || s.answers.some((id) => best.has(id));
     const final = Math.min(1, score + (linked ? LINK_BONUS * KIND_WEIGHT[s.kind] : 0));
-    if (final >= CARD_THRESHOLD) scored.push({ s, score: final });
+    if (final >= CARD_THRESHOLD) scored.push({ s, doc, score: final });
   }
   // Results are built for the few shown, not for every candidate.
-  return withBothSides(scored.sort(byCandidate), limit).map(({ s, score }) => toResult(corpus, s, score, matchedTerms(s.id, mentionHits, allHits)));
+  const expansions = [...mentionHits.hits.expansions, ...allHits.hits.expansions];
+  return withBothSides(scored.sort(byCandidate), limit).map(({ s, doc, score }) => toResult(corpus, s, score, corpus.index.termsIn(doc, expansions)));
 }
 
 interface Candidate {
   s: Statement;
+  /** Index document number. */
+  doc: number;
   score: number;
 }
 
@@ -180,16 +174,9 @@ function byCandidate(a: Candidate, b: Candidate): number {
   return roundScore(b.score) - roundScore(a.score) || (a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0);
 }
 
-/** Ids of the `n` best-scored statements, without sorting them all. */
-function topIds(scores: ReadonlyMap<Statement, number>, n: number): string[] {
-  const top: [Statement, number][] = [];
-  for (const entry of scores) {
-    if (top.length === n && entry[1] <= top[n - 1]![1]) continue;
-    top.push(entry);
-    top.sort((a, b) => b[1] - a[1]);
-    if (top.length > n) top.pop();
-  }
-  return top.map(([s]) => s.id);
+/** Ids of the `n` best-scored candidates, without sorting them all. */
+function topIds(candidates: readonly Candidate[], n: number): string[] {
+  return topK(candidates.length, n, (a, b) => candidates[b]!.score - candidates[a]!.score).map((i) => candidates[i]!.s.id);
 }
 
 /** The top `limit`, swapping in the best primary / counterclaim when the top lacks one. */
@@ -227,30 +214,65 @@ function passes(s: Statement, f: SearchFilters): boolean {
  * best hit.
  */
 export function searchCorpus(corpus: Corpus, query: string, filters: SearchFilters = {}): Result[] {
-  const limit = filters.limit ?? 20;
+  const ranked = rankedSearch(corpus, query);
+  const passing: number[] = [];
+  for (let h = 0; h < ranked.hits.docs.length; h++) if (ranked.covered(h) && passes(corpus.byDoc[ranked.hits.docs[h]!]!, filters)) passing.push(h);
+  return topK(passing.length, filters.limit ?? 20, (a, b) => ranked.compare(passing[a]!, passing[b]!)).map((i) => ranked.result(passing[i]!));
+}
+
+/** The side panel's answer before filters and ranking, with what it takes to rank and show any part of it. */
+export interface RankedSearch {
+  hits: Hits;
+  /** Whether hit `h` matches enough of the query's words to count. */
+  covered(h: number): boolean;
+  /** Order of two hits: best first, ties by statement id. */
+  compare(a: number, b: number): number;
+  /** Hit `h` as a result, its score relative to the best hit. */
+  result(h: number): Result;
+}
+
+/**
+ * The search `searchCorpus` ranks, for callers that filter, count and page
+ * the hits themselves (the side panel). Only the words' text is matched
+ * here; a hit must still pass `covered`.
+ */
+export function rankedSearch(corpus: Corpus, query: string): RankedSearch {
   const words = queryWords(String(query).slice(0, MAX_QUERY));
-  if (words.length === 0) return [];
+  // The parties' words before the writer's narration, other things equal.
+  const hits = corpus.index.search(termsOf(words), PANEL_SEARCH, (doc) => PANEL_KIND_WEIGHT[corpus.byDoc[doc]!.kind]);
   const needed = Math.ceil(words.length / 2);
-  const hits = corpus.index.search(words.map((w) => w[0]).join(' '), {
-    ...PANEL_SEARCH,
-    // The parties' words before the writer's narration, other things equal.
-    boostDocument: (id) => PANEL_KIND_WEIGHT[corpus.statements.get(String(id))?.kind ?? 'context'],
-    filter: (r) => {
-      const s = corpus.statements.get(String(r.id));
-      return s !== undefined && passes(s, filters);
-    },
+  // Each word as a mask of the hit masks' bits for its forms.
+  const wordMasks = words.map((forms) => {
+    const mask = [0, 0];
+    for (const f of forms) {
+      const i = hits.terms.indexOf(f);
+      if (i >= 0) mask[i >> 5]! |= 1 << (i & 31);
+    }
+    return mask as [number, number];
   });
-  const max = hits[0]?.score ?? 0;
-  const out: (Candidate & { terms: string[] })[] = [];
-  for (const h of hits) {
-    const s = corpus.statements.get(String(h.id));
-    if (!s) continue;
-    const covered = words.filter((forms) => forms.some((f) => h.queryTerms.includes(f))).length;
-    if (covered < needed) continue;
-    out.push({ s, score: max > 0 ? h.score / max : 0, terms: h.terms });
-  }
-  return out
-    .sort(byCandidate)
-    .slice(0, limit)
-    .map(({ s, score, terms }) => toResult(corpus, s, score, new Set(terms)));
+  let max = 0;
+  for (const score of hits.scores) max = Math.max(max, score);
+  // Relative and rounded once, not per comparison.
+  const relative = hits.scores.map((score) => roundScore(max > 0 ? score / max : 0));
+  return {
+    hits,
+    covered: (h) => {
+      if (needed <= 1) return true;
+      const lo = hits.masks[h * 2]!;
+      const hi = hits.masks[h * 2 + 1]!;
+      let n = 0;
+      for (const [wlo, whi] of wordMasks) if ((lo & wlo) | (hi & whi)) n++;
+      return n >= needed;
+    },
+    compare: (a, b) => {
+      if (relative[a] !== relative[b]) return relative[b]! - relative[a]!;
+      const sa = corpus.byDoc[hits.docs[a]!]!;
+      const sb = corpus.byDoc[hits.docs[b]!]!;
+      return sa.id < sb.id ? -1 : sa.id > sb.id ? 1 : 0;
+    },
+    result: (h) => {
+      const doc = hits.docs[h]!;
+      return toResult(corpus, corpus.byDoc[doc]!, relative[h]!, corpus.index.termsIn(doc, hits.expansions));
+    },
+  };
 }

@@ -36,7 +36,7 @@ function parseCsv(text: string): string[][] {
 }
 
 const result = (overrides: Partial<Result> = {}): Result => ({
-  ...searchModel(shipped().corpus, 'no-spy', {}).results.find((r) => r.speaker.id === 'liang-hua')!,
+  ...searchModel(shipped().corpus, 'no-spy', {}).all().find((r) => r.speaker.id === 'liang-hua')!,
   ...overrides,
 });
 
@@ -56,7 +56,7 @@ describe('CSV', () => {
   });
 
   it('has a header, one CRLF-ended row per result, a BOM, and the verbatim quote', () => {
-    const results = searchModel(shipped().corpus, 'no-spy', {}).results;
+    const results = searchModel(shipped().corpus, 'no-spy', {}).all();
     const csv = toCsv(results);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(csv.slice(1));

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { searchModel } from '../../../components/panel/search-model.ts';
-import { applyFilters, dateSpan, facetCounts, passesFilters } from '../../../lib/search/facets.ts';
+import fc from 'fast-check';
+import type { Statement } from '../../../lib/corpus/types.ts';
+import { dateSpan, FACET_KEYS, facetTable, filterDocs, type FacetFilters, type FacetKey } from '../../../lib/search/facets.ts';
 import { App, fakeServices, shipped } from './helpers.tsx';
 import { jsonMessageSource, setMessageSource } from '../../../lib/i18n.ts';
 import en from '../../../public/_locales/en/messages.json';
@@ -66,7 +67,9 @@ describe('filters in the panel', () => {
 
 describe('facets (lib/search/facets.ts)', () => {
   const { corpus } = shipped();
-  const all = searchModel(corpus, '', {}).matches;
+  const table = facetTable(corpus);
+  const everyDoc = corpus.byDoc.map((_, doc) => doc);
+  const passes = (doc: number, filters: FacetFilters) => filterDocs(table, [doc], filters).passing.length === 1;
 
   it('reads partial dates as the span they stand for', () => {
     expect(dateSpan('2021-02')).toEqual(['2021-02-01', '2021-02-31']);
@@ -77,19 +80,63 @@ describe('facets (lib/search/facets.ts)', () => {
   });
 
   it('a month-only source date matches a range that touches that month, from either side', () => {
-    const feb = all.find((r) => r.source.date === '2021-02')!;
-    expect(passesFilters(feb, { from: '2021-02-28' })).toBe(true);
-    expect(passesFilters(feb, { to: '2021-02-01' })).toBe(true);
-    expect(passesFilters(feb, { from: '2021-03-01' })).toBe(false);
-    expect(passesFilters(feb, { to: '2021-01-31' })).toBe(false);
+    const feb = corpus.byDoc.findIndex((s) => corpus.sources.get(s.file)?.date === '2021-02');
+    expect(feb).toBeGreaterThanOrEqual(0);
+    expect(passes(feb, { from: '2021-02-28' })).toBe(true);
+    expect(passes(feb, { to: '2021-02-01' })).toBe(true);
+    expect(passes(feb, { from: '2021-03-01' })).toBe(false);
+    expect(passes(feb, { to: '2021-01-31' })).toBe(false);
   });
 
   it('counts per value equal the size of the list that ticking it alone would give', () => {
     const filters = { sides: ['huawei' as const] };
-    const counts = facetCounts(all, filters);
-    for (const [kind, n] of counts.kinds) expect(applyFilters(all, { ...filters, kinds: [kind as never] })).toHaveLength(n);
-    for (const [topic, n] of counts.topics) expect(applyFilters(all, { ...filters, topics: [topic as never] })).toHaveLength(n);
+    const { counts } = filterDocs(table, everyDoc, filters);
+    for (const [kind, n] of counts.kinds) expect(filterDocs(table, everyDoc, { ...filters, kinds: [kind as never] }).passing).toHaveLength(n);
+    for (const [topic, n] of counts.topics) expect(filterDocs(table, everyDoc, { ...filters, topics: [topic as never] }).passing).toHaveLength(n);
     // The facet's own choice is ignored in its counts.
     expect([...counts.sides.keys()].length).toBeGreaterThan(1);
+  });
+
+  it('agrees with the plain reading of the filters on any combination (property)', () => {
+    const statements = corpus.byDoc;
+    const valuesOf = (s: Statement): Record<FacetKey, string[]> => ({ kinds: [s.kind], sides: [s.speaker.side], topics: s.topics, speakers: [s.speaker.id], files: [s.file] });
+    const pick = (key: FacetKey) => fc.subarray([...new Set(statements.flatMap((s) => valuesOf(s)[key])), 'no-such-value'], { maxLength: 3 });
+    const day = fc.constantFrom(undefined, '2019', '2019-06', '2019-06-04', '2020-12-31', '2021-02', '2021-02-28', 'June 2019');
+    const inRange = (s: Statement, f: FacetFilters) => {
+      if (!f.from && !f.to) return true;
+      const span = dateSpan(corpus.sources.get(s.file)?.date);
+      const lower = f.from ? dateSpan(f.from)?.[0] : undefined;
+      const upper = f.to ? dateSpan(f.to)?.[1] : undefined;
+      return span !== null && (lower === undefined || span[1] >= lower) && (upper === undefined || span[0] <= upper);
+    };
+    const facetOk = (s: Statement, f: FacetFilters, key: FacetKey) => {
+      const chosen = f[key] as string[] | undefined;
+      return !chosen?.length || valuesOf(s)[key].some((v) => chosen.includes(v));
+    };
+    fc.assert(
+      fc.property(
+        fc.record({ kinds: pick('kinds'), sides: pick('sides'), topics: pick('topics'), speakers: pick('speakers'), files: pick('files'), from: day, to: day }),
+        fc.subarray(everyDoc, { minLength: 1 }),
+        (raw, docs) => {
+          const filters = raw as FacetFilters;
+          const got = filterDocs(table, docs, filters);
+          const expected = docs.filter((d) => FACET_KEYS.every((k) => facetOk(statements[d]!, filters, k)) && inRange(statements[d]!, filters));
+          expect(Array.from(got.passing, (i) => docs[i])).toEqual(expected);
+          for (const key of FACET_KEYS) {
+            const counts = new Map<string, number>();
+            for (const d of docs) {
+              const s = statements[d]!;
+              if (!FACET_KEYS.every((k) => k === key || facetOk(s, filters, k)) || !inRange(s, filters)) continue;
+              for (const v of new Set(valuesOf(s)[key])) counts.set(v, (counts.get(v) ?? 0) + 1);
+            }
+            expect(new Map([...got.counts[key]].sort())).toEqual(new Map([...counts].sort()));
+          }
+          const ranged = Boolean(filters.from || filters.to);
+          const undated = docs.filter((d) => ranged && dateSpan(corpus.sources.get(statements[d]!.file)?.date) === null && FACET_KEYS.every((k) => facetOk(statements[d]!, filters, k)));
+          expect(got.counts.undated).toBe(undated.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -85,7 +85,7 @@ describe('search', () => {
 
   it('grouping puts every result in each of its topics once, and claims before their replies', () => {
     const { corpus } = shipped();
-    const { results } = searchModel(corpus, '', {});
+    const results = searchModel(corpus, '', {}).all();
     for (const group of groupByTopic(results)) {
       const ids = [...group.threads.flatMap((t) => [t.claim.id, ...t.replies.map((r) => r.id)]), ...group.loose.map((r) => r.id)];
       expect(new Set(ids).size).toBe(ids.length);

@@ -1,0 +1,278 @@
+import type { AsPlainObject, SearchOptions } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
+import { FIELDS } from './options.ts';
+
+/**
+ * The index as the runtime searches it. `npm run index` builds it with
+ * MiniSearch and THE options (`options.ts`) and writes MiniSearch's own
+ * serialized form; here that form is unpacked into flat typed arrays, one
+ * posting list per term and field, and searched with MiniSearch's scoring
+ * (BM25+, field boosts, prefix and fuzzy weights, the score times the number
+ * of query terms matched) read from the same `SearchOptions`.
+ *
+ * Why not `MiniSearch#search`: it builds an object per matching document
+ * per query (with its terms and fields), then sorts them all. On a corpus
+ * 1,000 times today's, a common word like "huawei" matches half of 95,000
+ * statements and one search took 65 ms at the median and 360 ms at p95;
+ * the side panel asks on every keystroke and has 16 ms. Accumulating into
+ * typed arrays does the same arithmetic without the objects, and the
+ * caller ranks only what it shows. `tests/unit/search/postings.test.ts`
+ * checks, on random queries, that the answers are MiniSearch's own.
+ *
+ * Documents are numbered as MiniSearch numbered them: the order they were
+ * added, which is data/statements.json's order.
+ */
+
+/** One index term a query term stands for, with MiniSearch's weight for how it was reached. */
+export interface Expansion {
+  /** Term number (position in the serialized index). */
+  term: number;
+  /** The index term itself, e.g. "sanction" for the query "sanc". */
+  text: string;
+  /** 1 for the exact term; the prefix or fuzzy weight otherwise. */
+  weight: number;
+}
+
+/** The documents a query matched, in document order. Typed arrays: a broad query matches tens of thousands. */
+export interface Hits {
+  /** The distinct query terms, in first-seen order; bit i of a mask stands for terms[i]. */
+  terms: string[];
+  /** Document numbers. */
+  docs: Uint32Array;
+  /** MiniSearch's score of each hit. */
+  scores: Float64Array;
+  /** Which query terms each hit matched: two 32-bit words per hit (terms 0-31, then 32-63). */
+  masks: Uint32Array;
+  /** Every index term each query term stood for (to tell which words of a hit matched). */
+  expansions: Expansion[];
+}
+
+/** Distinct query terms a search can track (the masks' width); `queryWords` stays under it. */
+export const MAX_SEARCH_TERMS = 64;
+
+const DEFAULT_BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const DEFAULT_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
+const DEFAULT_MAX_FUZZY = 6;
+
+/** Growable typed-array column, for reading posting lists whose total is not known in advance. */
+class Column<A extends Uint32Array | Uint16Array> {
+  length = 0;
+  data: A;
+  constructor(data: A) {
+    this.data = data;
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new (this.data.constructor as new (n: number) => A)(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+  trimmed(): A {
+    return this.data.slice(0, this.length) as A;
+  }
+}
+
+export class Postings {
+  /** Statement id of each document number. */
+  readonly ids: readonly string[];
+  readonly docCount: number;
+  readonly termCount: number;
+  readonly #terms: SearchableMap<number>;
+  readonly #termText: string[];
+  /** Postings of term t in field f: positions offsets[t*F+f] up to offsets[t*F+f+1]. */
+  readonly #offsets: Uint32Array;
+  readonly #docs: Uint32Array;
+  readonly #freqs: Uint16Array;
+  /** Length of field f of document d at d*F+f. */
+  readonly #fieldLength: Uint32Array;
+  readonly #avgFieldLength: Float64Array;
+  /** Per-document scratch, reused by every search (searches are synchronous). */
+  readonly #score: Float64Array;
+  readonly #mask: Uint32Array;
+  readonly #touched: Uint32Array;
+
+  /**
+   * @param plain MiniSearch's serialized index (`index.toJSON()`, data/index.json parsed).
+   * @throws on a serialization version or field list other than the ones `npm run index` writes.
+   */
+  constructor(plain: AsPlainObject) {
+    if (plain.serializationVersion !== 2) throw new Error(`index: serialization version ${plain.serializationVersion}, expected 2; run npm run index`);
+    const fieldIds = FIELDS.map((f) => plain.fieldIds[f]);
+    if (fieldIds.some((id, i) => id !== i) || Object.keys(plain.fieldIds).length !== FIELDS.length) {
+      throw new Error(`index: fields ${JSON.stringify(plain.fieldIds)}, expected ${FIELDS.join(', ')}; run npm run index`);
+    }
+    const F = FIELDS.length;
+    const size = plain.nextId;
+    const ids: string[] = new Array(size);
+    for (const key in plain.documentIds) ids[Number(key)] = String(plain.documentIds[key]);
+    this.ids = ids;
+    this.docCount = plain.documentCount;
+    this.#fieldLength = new Uint32Array(size * F);
+    for (const key in plain.fieldLength) this.#fieldLength.set(plain.fieldLength[key]!, Number(key) * F);
+    this.#avgFieldLength = Float64Array.from(plain.averageFieldLength);
+
+    this.termCount = plain.index.length;
+    this.#termText = new Array(this.termCount);
+    this.#offsets = new Uint32Array(this.termCount * F + 1);
+    const docs = new Column(new Uint32Array(1 << 16));
+    const freqs = new Column(new Uint16Array(1 << 16));
+    const entries: [string, number][] = new Array(this.termCount);
+    plain.index.forEach(([term, byField], t) => {
+      this.#termText[t] = term;
+      entries[t] = [term, t];
+      for (let f = 0; f < F; f++) {
+        this.#offsets[t * F + f] = docs.length;
+        const freqsOf = byField[f];
+        // Integer keys iterate in ascending order, so each list is sorted by document.
+        for (const key in freqsOf) {
+          const d = Number(key);
+          if (ids[d] === undefined) continue; // a document MiniSearch discarded
+          const tf = freqsOf[key]!;
+          if (tf > 0xffff) throw new Error(`index: "${term}" occurs ${tf} times in ${ids[d]}, more than this index can count`);
+          docs.push(d);
+          freqs.push(tf);
+        }
+      }
+    });
+    this.#offsets[this.termCount * F] = docs.length;
+    this.#docs = docs.trimmed();
+    this.#freqs = freqs.trimmed();
+    this.#terms = SearchableMap.from(entries);
+    this.#score = new Float64Array(size);
+    this.#mask = new Uint32Array(size * 2);
+    this.#touched = new Uint32Array(size);
+  }
+
+  /**
+   * The index terms `term` stands for, as MiniSearch's `executeQuerySpec`
+   * finds them: the exact term, then (when asked) longer terms it prefixes,
+   * then terms within the fuzzy edit distance that are not prefix matches.
+   * @example expand("sanc", PANEL_SEARCH) => [{ text: "sanction", weight: 0.35… }, …]
+   */
+  expand(term: string, options: SearchOptions): Expansion[] {
+    const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
+    const prefix = typeof options.prefix === 'function' ? options.prefix(term, 0, [term]) : options.prefix === true;
+    const fuzzyOption = typeof options.fuzzy === 'function' ? options.fuzzy(term, 0, [term]) : (options.fuzzy ?? false);
+    const out: Expansion[] = [];
+    const exact = this.#terms.get(term);
+    if (exact !== undefined) out.push({ term: exact, text: term, weight: 1 });
+    const seen = new Set<string>([term]);
+    if (prefix) {
+      for (const [text, t] of this.#terms.atPrefix(term)) {
+        if (seen.has(text)) continue;
+        seen.add(text);
+        const distance = text.length - term.length;
+        out.push({ term: t, text, weight: (weights.prefix * text.length) / (text.length + 0.3 * distance) });
+      }
+    }
+    if (fuzzyOption) {
+      const fuzzy = fuzzyOption === true ? 0.2 : fuzzyOption;
+      const maxDistance = fuzzy < 1 ? Math.min(options.maxFuzzy ?? DEFAULT_MAX_FUZZY, Math.round(term.length * fuzzy)) : fuzzy;
+      if (maxDistance) {
+        for (const [text, [t, distance]] of this.#terms.fuzzyGet(term, maxDistance)) {
+          if (seen.has(text)) continue;
+          seen.add(text);
+          out.push({ term: t, text, weight: (weights.fuzzy * text.length) / (text.length + distance) });
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * MiniSearch's `search(terms.join(" "), options)` for already processed
+   * query terms (OR-combined; a term given twice counts twice, as it does
+   * there), without ranking: hits come in document order. `boostDocument`
+   * multiplies a document's score, like MiniSearch's option of that name.
+   */
+  search(queryTerms: readonly string[], options: SearchOptions, boostDocument?: (doc: number) => number): Hits {
+    if ((options.combineWith ?? 'OR').toUpperCase() !== 'OR') throw new Error('Postings.search combines with OR only');
+    const terms = [...new Set(queryTerms)];
+    if (terms.length > MAX_SEARCH_TERMS) throw new Error(`Postings.search: ${terms.length} distinct terms, at most ${MAX_SEARCH_TERMS}`);
+    const F = FIELDS.length;
+    const { k, b, d: delta } = { ...DEFAULT_BM25, ...options.bm25 };
+    const boosts = FIELDS.map((f) => options.boost?.[f] || 1);
+    const score = this.#score;
+    const mask = this.#mask;
+    const touched = this.#touched;
+    let hits = 0;
+    const expansions: Expansion[] = [];
+    terms.forEach((term, i) => {
+      const times = queryTerms.filter((q) => q === term).length;
+      const word = i >> 5;
+      const bit = 1 << (i & 31);
+      for (const e of this.expand(term, options)) {
+        expansions.push(e);
+        for (let f = 0; f < F; f++) {
+          const from = this.#offsets[e.term * F + f]!;
+          const to = this.#offsets[e.term * F + f + 1]!;
+          if (from === to) continue;
+          const matching = to - from;
+          const idf = Math.log(1 + (this.docCount - matching + 0.5) / (matching + 0.5));
+          const weight = times * e.weight * boosts[f]! * idf;
+          const avg = this.#avgFieldLength[f]!;
+          for (let p = from; p < to; p++) {
+            const doc = this.#docs[p]!;
+            const tf = this.#freqs[p]!;
+            const length = this.#fieldLength[doc * F + f]!;
+            if ((mask[doc * 2]! | mask[doc * 2 + 1]!) === 0) touched[hits++] = doc;
+            score[doc]! += weight * (delta + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)));
+            mask[doc * 2 + word]! |= bit;
+          }
+        }
+      }
+    });
+    const order = touched.subarray(0, hits).sort();
+    const out: Hits = { terms, docs: order.slice(), scores: new Float64Array(hits), masks: new Uint32Array(hits * 2), expansions };
+    for (let h = 0; h < hits; h++) {
+      const doc = order[h]!;
+      const lo = mask[doc * 2]!;
+      const hi = mask[doc * 2 + 1]!;
+      out.scores[h] = score[doc]! * (popcount(lo) + popcount(hi)) * (boostDocument ? boostDocument(doc) : 1);
+      out.masks[h * 2] = lo;
+      out.masks[h * 2 + 1] = hi;
+      score[doc] = 0;
+      mask[doc * 2] = 0;
+      mask[doc * 2 + 1] = 0;
+    }
+    return out;
+  }
+
+  /** The index terms among `expansions` that document `doc` contains, in any field. */
+  termsIn(doc: number, expansions: readonly Expansion[]): Set<string> {
+    const F = FIELDS.length;
+    const out = new Set<string>();
+    for (const e of expansions) {
+      if (out.has(e.text)) continue;
+      for (let f = 0; f < F; f++) {
+        if (this.#contains(this.#offsets[e.term * F + f]!, this.#offsets[e.term * F + f + 1]!, doc)) {
+          out.add(e.text);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Binary search of one posting list. */
+  #contains(from: number, to: number, doc: number): boolean {
+    let lo = from;
+    let hi = to - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const d = this.#docs[mid]!;
+      if (d === doc) return true;
+      if (d < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+}
+
+function popcount(x: number): number {
+  let n = x - ((x >>> 1) & 0x55555555);
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
