@@ -7,8 +7,8 @@
  * @example topK(5, 2, (a, b) => scores[b] - scores[a]) // indexes of the two highest scores
  */
 export function topK(n: number, k: number, compare: (a: number, b: number) => number): number[] {
-  const limit = Math.max(0, Math.min(n, Math.floor(k)));
-  if (limit === 0) return [];
+  const limit = Math.min(n, Math.floor(k));
+  if (!(limit > 0)) return [];
   const order = (a: number, b: number) => compare(a, b) || a - b;
   // A heap with the last-placed item kept at the root, so it is the one a better item replaces.
   const heap: number[] = [];
