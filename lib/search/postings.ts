@@ -1,5 +1,6 @@
 import type { AsPlainObject, SearchOptions } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
+import { popcount } from './bits.ts';
 import { FIELDS } from './options.ts';
 
 /**
@@ -269,10 +270,4 @@ export class Postings {
     }
     return false;
   }
-}
-
-function popcount(x: number): number {
-  let n = x - ((x >>> 1) & 0x55555555);
-  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
-  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }

@@ -1,6 +1,8 @@
 import { findMentions } from '../corpus/mentions.ts';
-import { BROADER, detectTopics } from '../corpus/topics.ts';
+import { BROADER, detectTopics, TOPICS } from '../corpus/topics.ts';
 import type { Kind, Side, Statement, Topic } from '../corpus/types.ts';
+import { popcount } from './bits.ts';
+import { facetTable } from './facets.ts';
 import type { Corpus } from './load.ts';
 import { CARD_SEARCH, PANEL_SEARCH, processTerm, tokenize } from './options.ts';
 import type { Hits } from './postings.ts';
@@ -132,13 +134,21 @@ export function cardQuery(corpus: Corpus, mention: string, context = '', options
   const mentionHits = textScores(corpus, mentionWords, CARD_SEARCH);
   const allHits = textScores(corpus, words, CARD_SEARCH);
 
+  // Topic sets as masks over the facet table's bits, so each statement costs a few integer operations.
+  const table = facetTable(corpus);
+  const maskOf = (topics: readonly Topic[]) => topics.reduce((mask, t) => mask | (1 << TOPICS.indexOf(t)), 0);
+  const [wantedMask, broaderMask, contextMask] = [maskOf(wanted), maskOf(broader), maskOf(contextTopics)];
+  const namedCode = new Uint8Array(table.values.speakers.length);
+  table.values.speakers.forEach((id, code) => (namedCode[code] = named.has(id) ? 1 : 0));
   const base: Candidate[] = [];
-  corpus.byDoc.forEach((s, doc) => {
-    const speakerNamed = named.has(s.speaker.id);
-    const shared = s.topics.filter((t) => wanted.includes(t)).length;
-    const related = s.topics.filter((t) => broader.includes(t)).length;
-    if (shared + related === 0 && !speakerNamed) return;
-    const contextShared = s.topics.filter((t) => contextTopics.includes(t)).length;
+  for (let doc = 0; doc < corpus.byDoc.length; doc++) {
+    const topicBits = table.topics[doc]!;
+    const speakerNamed = namedCode[table.codes.speakers[doc]!] === 1;
+    const shared = popcount(topicBits & wantedMask);
+    const related = popcount(topicBits & broaderMask);
+    if (shared + related === 0 && !speakerNamed) continue;
+    const s = corpus.byDoc[doc]!;
+    const contextShared = popcount(topicBits & contextMask);
     const text =
       ((mentionHits.max > 0 ? (2 * mentionHits.scores[doc]!) / mentionHits.max : 0) +
         (allHits.max > 0 ? allHits.scores[doc]! / allHits.max : 0)) /
@@ -146,10 +156,10 @@ export function cardQuery(corpus: Corpus, mention: string, context = '', options
     const topics = shared > 0 ? 0.3 + (0.2 * shared) / wanted.length : related > 0 ? 0.3 : 0;
     const score = topics + 0.3 * text + 0.1 * Math.min(1, contextShared / 2) + 0.2 * (speakerNamed ? 1 : 0);
     base.push({ s, doc, score: KIND_WEIGHT[s.kind] * Math.min(1, score) });
-  });
+  }
 
   // A claim and what disputes it belong on one card: links to the three best raise a statement.
-  const best = new Set(topIds(base, 3));
+  const best = new Set(topK(base.length, 3, (a, b) => base[b]!.score - base[a]!.score).map((i) => base[i]!.s.id));
   const linkedToBest = new Set([...best].flatMap((id) => corpus.statements.get(id)?.answers ?? []));
   const scored: Candidate[] = [];
   for (const { s, doc, score } of base) {
@@ -159,7 +169,7 @@ export function cardQuery(corpus: Corpus, mention: string, context = '', options
   }
   // Results are built for the few shown, not for every candidate.
   const expansions = [...mentionHits.hits.expansions, ...allHits.hits.expansions];
-  return withBothSides(scored.sort(byCandidate), limit).map(({ s, doc, score }) => toResult(corpus, s, score, corpus.index.termsIn(doc, expansions)));
+  return withBothSides(scored, limit).map(({ s, doc, score }) => toResult(corpus, s, score, corpus.index.termsIn(doc, expansions)));
 }
 
 interface Candidate {
@@ -174,17 +184,17 @@ function byCandidate(a: Candidate, b: Candidate): number {
   return roundScore(b.score) - roundScore(a.score) || (a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0);
 }
 
-/** Ids of the `n` best-scored candidates, without sorting them all. */
-function topIds(candidates: readonly Candidate[], n: number): string[] {
-  return topK(candidates.length, n, (a, b) => candidates[b]!.score - candidates[a]!.score).map((i) => candidates[i]!.s.id);
-}
-
-/** The top `limit`, swapping in the best primary / counterclaim when the top lacks one. */
-function withBothSides(sorted: Candidate[], limit: number): Candidate[] {
-  const top = sorted.slice(0, limit);
+/**
+ * The best `limit` in order, swapping in the best primary / counterclaim
+ * when those lack one. Ranks only what it keeps: a broad mention on a large
+ * corpus has tens of thousands of candidates.
+ */
+function withBothSides(candidates: readonly Candidate[], limit: number): Candidate[] {
+  const top = topK(candidates.length, limit, (a, b) => byCandidate(candidates[a]!, candidates[b]!)).map((i) => candidates[i]!);
   for (const kind of ['primary', 'counterclaim'] as const) {
     if (top.some((c) => c.s.kind === kind)) continue;
-    const best = sorted.find((c) => c.s.kind === kind);
+    let best: Candidate | undefined;
+    for (const c of candidates) if (c.s.kind === kind && (!best || byCandidate(c, best) < 0)) best = c;
     if (!best) continue;
     if (top.length < limit) top.push(best);
     else {

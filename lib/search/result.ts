@@ -37,9 +37,9 @@ export function surfaceTerms(text: string, matched: ReadonlySet<string>): string
 
 /**
  * A statement as a result. `terms` is worked out when first read (and then
- * kept): the side panel turns every match into a result for its facet
- * counts but shows only a screenful, and tokenizing every matched text on
- * each keystroke was most of a search's cost on a large corpus. The
+ * kept): grouping by topic and export build a result for every match, but
+ * only the rendered ones show their matched words, and tokenizing every
+ * matched text was most of the cost of a broad query on a large corpus. The
  * property is an own enumerable getter, so JSON and structured cloning (the
  * card's messages) still carry the value.
  */
