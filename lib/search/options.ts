@@ -1,10 +1,12 @@
 import type { Options, SearchOptions } from 'minisearch';
 
 /**
- * THE MiniSearch options: `npm run index` builds the index with them and
- * `loadCorpus` (background, side panel, CLI) loads it with them. MiniSearch
- * does not store tokenizer or term processing in the serialized index, so a
- * mismatch would silently break search; keep every option here.
+ * THE MiniSearch options: `npm run index` builds the index with them, and
+ * the runtime (background, side panel, CLI) processes queries with the same
+ * `tokenize` and `processTerm` and searches with `PANEL_SEARCH` or
+ * `CARD_SEARCH` through `postings.ts`. MiniSearch does not store tokenizer
+ * or term processing in the serialized index, so a mismatch would silently
+ * break search; keep every option here.
  */
 
 /** What is indexed per statement (built by `indexer.ts`). */
@@ -118,7 +120,7 @@ export function processTerm(term: string): string | string[] | null {
  * Side-panel search: prefix matching from three letters ("sanc" finds
  * sanctions) and one typo per five letters ("Zhengfie" finds Zhengfei);
  * OR-combined, ranked by BM25 with the field boosts.
- * @example index.search("sanc", PANEL_SEARCH) finds "sanctions"; index.search("Zhengfie", PANEL_SEARCH) finds Ren Zhengfei.
+ * @example postings.search(["sanc"], PANEL_SEARCH) finds "sanctions"; postings.search(["zhengfie"], PANEL_SEARCH) finds Ren Zhengfei.
  */
 export const PANEL_SEARCH: SearchOptions = {
   boost: BOOST,
@@ -130,18 +132,19 @@ export const PANEL_SEARCH: SearchOptions = {
 /**
  * Card search: exact terms only. The mention comes from the page verbatim,
  * and a fuzzy "Meng" would drag in "means".
- * @example index.search("Meng", CARD_SEARCH) matches "Meng Wanzhou" records only.
+ * @example postings.search(["meng"], CARD_SEARCH) matches "Meng Wanzhou" records only.
  */
 export const CARD_SEARCH: SearchOptions = { boost: BOOST, combineWith: 'OR', prefix: false, fuzzy: false };
 
 /**
- * The options object for `new MiniSearch(...)` and `MiniSearch.loadJS(...)`.
- * Nothing is stored in the index (`storeFields: []`): results are joined
- * with `statements.json` by id, which keeps the index the background loads
- * small.
+ * The options object for `new MiniSearch(...)` (and for `MiniSearch.loadJS`,
+ * should anything load the index into MiniSearch itself, as the tests do to
+ * check `postings.ts` against it). Nothing is stored in the index
+ * (`storeFields: []`): results are joined with `statements.json` by id,
+ * which keeps the index the background loads small.
  * @example
- * const built = new MiniSearch(INDEX_OPTIONS); built.addAll(docs);      // npm run index
- * const loaded = MiniSearch.loadJS(JSON.parse(indexJson), INDEX_OPTIONS); // runtime
+ * const built = new MiniSearch(INDEX_OPTIONS); built.addAll(docs); // npm run index
+ * const postings = new Postings(JSON.parse(indexJson));           // runtime
  */
 export const INDEX_OPTIONS: Options<IndexDoc> = {
   idField: 'id',
