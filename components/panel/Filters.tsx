@@ -2,13 +2,21 @@
  * Facet filters with counts: kind, side, speaker, topic, source document,
  * and a date range. Values within a facet are alternatives, facets combine
  * (see lib/search/facets.ts). A value shows when it has matches or is
- * ticked, so a choice can always be undone.
+ * ticked, so a choice can always be undone. A long list (a large corpus has
+ * thousands of source documents) shows its FACET_STEP biggest values and
+ * grows on request, so the filters cost the same per keystroke whatever
+ * the corpus size.
  */
+import { useState } from 'preact/hooks';
 import type { DocumentMeta } from '../../lib/corpus/types.ts';
 import type { FacetCounts, FacetFilters, FacetKey } from '../../lib/search/facets.ts';
 import { hasFilters } from '../../lib/search/facets.ts';
 import { t, type MessageKey } from '../../lib/i18n.ts';
 import { KIND_KEYS, SIDE_KEYS, statementCount, TOPIC_KEYS } from './labels.ts';
+import { ShowMoreLabel } from './ResultList.tsx';
+
+/** Values a facet shows before "Show more", and adds per click. */
+export const FACET_STEP = 12;
 
 export interface FacetOption {
   value: string;
@@ -36,16 +44,21 @@ interface FacetProps {
   filters: FacetFilters;
   counts: FacetCounts;
   onChange(filters: FacetFilters): void;
-  /** Orders values by count, for long lists; short fixed lists keep their natural order. */
+  /** Orders values by count; short fixed lists keep their natural order (lists longer than FACET_STEP always go by count). */
   byCount?: boolean;
 }
 
 function Facet({ name, legend, options, filters, counts, onChange, byCount }: FacetProps) {
   const chosen = (filters[name] ?? []) as readonly string[];
   const count = (value: string) => counts[name].get(value) ?? 0;
-  const shown = options.filter((o) => count(o.value) > 0 || chosen.includes(o.value));
-  if (byCount) shown.sort((a, b) => count(b.value) - count(a.value) || a.label.localeCompare(b.label));
+  const [limit, setLimit] = useState(FACET_STEP);
+  const offered = options.filter((o) => count(o.value) > 0 || chosen.includes(o.value));
+  const long = offered.length > FACET_STEP;
+  if (byCount || long) offered.sort((a, b) => count(b.value) - count(a.value) || a.label.localeCompare(b.label));
+  // Ticked values stay in view however far down their count puts them.
+  const shown = long ? [...offered.slice(0, limit), ...offered.slice(limit).filter((o) => chosen.includes(o.value))] : offered;
   if (shown.length === 0) return null;
+  const hidden = offered.length - shown.length;
   return (
     <fieldset class="sp-facet">
       <legend class="sp-facet__legend">{legend}</legend>
@@ -68,6 +81,11 @@ function Facet({ name, legend, options, filters, counts, onChange, byCount }: Fa
           </li>
         ))}
       </ul>
+      {hidden > 0 ? (
+        <button type="button" class="sp-more" onClick={() => setLimit(limit + FACET_STEP)}>
+          <ShowMoreLabel hidden={hidden} step={FACET_STEP} />
+        </button>
+      ) : null}
     </fieldset>
   );
 }

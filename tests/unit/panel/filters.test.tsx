@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Statement } from '../../../lib/corpus/types.ts';
 import { dateSpan, FACET_KEYS, facetTable, filterDocs, type FacetFilters, type FacetKey } from '../../../lib/search/facets.ts';
+import { FACET_STEP, Filters } from '../../../components/panel/Filters.tsx';
 import { App, fakeServices, shipped } from './helpers.tsx';
 import { jsonMessageSource, setMessageSource } from '../../../lib/i18n.ts';
 import en from '../../../public/_locales/en/messages.json';
@@ -62,6 +63,35 @@ describe('filters in the panel', () => {
     const undated = [...corpus.statements.values()].filter((s) => corpus.sources.get(s.file)?.date == null).length;
     expect(undated).toBeGreaterThan(0);
     expect(screen.getByText(new RegExp(`${undated} statements from undated sources left out`))).toBeTruthy();
+  });
+});
+
+describe('a long facet (Filters.tsx)', () => {
+  const sources = Array.from({ length: 40 }, (_, i) => ({ file: `f${i}.txt`, title: `Source ${i}`, publisher: null, url: null, date: null, author: null }));
+  const counts = {
+    kinds: new Map(),
+    sides: new Map(),
+    topics: new Map(),
+    speakers: new Map(),
+    // Source i has i matches: f0 has none and is not offered.
+    files: new Map(sources.slice(1).map((s, i) => [s.file, i + 1])),
+    undated: 0,
+  };
+  const shownFiles = () => [...document.querySelectorAll<HTMLInputElement>('input[name="files"]')].map((b) => b.value);
+
+  it('shows its biggest values first, keeps a ticked one in view, and grows on request', () => {
+    const changes: FacetFilters[] = [];
+    const { rerender } = render(<Filters filters={{}} counts={counts} speakers={[]} sources={sources} onChange={(f) => changes.push(f)} />);
+    expect(shownFiles()).toEqual(Array.from({ length: FACET_STEP }, (_, i) => `f${39 - i}.txt`));
+    rerender(<Filters filters={{ files: ['f3.txt'] }} counts={counts} speakers={[]} sources={sources} onChange={(f) => changes.push(f)} />);
+    expect(shownFiles()).toHaveLength(FACET_STEP + 1);
+    expect(shownFiles().at(-1)).toBe('f3.txt');
+    const more = screen.getByRole('button', { name: /Show 12 more/ });
+    expect(more.textContent).toContain(`of ${39 - FACET_STEP - 1}`);
+    fireEvent.click(more);
+    expect(shownFiles()).toHaveLength(2 * FACET_STEP + 1);
+    fireEvent.click(box('files', 'f38.txt'));
+    expect(changes.at(-1)).toEqual({ files: ['f3.txt', 'f38.txt'] });
   });
 });
 
