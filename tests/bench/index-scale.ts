@@ -1,24 +1,43 @@
 /**
  * The bundled index at 1x, and at synthetic 100x and 1,000x the statements
  * it holds today: build time, serialized size, load time, memory, and the
- * latency of the two queries the extension asks (card lookups and the side
- * panel's keystroke searches). Runs in Node on the very lib/search code the
- * background and the side panel run (Node 24's V8, like Chromium's).
+ * latency of the two queries the extension asks: card lookups, and the side
+ * panel's answer to a keystroke as the panel computes it (`searchModel`:
+ * search, filters and facet counts, then the first 30 results the list
+ * renders), without filters and with a researcher's filters. Runs in Node on
+ * the very lib/search and panel model code the background and the side panel
+ * run (Node 24's V8, like Chromium's).
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { searchModel } from '../../components/panel/search-model.ts';
 import type { DocumentMeta, Statement } from '../../lib/corpus/types.ts';
+import type { FacetFilters } from '../../lib/search/facets.ts';
 import { buildIndex } from '../../lib/search/indexer.ts';
 import { loadCorpus, type Corpus } from '../../lib/search/load.ts';
-import { cardQuery, searchCorpus } from '../../lib/search/query.ts';
+import { cardQuery } from '../../lib/search/query.ts';
 import { root } from './build.ts';
 import { random } from './pages.ts';
 import type { CardLookup } from './queries.ts';
 import { distribution, median, type Distribution } from './stats.ts';
 
 const read = <T>(f: string): T => JSON.parse(readFileSync(`${root}data/${f}`, 'utf8')) as T;
+
+/**
+ * Results the panel's list renders at first: LIST_STEP in
+ * components/panel/ResultList.tsx, not imported because that module brings
+ * Preact and JSX into Node.
+ */
+export const PANEL_SHOWN = 30;
+
+/**
+ * Filters a researcher sets in the panel: two kinds (claims and the
+ * counterclaims that answer them) and sources from 2019 on. Every keystroke
+ * then filters the hits and counts each facet's choices with these applied.
+ */
+export const PANEL_FILTERS: FacetFilters = { kinds: ['primary', 'counterclaim'], from: '2019' };
 
 /** Pronounceable made-up words: the names, places and rare words a bigger corpus brings. */
 function novelWord(i: number): string {
@@ -103,8 +122,14 @@ export interface ScaleResult {
   heapBytes: number;
   /** cardQuery, as the background answers a card. */
   card: Distribution;
-  /** searchCorpus on each prefix of the panel queries. */
+  /**
+   * The panel's answer to a keystroke, on each prefix of the panel queries:
+   * `searchModel(corpus, prefix, {})` (search, facet counts) and
+   * `first(30)`, the results the list renders. No filters.
+   */
   keystroke: Distribution;
+  /** The same with PANEL_FILTERS set: filtering, and counting with choices made. */
+  keystrokeFiltered: Distribution;
   /** Builds and loads measured (medians); queries: see the distributions' n. */
   runs: number;
 }
@@ -168,7 +193,9 @@ export function benchScale(factor: number, reps: number, lookups: readonly CardL
   }
   const corpus = load();
   const card = timeEach(lookups, (q) => cardQuery(corpus, q.mention, q.context), reps, budgetMs);
-  const keystroke = timeEach(keys, (k) => searchCorpus(corpus, k), reps, budgetMs);
+  const panel = (filters: FacetFilters) => (k: string) => searchModel(corpus, k, filters).first(PANEL_SHOWN);
+  const keystroke = timeEach(keys, panel({}), reps, budgetMs);
+  const keystrokeFiltered = timeEach(keys, panel(PANEL_FILTERS), reps, budgetMs);
   return {
     factor,
     statements: base.statements.length,
@@ -182,6 +209,7 @@ export function benchScale(factor: number, reps: number, lookups: readonly CardL
     heapBytes: median(heaps),
     card: distribution(card),
     keystroke: distribution(keystroke),
+    keystrokeFiltered: distribution(keystrokeFiltered),
     runs: reps,
   };
 }

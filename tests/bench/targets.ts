@@ -81,12 +81,26 @@ export function checkTargets(r: BenchResults): Target[] {
     add({ name: 'card lookup warm, p95', goal: '< 5 ms', measured: r.lookups.warm.p95, limit: 5, unit: 'ms', note: `round trip from an extension page; lookupCard alone in Node p95 ${r.lookups.direct.p95.toFixed(2)} ms` });
     add({ name: 'card lookup after worker stop', goal: '< 150 ms', measured: r.lookups.cold.p50, limit: 150, unit: 'ms', note: `median of ${r.lookups.cold.n} stops; max ${r.lookups.cold.max.toFixed(0)} ms` });
   }
-  // The targets are set at 100x; the quick setting stops at 10x and checks that instead.
+  // Load and card query targets are set at 100x; the quick setting stops at 10x and checks that instead.
   const at100 = r.index?.find((s) => s.factor === 100) ?? r.index?.at(-1);
   if (at100) {
     add({ name: `index ${at100.factor}x: load`, goal: '< 150 ms', measured: at100.loadMs, limit: 150, unit: 'ms', note: `${at100.statements} statements; JSON.parse + loadCorpus` });
     add({ name: `index ${at100.factor}x: card query p95`, goal: '< 5 ms', measured: at100.card.p95, limit: 5, unit: 'ms', note: `cardQuery, ${at100.card.n} samples` });
-    add({ name: `index ${at100.factor}x: panel keystroke p95`, goal: '< 16 ms', measured: at100.keystroke.p95, limit: 16, unit: 'ms', note: `searchCorpus per prefix, ${at100.keystroke.n} samples` });
+  }
+  // Issue #5: one frame per keystroke on a corpus 1,000 times today's. At the
+  // largest scale measured from 1,000x up; the quick setting checks its largest.
+  const scales = [...(r.index ?? [])].sort((a, b) => a.factor - b.factor);
+  const at1000 = scales.filter((s) => s.factor >= 1000).at(-1) ?? scales.at(-1);
+  if (at1000) {
+    const { keystroke: plain, keystrokeFiltered: filtered } = at1000;
+    add({
+      name: `index ${at1000.factor}x: panel keystroke p95`,
+      goal: '< 16 ms',
+      measured: Math.max(plain.p95, filtered.p95),
+      limit: 16,
+      unit: 'ms',
+      note: `searchModel + first 30 results per prefix, worse of unfiltered (p95 ${plain.p95.toFixed(1)} ms, ${plain.n} samples) and filtered by kind and date (p95 ${filtered.p95.toFixed(1)} ms, ${filtered.n} samples)`,
+    });
   }
   if (r.sizes) {
     const js = r.sizes.content.files.filter((f) => f.endsWith('.js'));

@@ -44,7 +44,7 @@ describe('npm run bench -- --quick', () => {
     finite(r.lookups!.cold.p50);
     finite(r.lookups!.direct.p95);
     expect(r.index!.map((s) => s.factor)).toEqual([1, 10]);
-    for (const s of r.index!) for (const x of [s.buildMs, s.loadMs, s.heapBytes, s.indexGzipBytes, s.card.p95, s.keystroke.p95]) finite(x);
+    for (const s of r.index!) for (const x of [s.buildMs, s.loadMs, s.heapBytes, s.indexGzipBytes, s.card.p95, s.keystroke.p95, s.keystrokeFiltered.p95]) finite(x);
     expect(r.sizes!.contentJsBytes).toBeGreaterThan(0);
     expect(r.sizes!.zipBytes).toBeGreaterThan(0);
     expect(r.sizes!.contentBreakdown.length).toBeGreaterThan(3);
