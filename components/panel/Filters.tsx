@@ -3,7 +3,7 @@
  * and a date range. Values within a facet are alternatives, facets combine
  * (see lib/search/facets.ts). A value shows when it has matches or is
  * ticked, so a choice can always be undone. A long list (a large corpus has
- * thousands of source documents) shows its FACET_STEP biggest values and
+ * thousands of source documents) shows its biggest values first and
  * grows on request, so the filters cost the same per keystroke whatever
  * the corpus size.
  */
@@ -15,7 +15,11 @@ import { t, type MessageKey } from '../../lib/i18n.ts';
 import { KIND_KEYS, SIDE_KEYS, statementCount, TOPIC_KEYS } from './labels.ts';
 import { ShowMoreLabel } from './ResultList.tsx';
 
-/** Values a facet shows before "Show more", and adds per click. */
+/**
+ * Values a long facet shows before "Show more", and adds per click. A list
+ * is long past twice that: hiding two speakers of fourteen behind a button
+ * would cost a click and save nothing.
+ */
 export const FACET_STEP = 12;
 
 export interface FacetOption {
@@ -53,7 +57,7 @@ function Facet({ name, legend, options, filters, counts, onChange, byCount }: Fa
   const count = (value: string) => counts[name].get(value) ?? 0;
   const [limit, setLimit] = useState(FACET_STEP);
   const offered = options.filter((o) => count(o.value) > 0 || chosen.includes(o.value));
-  const long = offered.length > FACET_STEP;
+  const long = offered.length > 2 * FACET_STEP;
   if (byCount || long) offered.sort((a, b) => count(b.value) - count(a.value) || a.label.localeCompare(b.label));
   // Ticked values stay in view however far down their count puts them.
   const shown = long ? [...offered.slice(0, limit), ...offered.slice(limit).filter((o) => chosen.includes(o.value))] : offered;

@@ -120,52 +120,51 @@ export interface Filtered {
  * is how many documents it would leave with the other facets applied.
  */
 export function filterDocs(table: FacetTable, docs: ArrayLike<number>, filters: FacetFilters): Filtered {
-  const chosen = Object.fromEntries(
-    SINGLE.map((key) => {
-      const wanted = filters[key] as readonly string[] | undefined;
-      if (!wanted?.length) return [key, null];
-      const flags = new Uint8Array(table.values[key].length);
-      wanted.forEach((v) => {
-        const code = table.values[key].indexOf(v);
-        if (code >= 0) flags[code] = 1;
-      });
-      return [key, flags];
-    }),
-  ) as Record<SingleKey, Uint8Array | null>;
+  // Per one-valued facet, by its position in SINGLE: the ticked codes (null: no choice), the codes, the tallies.
+  const chosen = SINGLE.map((key) => {
+    const wanted = filters[key] as readonly string[] | undefined;
+    if (!wanted?.length) return null;
+    const flags = new Uint8Array(table.values[key].length);
+    for (const v of wanted) {
+      const code = table.values[key].indexOf(v);
+      if (code >= 0) flags[code] = 1;
+    }
+    return flags;
+  });
+  const codes = SINGLE.map((key) => table.codes[key]);
+  const tally = SINGLE.map((key) => new Uint32Array(table.values[key].length));
+  const topicTally = new Uint32Array(TOPICS.length);
   // An unknown topic adds no bit: chosen alone, it leaves nothing, as an unknown speaker does.
   const topicMask = filters.topics?.length ? filters.topics.reduce((m, t) => (TOPICS.includes(t) ? m | (1 << TOPICS.indexOf(t)) : m), 0) : null;
   const ranged = Boolean(filters.from || filters.to);
-  const lower = filters.from ? (dayNumbers(filters.from)[0] || null) : null;
-  const upper = filters.to ? (dayNumbers(filters.to)[1] || null) : null;
-  const tallies = {
-    ...(Object.fromEntries(SINGLE.map((k) => [k, new Uint32Array(table.values[k].length)])) as Record<SingleKey, Uint32Array>),
-    topics: new Uint32Array(TOPICS.length),
-  };
+  const lower = filters.from ? dayNumbers(filters.from)[0] || null : null;
+  const upper = filters.to ? dayNumbers(filters.to)[1] || null : null;
+  const { topics: topicsOf, dateFrom, dateTo } = table;
   const passing = new Uint32Array(docs.length);
   let kept = 0;
   let undated = 0;
-  // Facet numbers in one mask: the four one-valued facets, then topics (bit 4), then dates (bit 5).
-  const TOPIC_BIT = 1 << 4;
-  const DATE_BIT = 1 << 5;
+  // Facets that fail a document, as bits: the one-valued facets by position, then topics, then dates.
+  const TOPIC_BIT = 1 << SINGLE.length;
+  const DATE_BIT = TOPIC_BIT << 1;
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i]!;
     let failed = 0;
     for (let f = 0; f < SINGLE.length; f++) {
-      const flags = chosen[SINGLE[f]!];
-      if (flags && !flags[table.codes[SINGLE[f]!][doc]!]) failed |= 1 << f;
+      const flags = chosen[f];
+      if (flags && !flags[codes[f]![doc]!]) failed |= 1 << f;
     }
-    const topics = table.topics[doc]!;
+    const topics = topicsOf[doc]!;
     if (topicMask !== null && (topics & topicMask) === 0) failed |= TOPIC_BIT;
-    const undatedDoc = table.dateFrom[doc] === 0;
-    if (ranged && (undatedDoc || (lower !== null && table.dateTo[doc]! < lower) || (upper !== null && table.dateFrom[doc]! > upper))) failed |= DATE_BIT;
+    const undatedDoc = dateFrom[doc] === 0;
+    if (ranged && (undatedDoc || (lower !== null && dateTo[doc]! < lower) || (upper !== null && dateFrom[doc]! > upper))) failed |= DATE_BIT;
     if (failed === 0) passing[kept++] = i;
     else if (failed === DATE_BIT && undatedDoc) undated++;
     // A facet's counts ignore that facet's own choice: count it when it is the only one failing.
-    for (let f = 0; f < SINGLE.length; f++) {
-      if ((failed & ~(1 << f)) === 0) tallies[SINGLE[f]!][table.codes[SINGLE[f]!][doc]!]!++;
-    }
-    if ((failed & ~TOPIC_BIT) === 0) for (let bits = topics, t = 0; bits; bits >>>= 1, t++) if (bits & 1) tallies.topics[t]!++;
+    if ((failed & (failed - 1)) !== 0) continue; // two or more facets fail: no count moves
+    for (let f = 0; f < SINGLE.length; f++) if ((failed & ~(1 << f)) === 0) tally[f]![codes[f]![doc]!]!++;
+    if ((failed & ~TOPIC_BIT) === 0) for (let bits = topics, t = 0; bits; bits >>>= 1, t++) if (bits & 1) topicTally[t]!++;
   }
+  const tallies: Record<FacetKey, Uint32Array> = { ...(Object.fromEntries(SINGLE.map((k, f) => [k, tally[f]!])) as Record<SingleKey, Uint32Array>), topics: topicTally };
   const counts = Object.fromEntries(
     FACET_KEYS.map((key) => {
       const map = new Map<string, number>();

@@ -89,10 +89,9 @@ export class Postings {
   /** Length of field f of document d at d*F+f. */
   readonly #fieldLength: Uint32Array;
   readonly #avgFieldLength: Float64Array;
-  /** Per-document scratch, reused by every search (searches are synchronous). */
+  /** Per-document scratch, reused by every search (searches are synchronous) and left zeroed. */
   readonly #score: Float64Array;
   readonly #mask: Uint32Array;
-  readonly #touched: Uint32Array;
 
   /**
    * @param plain MiniSearch's serialized index (`index.toJSON()`, data/index.json parsed).
@@ -143,7 +142,6 @@ export class Postings {
     this.#terms = SearchableMap.from(entries);
     this.#score = new Float64Array(size);
     this.#mask = new Uint32Array(size * 2);
-    this.#touched = new Uint32Array(size);
   }
 
   /**
@@ -197,8 +195,6 @@ export class Postings {
     const boosts = FIELDS.map((f) => options.boost?.[f] || 1);
     const score = this.#score;
     const mask = this.#mask;
-    const touched = this.#touched;
-    let hits = 0;
     const expansions: Expansion[] = [];
     terms.forEach((term, i) => {
       const times = queryTerms.filter((q) => q === term).length;
@@ -218,25 +214,29 @@ export class Postings {
             const doc = this.#docs[p]!;
             const tf = this.#freqs[p]!;
             const length = this.#fieldLength[doc * F + f]!;
-            if ((mask[doc * 2]! | mask[doc * 2 + 1]!) === 0) touched[hits++] = doc;
             score[doc]! += weight * (delta + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)));
             mask[doc * 2 + word]! |= bit;
           }
         }
       }
     });
-    const order = touched.subarray(0, hits).sort();
-    const out: Hits = { terms, docs: order.slice(), scores: new Float64Array(hits), masks: new Uint32Array(hits * 2), expansions };
-    for (let h = 0; h < hits; h++) {
-      const doc = order[h]!;
+    // Collect in document order by walking every document: one pass over a
+    // typed array costs less than sorting the tens of thousands a broad term touches.
+    let hits = 0;
+    for (let doc = 0; doc < score.length; doc++) if ((mask[doc * 2]! | mask[doc * 2 + 1]!) !== 0) hits++;
+    const out: Hits = { terms, docs: new Uint32Array(hits), scores: new Float64Array(hits), masks: new Uint32Array(hits * 2), expansions };
+    for (let doc = 0, h = 0; h < hits; doc++) {
       const lo = mask[doc * 2]!;
       const hi = mask[doc * 2 + 1]!;
+      if ((lo | hi) === 0) continue;
+      out.docs[h] = doc;
       out.scores[h] = score[doc]! * (popcount(lo) + popcount(hi)) * (boostDocument ? boostDocument(doc) : 1);
       out.masks[h * 2] = lo;
       out.masks[h * 2 + 1] = hi;
       score[doc] = 0;
       mask[doc * 2] = 0;
       mask[doc * 2 + 1] = 0;
+      h++;
     }
     return out;
   }

@@ -100,7 +100,7 @@ describe('search', () => {
     const total = count();
     expect(total).toBeGreaterThan(LIST_STEP);
     expect(items()).toHaveLength(LIST_STEP);
-    fireEvent.click(screen.getByRole('button', { name: /^Show \d+ more/ }));
+    fireEvent.click(within(screen.getByRole('region', { name: 'Results' })).getByRole('button', { name: /^Show \d+ more/ }));
     expect(items()).toHaveLength(Math.min(total, 2 * LIST_STEP));
   });
 
