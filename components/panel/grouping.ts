@@ -23,22 +23,64 @@ export interface TopicGroup {
   loose: Result[];
 }
 
-function linked(a: Result, b: Result): boolean {
-  return a.answers.includes(b.id) || b.answers.includes(a.id);
+function push<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
-/** Threads of one topic's members: every primary statement leads one; each statement appears once. */
+/**
+ * Threads of one topic's members: every primary statement leads one, its
+ * replies are the other-kind members linked to it by `answers` in either
+ * direction, and each statement appears once.
+ *
+ * The overview groups the whole corpus, so a filter over all members per
+ * claim (quadratic) would freeze the panel on a large one. Instead the links
+ * are indexed once: member positions by id, and by each id they answer, both
+ * for non-primary members only, since only those can be replies. The output
+ * is that of the plain rule: replies in members order, taken by id (a
+ * member whose id was already placed is neither a reply nor loose).
+ */
 function threadsOf(members: readonly Result[]): { threads: Thread[]; loose: Result[] } {
+  // Ids and kinds read once: each result has its own hidden class (its own
+  // `terms` getter, see toResult), so every property read is a slow lookup.
+  const ids = members.map((r) => r.id);
+  const primary = members.map((r) => r.kind === 'primary');
+  const byId = new Map<string, number[]>();
+  const answering = new Map<string, number[]>();
+  members.forEach((r, i) => {
+    if (primary[i]) return;
+    push(byId, ids[i]!, i);
+    for (const id of r.answers) push(answering, id, i);
+  });
   const placed = new Set<string>();
+  const taken = new Uint8Array(members.length);
   const threads: Thread[] = [];
-  for (const claim of members) {
-    if (claim.kind !== 'primary' || placed.has(claim.id)) continue;
-    placed.add(claim.id);
-    const replies = members.filter((r) => r.kind !== 'primary' && !placed.has(r.id) && linked(claim, r));
-    for (const r of replies) placed.add(r.id);
+  members.forEach((claim, c) => {
+    const claimId = ids[c]!;
+    if (!primary[c] || placed.has(claimId)) return;
+    // Placed first, so a member sharing the claim's id is not its reply.
+    placed.add(claimId);
+    // Candidates: members the claim answers, then members answering it.
+    // `taken` drops a member found both ways; `placed` is read before any
+    // of this claim's replies are added, so same-id members all come along.
+    const found: number[] = [];
+    const take = (i: number) => {
+      if (!taken[i] && !placed.has(ids[i]!)) {
+        taken[i] = 1;
+        found.push(i);
+      }
+    };
+    // Linear: an id's list is walked until that id is placed (all of its
+    // members then become replies), and each claim id is looked up once.
+    for (const id of claim.answers) if (!placed.has(id)) for (const i of byId.get(id) ?? []) take(i);
+    for (const i of answering.get(claimId) ?? []) take(i);
+    // Back to members order; a claim has few replies, so sorting is cheap.
+    const replies = found.sort((a, b) => a - b).map((i) => members[i]!);
+    for (const i of found) placed.add(ids[i]!);
     threads.push({ claim, replies });
-  }
-  return { threads, loose: members.filter((r) => !placed.has(r.id)) };
+  });
+  return { threads, loose: members.filter((_, i) => !placed.has(ids[i]!)) };
 }
 
 /**
@@ -47,12 +89,17 @@ function threadsOf(members: readonly Result[]): { threads: Thread[]; loose: Resu
  * groups, as it is in both topic filters. Order inside follows `results`.
  */
 export function groupByTopic(results: readonly Result[]): TopicGroup[] {
-  const groups: TopicGroup[] = [];
-  for (const topic of TOPICS) {
-    const members = results.filter((r) => r.topics.includes(topic));
-    if (members.length) groups.push({ topic, count: members.length, ...threadsOf(members) });
+  // One pass rather than a filter per topic: this runs on the whole corpus.
+  const byTopic = new Map<Topic, Result[]>(TOPICS.map((t) => [t, []]));
+  const none: Result[] = [];
+  for (const r of results) {
+    const topics = r.topics;
+    if (!topics.length) none.push(r);
+    // A topic listed twice still puts the statement in its group once.
+    topics.forEach((t, j) => topics.indexOf(t) === j && byTopic.get(t)?.push(r));
   }
-  const none = results.filter((r) => r.topics.length === 0);
+  const groups: TopicGroup[] = [];
+  for (const [topic, members] of byTopic) if (members.length) groups.push({ topic, count: members.length, ...threadsOf(members) });
   if (none.length) groups.push({ topic: null, count: none.length, ...threadsOf(none) });
   return groups;
 }
