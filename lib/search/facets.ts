@@ -140,29 +140,39 @@ export function filterDocs(table: FacetTable, docs: ArrayLike<number>, filters: 
   const lower = filters.from ? dayNumbers(filters.from)[0] || null : null;
   const upper = filters.to ? dayNumbers(filters.to)[1] || null : null;
   const { topics: topicsOf, dateFrom, dateTo } = table;
+  // The four one-valued facets by name, not in a loop: this runs per hit, and locals compile tight.
+  const [kindCodes, sideCodes, speakerCodes, fileCodes] = codes as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
+  const [kindChosen, sideChosen, speakerChosen, fileChosen] = chosen;
+  const [kindTally, sideTally, speakerTally, fileTally] = tally as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
   const passing = new Uint32Array(docs.length);
   let kept = 0;
   let undated = 0;
-  // Facets that fail a document, as bits: the one-valued facets by position, then topics, then dates.
-  const TOPIC_BIT = 1 << SINGLE.length;
-  const DATE_BIT = TOPIC_BIT << 1;
+  // Facets that fail a document, as bits in SINGLE's order, then topics, then dates.
+  const [KIND, SIDE, SPEAKER, FILE, TOPIC, DATE] = [1, 2, 4, 8, 16, 32];
   for (let i = 0; i < docs.length; i++) {
     const doc = docs[i]!;
-    let failed = 0;
-    for (let f = 0; f < SINGLE.length; f++) {
-      const flags = chosen[f];
-      if (flags && !flags[codes[f]![doc]!]) failed |= 1 << f;
-    }
+    const kind = kindCodes[doc]!;
+    const side = sideCodes[doc]!;
+    const speaker = speakerCodes[doc]!;
+    const file = fileCodes[doc]!;
     const topics = topicsOf[doc]!;
-    if (topicMask !== null && (topics & topicMask) === 0) failed |= TOPIC_BIT;
+    let failed = 0;
+    if (kindChosen && !kindChosen[kind]) failed |= KIND;
+    if (sideChosen && !sideChosen[side]) failed |= SIDE;
+    if (speakerChosen && !speakerChosen[speaker]) failed |= SPEAKER;
+    if (fileChosen && !fileChosen[file]) failed |= FILE;
+    if (topicMask !== null && (topics & topicMask) === 0) failed |= TOPIC;
     const undatedDoc = dateFrom[doc] === 0;
-    if (ranged && (undatedDoc || (lower !== null && dateTo[doc]! < lower) || (upper !== null && dateFrom[doc]! > upper))) failed |= DATE_BIT;
+    if (ranged && (undatedDoc || (lower !== null && dateTo[doc]! < lower) || (upper !== null && dateFrom[doc]! > upper))) failed |= DATE;
     if (failed === 0) passing[kept++] = i;
-    else if (failed === DATE_BIT && undatedDoc) undated++;
+    else if (failed === DATE && undatedDoc) undated++;
     // A facet's counts ignore that facet's own choice: count it when it is the only one failing.
-    if ((failed & (failed - 1)) !== 0) continue; // two or more facets fail: no count moves
-    for (let f = 0; f < SINGLE.length; f++) if ((failed & ~(1 << f)) === 0) tally[f]![codes[f]![doc]!]!++;
-    if ((failed & ~TOPIC_BIT) === 0) for (let bits = topics, t = 0; bits; bits >>>= 1, t++) if (bits & 1) topicTally[t]!++;
+    if ((failed & (failed - 1)) !== 0) continue; // two or more fail: no count moves
+    if ((failed & ~KIND) === 0) kindTally[kind]!++;
+    if ((failed & ~SIDE) === 0) sideTally[side]!++;
+    if ((failed & ~SPEAKER) === 0) speakerTally[speaker]!++;
+    if ((failed & ~FILE) === 0) fileTally[file]!++;
+    if ((failed & ~TOPIC) === 0) for (let bits = topics, t = 0; bits; bits >>>= 1, t++) if (bits & 1) topicTally[t]!++;
   }
   const tallies: Record<FacetKey, Uint32Array> = { ...(Object.fromEntries(SINGLE.map((k, f) => [k, tally[f]!])) as Record<SingleKey, Uint32Array>), topics: topicTally };
   const counts = Object.fromEntries(

@@ -183,10 +183,11 @@ export class Postings {
   /**
    * MiniSearch's `search(terms.join(" "), options)` for already processed
    * query terms (OR-combined; a term given twice counts twice, as it does
-   * there), without ranking: hits come in document order. `boostDocument`
-   * multiplies a document's score, like MiniSearch's option of that name.
+   * there), without ranking: hits come in document order. `docWeights`
+   * (by document number) multiplies each score, as MiniSearch's
+   * `boostDocument` option does.
    */
-  search(queryTerms: readonly string[], options: SearchOptions, boostDocument?: (doc: number) => number): Hits {
+  search(queryTerms: readonly string[], options: SearchOptions, docWeights?: Float64Array): Hits {
     if ((options.combineWith ?? 'OR').toUpperCase() !== 'OR') throw new Error('Postings.search combines with OR only');
     const terms = [...new Set(queryTerms)];
     if (terms.length > MAX_SEARCH_TERMS) throw new Error(`Postings.search: ${terms.length} distinct terms, at most ${MAX_SEARCH_TERMS}`);
@@ -209,14 +210,7 @@ export class Postings {
           const matching = to - from;
           const idf = Math.log(1 + (this.docCount - matching + 0.5) / (matching + 0.5));
           const weight = times * e.weight * boosts[f]! * idf;
-          const avg = this.#avgFieldLength[f]!;
-          for (let p = from; p < to; p++) {
-            const doc = this.#docs[p]!;
-            const tf = this.#freqs[p]!;
-            const length = this.#fieldLength[doc * F + f]!;
-            score[doc]! += weight * (delta + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)));
-            mask[doc * 2 + word]! |= bit;
-          }
+          accumulate(this.#docs, this.#freqs, this.#fieldLength, from, to, F, f, this.#avgFieldLength[f]!, weight, k, b, delta, score, mask, word, bit);
         }
       }
     });
@@ -230,7 +224,7 @@ export class Postings {
       const hi = mask[doc * 2 + 1]!;
       if ((lo | hi) === 0) continue;
       out.docs[h] = doc;
-      out.scores[h] = score[doc]! * (popcount(lo) + popcount(hi)) * (boostDocument ? boostDocument(doc) : 1);
+      out.scores[h] = score[doc]! * (popcount(lo) + popcount(hi)) * (docWeights ? docWeights[doc]! : 1);
       out.masks[h * 2] = lo;
       out.masks[h * 2 + 1] = hi;
       score[doc] = 0;
@@ -269,5 +263,38 @@ export class Postings {
       else hi = mid - 1;
     }
     return false;
+  }
+}
+
+/**
+ * One posting list's BM25+ contributions added into `score`, and the query
+ * term's bit set in `mask`. The hot loop of every search, kept apart with
+ * only typed arrays and numbers in reach so the engine compiles it tight.
+ */
+function accumulate(
+  docs: Uint32Array,
+  freqs: Uint16Array,
+  fieldLength: Uint32Array,
+  from: number,
+  to: number,
+  fields: number,
+  field: number,
+  avgLength: number,
+  weight: number,
+  k: number,
+  b: number,
+  delta: number,
+  score: Float64Array,
+  mask: Uint32Array,
+  word: number,
+  bit: number,
+): void {
+  const norm = (k * b) / avgLength;
+  const base = k * (1 - b);
+  for (let p = from; p < to; p++) {
+    const doc = docs[p]!;
+    const tf = freqs[p]!;
+    score[doc]! += weight * (delta + (tf * (k + 1)) / (tf + base + norm * fieldLength[doc * fields + field]!));
+    mask[doc * 2 + word]! |= bit;
   }
 }

@@ -241,6 +241,15 @@ export interface RankedSearch {
   result(h: number): Result;
 }
 
+const weights = new WeakMap<Corpus, Float64Array>();
+
+/** PANEL_KIND_WEIGHT of each document: the parties' words before the writer's narration, other things equal. */
+function panelWeights(corpus: Corpus): Float64Array {
+  let w = weights.get(corpus);
+  if (!w) weights.set(corpus, (w = Float64Array.from(corpus.byDoc, (s) => PANEL_KIND_WEIGHT[s.kind])));
+  return w;
+}
+
 /**
  * The search `searchCorpus` ranks, for callers that filter, count and page
  * the hits themselves (the side panel). Only the words' text is matched
@@ -248,8 +257,7 @@ export interface RankedSearch {
  */
 export function rankedSearch(corpus: Corpus, query: string): RankedSearch {
   const words = queryWords(String(query).slice(0, MAX_QUERY));
-  // The parties' words before the writer's narration, other things equal.
-  const hits = corpus.index.search(termsOf(words), PANEL_SEARCH, (doc) => PANEL_KIND_WEIGHT[corpus.byDoc[doc]!.kind]);
+  const hits = corpus.index.search(termsOf(words), PANEL_SEARCH, panelWeights(corpus));
   const needed = Math.ceil(words.length / 2);
   // Each word as a mask of the hit masks' bits for its forms.
   const wordMasks = words.map((forms) => {
@@ -263,7 +271,8 @@ export function rankedSearch(corpus: Corpus, query: string): RankedSearch {
   let max = 0;
   for (const score of hits.scores) max = Math.max(max, score);
   // Relative and rounded once, not per comparison.
-  const relative = hits.scores.map((score) => roundScore(max > 0 ? score / max : 0));
+  const relative = new Float64Array(hits.scores.length);
+  for (let h = 0; h < relative.length; h++) relative[h] = roundScore(max > 0 ? hits.scores[h]! / max : 0);
   return {
     hits,
     covered: (h) => {

@@ -21,7 +21,7 @@ function oracle(index: MiniSearch<IndexDoc>, terms: string[], options: SearchOpt
 }
 
 function expectSame(postings: Postings, index: MiniSearch<IndexDoc>, terms: string[], options: SearchOptions, boost?: (id: string) => number) {
-  const hits: Hits = postings.search(terms, options, boost && ((doc) => boost(postings.ids[doc]!)));
+  const hits: Hits = postings.search(terms, options, boost && Float64Array.from(postings.ids, (id) => boost(id)));
   const expected = oracle(index, terms, boost ? { ...options, boostDocument: (id) => boost(String(id)) } : options);
   const got = new Map(
     Array.from(hits.docs, (doc, h) => {
