@@ -65,6 +65,8 @@ type SingleKey = Exclude<FacetKey, 'topics'>;
 export interface FacetTable {
   /** The value each code stands for. */
   values: Record<FacetKey, readonly string[]>;
+  /** The code of each value. */
+  codeOf: Record<FacetKey, ReadonlyMap<string, number>>;
   /** Each document's code for the one-valued facets. */
   codes: Record<SingleKey, Uint32Array>;
   /** Each document's topics: bit i for `values.topics[i]`. */
@@ -84,9 +86,10 @@ export function facetTable(corpus: Corpus): FacetTable {
   const n = corpus.byDoc.length;
   const values = { kinds: [], sides: [], speakers: [], files: [], topics: [...TOPICS] } as Record<FacetKey, string[]>;
   if (TOPICS.length > 32) throw new Error('facetTable: more than 32 topics do not fit its masks');
-  const codeOf = Object.fromEntries(SINGLE.map((k) => [k, new Map<string, number>()])) as Record<SingleKey, Map<string, number>>;
+  const codeOf = Object.fromEntries(SINGLE.map((k) => [k, new Map<string, number>()])) as Record<FacetKey, Map<string, number>>;
+  codeOf.topics = new Map(TOPICS.map((t, i) => [t, i]));
   const codes = Object.fromEntries(SINGLE.map((k) => [k, new Uint32Array(n)])) as Record<SingleKey, Uint32Array>;
-  const table: FacetTable = { values, codes, topics: new Uint32Array(n), dateFrom: new Uint32Array(n), dateTo: new Uint32Array(n) };
+  const table: FacetTable = { values, codeOf, codes, topics: new Uint32Array(n), dateFrom: new Uint32Array(n), dateTo: new Uint32Array(n) };
   const spans = new Map<string, [number, number]>();
   corpus.byDoc.forEach((s, doc) => {
     const single: Record<SingleKey, string> = { kinds: s.kind, sides: s.speaker.side, speakers: s.speaker.id, files: s.file };
@@ -126,8 +129,8 @@ export function filterDocs(table: FacetTable, docs: ArrayLike<number>, filters: 
     if (!wanted?.length) return null;
     const flags = new Uint8Array(table.values[key].length);
     for (const v of wanted) {
-      const code = table.values[key].indexOf(v);
-      if (code >= 0) flags[code] = 1;
+      const code = table.codeOf[key].get(v);
+      if (code !== undefined) flags[code] = 1;
     }
     return flags;
   });
@@ -175,14 +178,60 @@ export function filterDocs(table: FacetTable, docs: ArrayLike<number>, filters: 
     if ((failed & ~TOPIC) === 0) for (let bits = topics, t = 0; bits; bits >>>= 1, t++) if (bits & 1) topicTally[t]!++;
   }
   const tallies: Record<FacetKey, Uint32Array> = { ...(Object.fromEntries(SINGLE.map((k, f) => [k, tally[f]!])) as Record<SingleKey, Uint32Array>), topics: topicTally };
-  const counts = Object.fromEntries(
-    FACET_KEYS.map((key) => {
-      const map = new Map<string, number>();
-      tallies[key].forEach((n, code) => n && map.set(table.values[key][code]!, n));
-      return [key, map];
-    }),
-  ) as Record<FacetKey, Map<string, number>>;
+  const counts = Object.fromEntries(FACET_KEYS.map((key) => [key, new Tally(table, key, tallies[key])])) as Record<FacetKey, Tally>;
   return { passing: passing.slice(0, kept), counts: { ...counts, undated } };
+}
+
+/**
+ * One facet's counts as a read-only map of the values with any, read
+ * straight from the tallies: a large corpus has thousands of source
+ * documents, and no map is built per keystroke.
+ */
+class Tally implements ReadonlyMap<string, number> {
+  readonly #values: readonly string[];
+  readonly #codeOf: ReadonlyMap<string, number>;
+  readonly #counts: Uint32Array;
+
+  constructor(table: FacetTable, key: FacetKey, counts: Uint32Array) {
+    this.#values = table.values[key];
+    this.#codeOf = table.codeOf[key];
+    this.#counts = counts;
+  }
+
+  get(value: string): number | undefined {
+    const code = this.#codeOf.get(value);
+    return code === undefined || this.#counts[code] === 0 ? undefined : this.#counts[code];
+  }
+
+  has(value: string): boolean {
+    return this.get(value) !== undefined;
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const count of this.#counts) if (count > 0) n++;
+    return n;
+  }
+
+  *entries(): MapIterator<[string, number]> {
+    for (let code = 0; code < this.#counts.length; code++) if (this.#counts[code]! > 0) yield [this.#values[code]!, this.#counts[code]!];
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [value] of this.entries()) yield value;
+  }
+
+  *values(): MapIterator<number> {
+    for (const [, count] of this.entries()) yield count;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, number]> {
+    return this.entries();
+  }
+
+  forEach(callback: (count: number, value: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
+    for (const [value, count] of this.entries()) callback.call(thisArg, count, value, this);
+  }
 }
 
 /** Whether any filter is set. */

@@ -127,6 +127,24 @@ describe('facets (lib/search/facets.ts)', () => {
     expect([...counts.sides.keys()].length).toBeGreaterThan(1);
   });
 
+  it('counts read as a map of the values that have any', () => {
+    const { counts } = filterDocs(table, everyDoc, { kinds: ['counterclaim'] });
+    const sides = new Map(counts.sides);
+    expect(sides.size).toBe(counts.sides.size);
+    expect([...counts.sides.keys()]).toEqual([...sides.keys()]);
+    expect([...counts.sides.values()]).toEqual([...sides.values()]);
+    const seen: [string, number][] = [];
+    counts.sides.forEach((n, side) => seen.push([side, n]));
+    expect(seen).toEqual([...sides]);
+    for (const [side, n] of sides) {
+      expect(counts.sides.get(side)).toBe(n);
+      expect(counts.sides.has(side)).toBe(true);
+    }
+    expect(counts.files.get('no-such-file.txt')).toBeUndefined();
+    expect(counts.files.has('no-such-file.txt')).toBe(false);
+    expect([...counts.sides.values()].every((n) => n > 0)).toBe(true);
+  });
+
   it('agrees with the plain reading of the filters on any combination (property)', () => {
     const statements = corpus.byDoc;
     const valuesOf = (s: Statement): Record<FacetKey, string[]> => ({ kinds: [s.kind], sides: [s.speaker.side], topics: s.topics, speakers: [s.speaker.id], files: [s.file] });
