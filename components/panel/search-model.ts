@@ -64,19 +64,12 @@ export function searchModel(corpus: Corpus, query: string, filters: FacetFilters
     };
   }
   const ranked = rankedSearch(corpus, query);
-  const { docs } = ranked.hits;
-  // Hit numbers of the matches, then of those passing the filters.
-  const matchHits = new Uint32Array(docs.length);
-  let matched = 0;
-  for (let h = 0; h < docs.length; h++) if (ranked.covered(h)) matchHits[matched++] = h;
-  const matchDocs = new Uint32Array(matched);
-  for (let m = 0; m < matched; m++) matchDocs[m] = docs[matchHits[m]!]!;
-  const { passing, counts } = filterDocs(table, matchDocs, filters);
-  const hits = passing.map((m) => matchHits[m]!);
+  // Positions in the hits are hit numbers.
+  const { passing: hits, counts } = filterDocs(table, ranked.hits.docs, filters);
   const ranking = (n: number) => topK(hits.length, n, (a, b) => ranked.compare(hits[a]!, hits[b]!)).map((i) => ranked.result(hits[i]!));
   let all: Result[] | undefined;
   return {
-    matched,
+    matched: ranked.hits.docs.length,
     total: hits.length,
     counts,
     first: (n) => (all ? all.slice(0, n) : ranking(n)),

@@ -226,15 +226,14 @@ function passes(s: Statement, f: SearchFilters): boolean {
 export function searchCorpus(corpus: Corpus, query: string, filters: SearchFilters = {}): Result[] {
   const ranked = rankedSearch(corpus, query);
   const passing: number[] = [];
-  for (let h = 0; h < ranked.hits.docs.length; h++) if (ranked.covered(h) && passes(corpus.byDoc[ranked.hits.docs[h]!]!, filters)) passing.push(h);
+  for (let h = 0; h < ranked.hits.docs.length; h++) if (passes(corpus.byDoc[ranked.hits.docs[h]!]!, filters)) passing.push(h);
   return topK(passing.length, filters.limit ?? 20, (a, b) => ranked.compare(passing[a]!, passing[b]!)).map((i) => ranked.result(passing[i]!));
 }
 
 /** The side panel's answer before filters and ranking, with what it takes to rank and show any part of it. */
 export interface RankedSearch {
+  /** Only statements matching enough of the query's words (see `searchCorpus`). */
   hits: Hits;
-  /** Whether hit `h` matches enough of the query's words to count. */
-  covered(h: number): boolean;
   /** Order of two hits: best first, ties by statement id. */
   compare(a: number, b: number): number;
   /** Hit `h` as a result, its score relative to the best hit. */
@@ -251,38 +250,52 @@ function panelWeights(corpus: Corpus): Float64Array {
 }
 
 /**
+ * Drops, in place, the hits that match fewer than `needed` of the query's
+ * words (each word a pair of mask words for its forms' bits).
+ */
+function keepCovered(hits: Hits, words: readonly [number, number][], needed: number): Hits {
+  let kept = 0;
+  for (let h = 0; h < hits.docs.length; h++) {
+    const lo = hits.masks[h * 2]!;
+    const hi = hits.masks[h * 2 + 1]!;
+    let n = 0;
+    for (const [wlo, whi] of words) if ((lo & wlo) | (hi & whi)) n++;
+    if (n < needed) continue;
+    hits.docs[kept] = hits.docs[h]!;
+    hits.scores[kept] = hits.scores[h]!;
+    hits.masks[kept * 2] = lo;
+    hits.masks[kept * 2 + 1] = hi;
+    kept++;
+  }
+  return { ...hits, docs: hits.docs.subarray(0, kept), scores: hits.scores.subarray(0, kept), masks: hits.masks.subarray(0, kept * 2) };
+}
+
+/**
  * The search `searchCorpus` ranks, for callers that filter, count and page
- * the hits themselves (the side panel). Only the words' text is matched
- * here; a hit must still pass `covered`.
+ * the hits themselves (the side panel).
  */
 export function rankedSearch(corpus: Corpus, query: string): RankedSearch {
   const words = queryWords(String(query).slice(0, MAX_QUERY));
-  const hits = corpus.index.search(termsOf(words), PANEL_SEARCH, panelWeights(corpus));
+  const found = corpus.index.search(termsOf(words), PANEL_SEARCH, panelWeights(corpus));
   const needed = Math.ceil(words.length / 2);
   // Each word as a mask of the hit masks' bits for its forms.
   const wordMasks = words.map((forms) => {
     const mask = [0, 0];
     for (const f of forms) {
-      const i = hits.terms.indexOf(f);
+      const i = found.terms.indexOf(f);
       if (i >= 0) mask[i >> 5]! |= 1 << (i & 31);
     }
     return mask as [number, number];
   });
+  const hits = needed <= 1 ? found : keepCovered(found, wordMasks, needed);
+  // The best score among all matches, before any filter, so scores read the same whatever the filters.
   let max = 0;
-  for (const score of hits.scores) max = Math.max(max, score);
+  for (let h = 0; h < hits.scores.length; h++) if (hits.scores[h]! > max) max = hits.scores[h]!;
   // Relative and rounded once, not per comparison.
   const relative = new Float64Array(hits.scores.length);
   for (let h = 0; h < relative.length; h++) relative[h] = roundScore(max > 0 ? hits.scores[h]! / max : 0);
   return {
     hits,
-    covered: (h) => {
-      if (needed <= 1) return true;
-      const lo = hits.masks[h * 2]!;
-      const hi = hits.masks[h * 2 + 1]!;
-      let n = 0;
-      for (const [wlo, whi] of wordMasks) if ((lo & wlo) | (hi & whi)) n++;
-      return n >= needed;
-    },
     compare: (a, b) => {
       if (relative[a] !== relative[b]) return relative[b]! - relative[a]!;
       const sa = corpus.byDoc[hits.docs[a]!]!;
