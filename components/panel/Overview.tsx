@@ -4,7 +4,7 @@
  * source documents, each opening in the reader. A topic's statements render
  * only while it is open.
  */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { DocumentMeta, Topic } from '../../lib/corpus/types.ts';
 import { t } from '../../lib/i18n.ts';
 import type { Result } from '../../lib/search/result.ts';
@@ -70,8 +70,13 @@ function TopicEntry({ group, ...props }: { group: TopicGroup } & Omit<OverviewPr
 }
 
 export function Overview({ statements, sources, onReadDocument, ...props }: OverviewProps) {
-  const perFile = new Map<string, number>();
-  for (const s of statements) perFile.set(s.source.file, (perFile.get(s.source.file) ?? 0) + 1);
+  // Once per corpus, not per render: on a large corpus this is every statement.
+  const groups = useMemo(() => groupByTopic(statements), [statements]);
+  const perFile = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const s of statements) counts.set(s.source.file, (counts.get(s.source.file) ?? 0) + 1);
+    return counts;
+  }, [statements]);
   return (
     <div class="sp-overview">
       <section class="sp-overview__section" aria-labelledby="sp-topics-heading">
@@ -79,7 +84,7 @@ export function Overview({ statements, sources, onReadDocument, ...props }: Over
           {t('panel_topicsHeading')}
         </h2>
         <p class="sp-note">{t('panel_topicsHint')}</p>
-        {groupByTopic(statements).map((g) => (
+        {groups.map((g) => (
           <TopicEntry key={g.topic ?? 'none'} group={g} {...props} />
         ))}
       </section>
