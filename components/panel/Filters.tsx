@@ -7,10 +7,11 @@
  * grows on request, so the filters cost the same per keystroke whatever
  * the corpus size.
  */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { DocumentMeta } from '../../lib/corpus/types.ts';
 import type { FacetCounts, FacetFilters, FacetKey } from '../../lib/search/facets.ts';
 import { hasFilters } from '../../lib/search/facets.ts';
+import { topK } from '../../lib/search/top.ts';
 import { t, type MessageKey } from '../../lib/i18n.ts';
 import { KIND_KEYS, SIDE_KEYS, statementCount, TOPIC_KEYS } from './labels.ts';
 import { ShowMoreLabel } from './ResultList.tsx';
@@ -56,11 +57,18 @@ function Facet({ name, legend, options, filters, counts, onChange, byCount }: Fa
   const chosen = (filters[name] ?? []) as readonly string[];
   const count = (value: string) => counts[name].get(value) ?? 0;
   const [limit, setLimit] = useState(FACET_STEP);
+  // Labels in collation order once per option list, so ties in count compare as numbers.
+  const labelRank = useMemo(() => new Map([...options].sort((a, b) => a.label.localeCompare(b.label)).map((o, i) => [o.value, i])), [options]);
+  const inOrder = (a: FacetOption, b: FacetOption) => count(b.value) - count(a.value) || labelRank.get(a.value)! - labelRank.get(b.value)!;
   const offered = options.filter((o) => count(o.value) > 0 || chosen.includes(o.value));
   const long = offered.length > 2 * FACET_STEP;
-  if (byCount || long) offered.sort((a, b) => count(b.value) - count(a.value) || a.label.localeCompare(b.label));
-  // Ticked values stay in view however far down their count puts them.
-  const shown = long ? [...offered.slice(0, limit), ...offered.slice(limit).filter((o) => chosen.includes(o.value))] : offered;
+  let shown = offered;
+  if (long) {
+    // Only the biggest `limit` are ranked (a large corpus has thousands of sources); ticked values stay in view.
+    const top = topK(offered.length, limit, (i, j) => inOrder(offered[i]!, offered[j]!)).map((i) => offered[i]!);
+    const inTop = new Set(top);
+    shown = [...top, ...offered.filter((o) => !inTop.has(o) && chosen.includes(o.value))];
+  } else if (byCount) shown = offered.sort(inOrder);
   if (shown.length === 0) return null;
   const hidden = offered.length - shown.length;
   return (
@@ -100,7 +108,7 @@ function optionsOf(keys: Readonly<Record<string, MessageKey>>): FacetOption[] {
 }
 
 export function Filters({ filters, counts, speakers, sources, onChange }: FiltersProps) {
-  const sourceOptions = sources.map((s) => ({ value: s.file, label: s.title ?? s.file }));
+  const sourceOptions = useMemo(() => sources.map((s) => ({ value: s.file, label: s.title ?? s.file })), [sources]);
   const kindOptions = optionsOf(KIND_KEYS);
   const sideOptions = optionsOf(SIDE_KEYS);
   const topicOptions = optionsOf(TOPIC_KEYS);
