@@ -48,8 +48,8 @@ export interface Hits {
   expansions: Expansion[];
 }
 
-/** Distinct query terms a search can track (the masks' width); `queryWords` stays under it. */
-export const MAX_SEARCH_TERMS = 64;
+/** Distinct query terms a search can track (the masks' width); `queryWords` (24 words, two forms each at most) stays under it. */
+const MAX_SEARCH_TERMS = 64;
 
 const DEFAULT_BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const DEFAULT_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
@@ -81,7 +81,6 @@ export class Postings {
   readonly docCount: number;
   readonly termCount: number;
   readonly #terms: SearchableMap<number>;
-  readonly #termText: string[];
   /** Postings of term t in field f: positions offsets[t*F+f] up to offsets[t*F+f+1]. */
   readonly #offsets: Uint32Array;
   readonly #docs: Uint32Array;
@@ -114,13 +113,11 @@ export class Postings {
     this.#avgFieldLength = Float64Array.from(plain.averageFieldLength);
 
     this.termCount = plain.index.length;
-    this.#termText = new Array(this.termCount);
     this.#offsets = new Uint32Array(this.termCount * F + 1);
     const docs = new Column(new Uint32Array(1 << 16));
     const freqs = new Column(new Uint16Array(1 << 16));
     const entries: [string, number][] = new Array(this.termCount);
     plain.index.forEach(([term, byField], t) => {
-      this.#termText[t] = term;
       entries[t] = [term, t];
       for (let f = 0; f < F; f++) {
         this.#offsets[t * F + f] = docs.length;
