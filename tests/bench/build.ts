@@ -10,9 +10,13 @@
  *    highlighting and hover modules as one minified IIFE the benchmark
  *    injects into pages, with `./slices.ts` swapped for probe.ts where
  *    scanning.ts imports it (probe.ts calls the real one).
+ * 3. The panel bundle (panel/entry.tsx): the side panel's PanelApp and its
+ *    CSS, built with the Preact plugin the extension's build uses, as one
+ *    minified IIFE and one stylesheet.
  */
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import preact from '@preact/preset-vite';
 import { build as viteBuild, minifySync, type Plugin, type Rollup } from 'vite';
 import { build as wxtBuild } from 'wxt';
 
@@ -113,4 +117,32 @@ export async function buildBenchBundle(): Promise<string> {
   if (!chunk) throw new Error('bench bundle: no output chunk');
   if (!chunk.moduleIds.some((id) => id === probe)) throw new Error('bench bundle: the slices probe was not swapped in');
   return chunk.code;
+}
+
+/**
+ * Builds the panel bundle (IIFE, global `SCPanel`) and returns its script and
+ * the panel's stylesheet. `minify: false` keeps function names for profiles.
+ */
+export async function buildPanelBundle(minify = true): Promise<{ js: string; css: string }> {
+  const out = await viteBuild({
+    configFile: false,
+    root,
+    logLevel: 'silent',
+    mode: 'production',
+    plugins: [preact()],
+    build: {
+      write: false,
+      minify,
+      target: 'es2022',
+      cssCodeSplit: false,
+      lib: { entry: fileURLToPath(new URL('./panel/entry.tsx', import.meta.url)), formats: ['iife'], name: 'SCPanel', fileName: 'panel' },
+    },
+  });
+  const outputs = (Array.isArray(out) ? out : [out]) as Rollup.RollupOutput[];
+  const files = outputs.flatMap((o) => o.output);
+  const chunk = files.find((o): o is Rollup.OutputChunk => o.type === 'chunk');
+  const css = files.filter((o): o is Rollup.OutputAsset => o.type === 'asset' && o.fileName.endsWith('.css')).map((a) => String(a.source));
+  if (!chunk) throw new Error('panel bundle: no output chunk');
+  if (!css.length || !css.join('').includes('.sp-search')) throw new Error('panel bundle: the panel CSS is missing');
+  return { js: chunk.code, css: css.join('\n') };
 }

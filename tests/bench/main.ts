@@ -11,12 +11,13 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'puppeteer-core';
-import { buildBenchBundle, buildExtension, root } from './build.ts';
+import { buildBenchBundle, buildExtension, buildPanelBundle, root } from './build.ts';
 import { plain, withExtension } from './browser.ts';
 import { benchScale, type ScaleResult } from './index-scale.ts';
 import { benchLookups, type LookupResult } from './lookups.ts';
 import { batchHtml, dynamicBasePage, hoverPage, scanPages, type GeneratedPage } from './pages.ts';
-import { cardLookups, keystrokes } from './queries.ts';
+import { benchPanel, panelCorpus, PANEL_HTML, type PanelScaleResult } from './panel-ui.ts';
+import { cardLookups, keystrokes, PANEL_QUERIES } from './queries.ts';
 import { renderMarkdown } from './report.ts';
 import {
   benchColdStart,
@@ -35,11 +36,17 @@ import { startBenchServer } from './server.ts';
 import { measureSizes, type SizeResult } from './sizes.ts';
 import { checkTargets, type Target } from './targets.ts';
 
+/** The parts `--only` can choose; each is measured and reported on its own. */
+export const SECTIONS = ['scan', 'lookups', 'index', 'panel', 'sizes'] as const;
+export type Section = (typeof SECTIONS)[number];
+
 export interface BenchOptions {
   /** Folder of saved .html pages to scan as well (optional). */
   pages?: string;
   /** Tiny setting for CI: few pages, one repetition, small scale factors. */
   quick: boolean;
+  /** Only these sections (default: all). `scan` includes the cold start, the dynamic page and hover; `lookups` the extension counts. */
+  only?: readonly Section[];
   /** Where latest.json and latest.md go. */
   out: string;
   /** What was measured: a commit, or "<commit> + uncommitted changes". */
@@ -61,6 +68,8 @@ export interface Settings {
   scales: number[];
   scaleReps: number;
   queryBudgetMs: number;
+  /** How many of PANEL_QUERIES the side panel UI section types at each of `scales`. */
+  panelQueries: number;
 }
 
 export const FULL: Settings = {
@@ -76,6 +85,7 @@ export const FULL: Settings = {
   scales: [1, 100, 1000],
   scaleReps: 3,
   queryBudgetMs: 8000,
+  panelQueries: PANEL_QUERIES.length,
 };
 
 export const QUICK: Settings = {
@@ -91,12 +101,15 @@ export const QUICK: Settings = {
   scales: [1, 10],
   scaleReps: 1,
   queryBudgetMs: 500,
+  panelQueries: 2,
 };
 
 export interface BenchResults {
   meta: {
     date: string;
     quick: boolean;
+    /** The sections measured when `--only` chose some; null: all of SECTIONS. */
+    only: Section[] | null;
     pagesDir: string | null;
     revision: string;
     settings: Settings;
@@ -114,6 +127,8 @@ export interface BenchResults {
   hover: HoverResult | null;
   lookups: LookupResult | null;
   index: ScaleResult[] | null;
+  /** The side panel's UI in Chromium, typed into at each of `scales`. */
+  panel: PanelScaleResult[] | null;
   sizes: SizeResult | null;
   targets: Target[];
   /** Sections that could not be measured, with why. */
@@ -129,6 +144,34 @@ function realPages(dir: string, base: string, limit: number): PageRef[] {
     .sort()
     .slice(0, limit)
     .map((f) => ({ name: f.replace(/\.html$/, ''), url: `${base}/real/${encodeURIComponent(f)}`, kind: 'real' as const, htmlBytes: statSync(join(dir, f)).size }));
+}
+
+/**
+ * The side panel UI section: its own server (the panel page, and each
+ * scale's corpus under /data/, built in turn so only one is held) and its
+ * own browser, so no tab of the scan benchmark shares the renderer.
+ */
+async function measurePanel(bundle: { js: string; css: string }, settings: Settings, log: (line: string) => void, version: (v: string) => void): Promise<PanelScaleResult[]> {
+  const data = new Map<string, string>();
+  const { url, server } = await startBenchServer(new Map([['panel.html', PANEL_HTML]]), undefined, data);
+  let browser: Browser | undefined;
+  try {
+    browser = await plain();
+    version(await browser.version());
+    const queries = PANEL_QUERIES.slice(0, settings.panelQueries);
+    log(`panel: the side panel UI in Chromium, ${queries.length} queries typed at scales ${settings.scales.join(', ')}`);
+    const out: PanelScaleResult[] = [];
+    for (const factor of settings.scales) {
+      data.clear();
+      for (const [name, json] of panelCorpus(factor)) data.set(name, json);
+      out.push(await benchPanel(browser, `${url}/gen/panel.html`, `${url}/data`, bundle, factor, queries));
+      log(`  ${factor}x done`);
+    }
+    return out;
+  } finally {
+    await browser?.close();
+    server.close();
+  }
 }
 
 /** HEAD's commit, marked when the tree has uncommitted changes (the usual case while others work). */
@@ -158,9 +201,14 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
     }
   };
 
-  log('build: extension (Chrome MV3) and bench bundle');
-  const ext = await attempt('build', buildExtension);
-  const bundle = await attempt('bench bundle', buildBenchBundle);
+  const sections = new Set<Section>(options.only?.length ? options.only : SECTIONS);
+  const want = (section: Section) => sections.has(section);
+
+  const needsExtension = want('scan') || want('lookups') || want('sizes');
+  log(`build: ${[needsExtension && 'extension (Chrome MV3)', want('scan') && 'bench bundle', want('panel') && 'panel bundle'].filter(Boolean).join(', ')}`);
+  const ext = needsExtension ? await attempt('build', buildExtension) : null;
+  const bundle = want('scan') ? await attempt('bench bundle', buildBenchBundle) : null;
+  const panelBundle = want('panel') ? await attempt('panel bundle', () => buildPanelBundle()) : null;
   const contentCss = ext ? readFileSync(join(ext.dir, 'content-scripts/content.css'), 'utf8') : '';
   const assets = bundle ? { bundle, contentCss } : null;
 
@@ -200,7 +248,7 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
   }
 
   let lookups: LookupResult | null = null;
-  if (ext) {
+  if (ext && want('lookups')) {
     let extBrowser: Browser | undefined;
     try {
       extBrowser = await withExtension(ext.dir);
@@ -219,21 +267,26 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
   }
   server.close();
 
-  log(`index: scales ${settings.scales.join(', ')}`);
-  const index = await attempt('index', async () => {
-    const out: ScaleResult[] = [];
-    for (const factor of settings.scales) {
-      out.push(benchScale(factor, settings.scaleReps, cardLookups(), keystrokes(), settings.queryBudgetMs));
-      log(`  ${factor}x done`);
-    }
-    return out;
-  });
-  const sizes = ext ? await attempt('sizes', async () => measureSizes(ext.dir, ext.chunks)) : null;
+  let index: ScaleResult[] | null = null;
+  if (want('index')) {
+    log(`index: scales ${settings.scales.join(', ')}`);
+    index = await attempt('index', async () => {
+      const out: ScaleResult[] = [];
+      for (const factor of settings.scales) {
+        out.push(benchScale(factor, settings.scaleReps, cardLookups(), keystrokes(), settings.queryBudgetMs));
+        log(`  ${factor}x done`);
+      }
+      return out;
+    });
+  }
+  const panel = panelBundle ? await attempt('panel', () => measurePanel(panelBundle, settings, log, (v) => (chromium ||= v))) : null;
+  const sizes = ext && want('sizes') ? await attempt('sizes', async () => measureSizes(ext.dir, ext.chunks)) : null;
 
   const results: BenchResults = {
     meta: {
       date: new Date().toISOString(),
       quick: options.quick,
+      only: options.only?.length ? SECTIONS.filter(want) : null,
       pagesDir: options.pages ?? null,
       revision: options.revision,
       settings: { ...settings, realPageLimit: Number.isFinite(settings.realPageLimit) ? settings.realPageLimit : -1 },
@@ -250,6 +303,7 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
     hover,
     lookups,
     index,
+    panel,
     sizes,
     targets: [],
     errors,
@@ -260,7 +314,14 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
   mkdirSync(options.out, { recursive: true });
   writeFileSync(join(options.out, 'latest.json'), `${JSON.stringify(results, null, 1)}\n`);
   writeFileSync(join(options.out, 'latest.md'), markdown);
-  const ok = Object.keys(errors).length === 0 && scan !== null && dynamic !== null && hover !== null && lookups !== null && index !== null && sizes !== null;
+  const measured: Record<Section, boolean> = {
+    scan: scan !== null && dynamic !== null && hover !== null,
+    lookups: lookups !== null,
+    index: index !== null,
+    panel: panel !== null,
+    sizes: sizes !== null,
+  };
+  const ok = Object.keys(errors).length === 0 && SECTIONS.every((section) => !want(section) || measured[section]);
   return { results, markdown, ok };
 }
 
@@ -286,7 +347,7 @@ function runAtRef(ref: string, argv: string[], out: string): number {
   return child.status ?? 1;
 }
 
-/** Command line: `--pages DIR`, `--quick`, `--out DIR`, `--ref REV`. */
+/** Command line: `--pages DIR`, `--quick`, `--out DIR`, `--ref REV`, `--only SECTION[,SECTION…]`. */
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -296,12 +357,19 @@ export async function main(argv: string[]): Promise<number> {
       out: { type: 'string' },
       ref: { type: 'string' },
       revision: { type: 'string' },
+      only: { type: 'string' },
     },
   });
+  const only = (values.only ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+  if (unknown.length) {
+    console.error(`--only: unknown section ${unknown.join(', ')} (one or more of ${SECTIONS.join(', ')}, comma-separated)`);
+    return 2;
+  }
   const out = resolve(values.out ?? join(root, 'tests/bench/results'));
   if (values.ref) return runAtRef(values.ref, argv, out);
   const revision = values.revision ?? workingTree();
-  const { markdown, ok } = await runBench({ pages: values.pages ? resolve(values.pages) : undefined, quick: values.quick ?? false, out, revision, log: (l) => console.error(l) });
+  const { markdown, ok } = await runBench({ pages: values.pages ? resolve(values.pages) : undefined, quick: values.quick ?? false, only: only as Section[], out, revision, log: (l) => console.error(l) });
   console.log(markdown);
   console.error(`written: ${join(out, 'latest.json')}, ${join(out, 'latest.md')}`);
   return ok ? 0 : 1;

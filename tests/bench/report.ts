@@ -41,7 +41,8 @@ export function renderMarkdown(r: BenchResults): string {
   const out: string[] = [];
   const m = r.meta;
   out.push('# Source Context benchmark results', '');
-  out.push(`${m.quick ? '**Quick (smoke) setting: not representative.** ' : ''}Run ${m.date.slice(0, 16).replace('T', ' ')} UTC, ${m.durationS} s; ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, load average ${m.loadAverage[0]} at start / ${m.loadAverage[1]} at end; Chromium ${m.chromium}; Node ${m.node}. Code: ${m.revision}. Real pages: ${m.pagesDir ?? 'none (no --pages)'}. Method and definitions: [README](../README.md).`, '');
+  const partial = m.only ? `**Only ${m.only.join(', ')} measured (\`--only\`).** ` : '';
+  out.push(`${m.quick ? '**Quick (smoke) setting: not representative.** ' : ''}${partial}Run ${m.date.slice(0, 16).replace('T', ' ')} UTC, ${m.durationS} s; ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, load average ${m.loadAverage[0]} at start / ${m.loadAverage[1]} at end; Chromium ${m.chromium}; Node ${m.node}. Code: ${m.revision}. Real pages: ${m.pagesDir ?? 'none (no --pages)'}. Method and definitions: [README](../README.md).`, '');
 
   out.push('## Targets', '');
   out.push(table(['target', 'goal', 'measured', 'met', 'what was compared'], r.targets.map((t) => [t.name, t.goal, `${t.unit === 'x' ? t.measured.toFixed(2) : ms(t.measured)} ${t.unit}`, t.met ? 'met' : `**missed** (${(t.measured / t.limit).toFixed(1)}x the limit)`, t.note])), '');
@@ -122,6 +123,18 @@ export function renderMarkdown(r: BenchResults): string {
     if (first && last && last !== first) {
       const g = (a: number, b: number) => `${(b / a).toFixed(0)}x`;
       out.push(`Growth ${first.factor}x → ${last.factor}x: build ${g(first.buildMs, last.buildMs)}, index size ${g(first.indexBytes, last.indexBytes)}, load ${g(first.loadMs, last.loadMs)}, heap ${g(first.heapBytes, last.heapBytes)}, card p95 ${g(first.card.p95, last.card.p95)}, keystroke p95 ${g(first.keystroke.p95, last.keystroke.p95)}, filtered keystroke p95 ${g(first.keystrokeFiltered.p95, last.keystrokeFiltered.p95)}. Query samples per scale: ${r.index.map((s) => `${s.factor}x ${s.card.n}/${s.keystroke.n}/${s.keystrokeFiltered.n}`).join(', ')} (card/keystroke/filtered keystroke; time-boxed).`, '');
+    }
+  }
+
+  if (r.panel) {
+    out.push('## Side panel UI (headless Chromium)', '');
+    out.push(`The side panel's own components and CSS (PanelApp) on a page of the bench server, 400×900, over each scale's corpus; ${r.panel[0]?.keystroke.n ?? 0} keystrokes per scale, typed one at a time (each query cleared, then typed), each timed from the keydown to the end of the next frame. Parts: script = input handler + Preact render; style + layout (forced right after); paint = the frame's paint and commit. First key: the overview of the empty box gives way to results (part of the keystrokes). Clear: select all + Backspace, back to the overview (not part of them). Open: fetch + parse / loadCorpus / render to first paint.`, '');
+    const d = (x: { p50: number; p95: number }) => `${ms(x.p50)} / ${ms(x.p95)}`;
+    const head = ['scale', 'statements', 'open: fetch / load / first paint ms', 'keystroke p50 / p95', 'keystroke max', 'script p50 / p95', 'style + layout p50 / p95', 'paint p50 / p95', 'waits p95: input / frame', 'first key p50 / p95', 'clear p50 / max'];
+    out.push(table(head, r.panel.map((p) => [`${p.factor}x`, p.statements, `${ms(p.open.fetchMs)} / ${ms(p.open.loadMs)} / ${ms(p.open.firstPaintMs)}`, d(p.keystroke), ms(p.keystroke.max), d(p.script), d(p.layout), d(p.paint), `${ms(p.inputDelay.p95)} / ${ms(p.frameWait.p95)}`, d(p.firstKey), `${ms(p.clear.p50)} / ${ms(p.clear.max)}`])), '');
+    const last = r.panel.at(-1);
+    if (last?.slowest.length) {
+      out.push(`Slowest keystrokes at ${last.factor}x (box after the key: to paint = script + style/layout + paint + waits, ms): ${last.slowest.map((k) => `"${k.value}" ${ms(k.toPaintMs)} = ${ms(k.scriptMs)} + ${ms(k.layoutMs)} + ${ms(k.paintMs)} + ${ms(k.inputDelayMs + k.frameWaitMs)}`).join('; ')}.`, '');
     }
   }
 

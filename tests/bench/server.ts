@@ -4,7 +4,9 @@ import { join, normalize } from 'node:path';
 
 /**
  * The bench pages' server on 127.0.0.1: generated pages from memory under
- * `/gen/`, and the optional real pages folder under `/real/`.
+ * `/gen/`, the optional real pages folder under `/real/`, and JSON files
+ * from memory under `/data/` (the panel benchmark's corpora; the map may
+ * change between requests).
  *
  * Every page is served with three headers, for a fair and precise clock:
  * - `Cross-Origin-Opener-Policy` + `Cross-Origin-Embedder-Policy` make the page
@@ -18,7 +20,7 @@ import { join, normalize } from 'node:path';
  * Subresources (images, fonts, styles) of the real pages point at hosts this
  * machine cannot reach; they fail fast, as they would offline.
  */
-export async function startBenchServer(generated: ReadonlyMap<string, string>, realDir?: string): Promise<{ url: string; server: Server }> {
+export async function startBenchServer(generated: ReadonlyMap<string, string>, realDir?: string, data?: ReadonlyMap<string, string>): Promise<{ url: string; server: Server }> {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const headers = {
@@ -32,6 +34,9 @@ export async function startBenchServer(generated: ReadonlyMap<string, string>, r
     if (name.startsWith('/gen/')) {
       const html = generated.get(name.slice('/gen/'.length));
       if (html !== undefined) return void res.writeHead(200, headers).end(html);
+    } else if (data && name.startsWith('/data/')) {
+      const json = data.get(name.slice('/data/'.length));
+      if (json !== undefined) return void res.writeHead(200, { ...headers, 'content-type': 'application/json' }).end(json);
     } else if (realDir && name.startsWith('/real/')) {
       const path = normalize(join(realDir, name.slice('/real/'.length)));
       if (path.startsWith(normalize(realDir)) && path.endsWith('.html')) {

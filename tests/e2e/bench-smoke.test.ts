@@ -45,11 +45,23 @@ describe('npm run bench -- --quick', () => {
     finite(r.lookups!.direct.p95);
     expect(r.index!.map((s) => s.factor)).toEqual([1, 10]);
     for (const s of r.index!) for (const x of [s.buildMs, s.loadMs, s.heapBytes, s.indexGzipBytes, s.card.p95, s.keystroke.p95, s.keystrokeFiltered.p95]) finite(x);
+    // The side panel's UI in Chromium: every typed key timed to the next paint, and its parts.
+    expect(r.panel!.map((s) => s.factor)).toEqual([1, 10]);
+    for (const s of r.panel!) {
+      expect(s.keystroke.n).toBeGreaterThan(20);
+      for (const d of [s.keystroke, s.script, s.layout, s.paint, s.inputDelay, s.frameWait, s.firstKey, s.clear]) for (const x of [d.p50, d.p95, d.max]) finite(x);
+      for (const x of [s.open.fetchMs, s.open.loadMs, s.open.firstPaintMs]) finite(x);
+      expect(s.keystroke.p50).toBeGreaterThan(0);
+      expect(s.slowest.length).toBeGreaterThan(0);
+    }
+    expect(r.targets.some((t) => t.name.startsWith('panel 10x: keystroke to paint'))).toBe(true);
     expect(r.sizes!.contentJsBytes).toBeGreaterThan(0);
     expect(r.sizes!.zipBytes).toBeGreaterThan(0);
     expect(r.sizes!.contentBreakdown.length).toBeGreaterThan(3);
     expect(r.targets.length).toBeGreaterThanOrEqual(10);
     for (const t of r.targets) finite(t.measured);
-    expect(readFileSync(join(out, 'latest.md'), 'utf8')).toContain('## Targets');
+    const markdown = readFileSync(join(out, 'latest.md'), 'utf8');
+    expect(markdown).toContain('## Targets');
+    expect(markdown).toContain('## Side panel UI (headless Chromium)');
   }, 180_000);
 });
