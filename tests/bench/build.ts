@@ -14,11 +14,12 @@
  *    CSS, built with the Preact plugin the extension's build uses, as one
  *    minified IIFE and one stylesheet.
  */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { build as viteBuild, minifySync, type Plugin, type Rollup } from 'vite';
-import { build as wxtBuild } from 'wxt';
+import { prepare as wxtPrepare, build as wxtBuild } from 'wxt';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 /** Under node_modules so it is never committed and never collides with .output/. */
@@ -124,6 +125,10 @@ export async function buildBenchBundle(): Promise<string> {
  * the panel's stylesheet. `minify: false` keeps function names for profiles.
  */
 export async function buildPanelBundle(minify = true): Promise<{ js: string; css: string }> {
+  // Vite's TypeScript transform reads tsconfig.json, which extends WXT's
+  // generated .wxt/tsconfig.json: absent from a `--ref` snapshot until a WXT
+  // build or `wxt prepare` (npm's postinstall) has run there.
+  if (!existsSync(resolve(root, '.wxt/tsconfig.json'))) await wxtPrepare({ root, logger: quiet as never });
   const out = await viteBuild({
     configFile: false,
     root,
