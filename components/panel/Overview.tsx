@@ -12,7 +12,10 @@ import { formatDate } from '../card/format.ts';
 import { groupByTopic, type TopicGroup } from './grouping.ts';
 import { statementCount, topicLabel } from './labels.ts';
 import type { Links } from './links.ts';
-import { GROUP_STEP, ThreadView } from './ResultList.tsx';
+import { GROUP_STEP, LIST_STEP, ShowMoreLabel, ThreadView } from './ResultList.tsx';
+
+/** Grouping of the whole corpus, kept per corpus: the overview comes back each time the query is cleared. */
+const groupsOf = new WeakMap<readonly Result[], TopicGroup[]>();
 
 export interface OverviewProps {
   statements: readonly Result[];
@@ -70,8 +73,11 @@ function TopicEntry({ group, ...props }: { group: TopicGroup } & Omit<OverviewPr
 }
 
 export function Overview({ statements, sources, onReadDocument, ...props }: OverviewProps) {
-  // Once per corpus, not per render: on a large corpus this is every statement.
-  const groups = useMemo(() => groupByTopic(statements), [statements]);
+  // Once per corpus, not per render or remount: on a large corpus this is every statement.
+  let groups = groupsOf.get(statements);
+  if (!groups) groupsOf.set(statements, (groups = groupByTopic(statements)));
+  // A large corpus has thousands of sources: they come a screenful at a time.
+  const [shownSources, setShownSources] = useState(LIST_STEP);
   const perFile = useMemo(() => {
     const counts = new Map<string, number>();
     for (const s of statements) counts.set(s.source.file, (counts.get(s.source.file) ?? 0) + 1);
@@ -93,7 +99,7 @@ export function Overview({ statements, sources, onReadDocument, ...props }: Over
           {t('panel_sourcesHeading')}
         </h2>
         <ol class="sp-sources">
-          {sources.map((s) => (
+          {sources.slice(0, shownSources).map((s) => (
             <li class="sp-source" key={s.file}>
               <button type="button" class="sp-source__title sp-link" onClick={() => onReadDocument(s.file)}>
                 {s.title ?? s.file}
@@ -108,6 +114,11 @@ export function Overview({ statements, sources, onReadDocument, ...props }: Over
             </li>
           ))}
         </ol>
+        {sources.length > shownSources ? (
+          <button type="button" class="sp-more" onClick={() => setShownSources(shownSources + LIST_STEP)}>
+            <ShowMoreLabel hidden={sources.length - shownSources} step={LIST_STEP} />
+          </button>
+        ) : null}
       </section>
     </div>
   );

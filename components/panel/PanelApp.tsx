@@ -13,7 +13,7 @@ import { t } from '../../lib/i18n.ts';
 import { FACET_KEYS, hasFilters, type FacetFilters } from '../../lib/search/facets.ts';
 import { exportName, toCsv, toJson } from './export.ts';
 import { Filters } from './Filters.tsx';
-import { statementCount } from './labels.ts';
+import { formatCount, statementCount } from './labels.ts';
 import { linksOf } from './links.ts';
 import { OnThisPage } from './OnThisPage.tsx';
 import { Overview } from './Overview.tsx';
@@ -184,7 +184,7 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
               <div class="sp-results__bar">
                 <p class="sp-results__count" role="status">
                   {statementCount(count)}
-                  {model.matched > count ? <span class="sp-note"> {t('panel_ofMatching', model.matched)}</span> : null}
+                  {model.matched > count ? <span class="sp-note"> {t('panel_ofMatching', formatCount(model.matched))}</span> : null}
                 </p>
                 <label class="sp-check sp-check--inline">
                   <input type="checkbox" checked={search.grouped} onChange={(e) => setSearch((s) => ({ ...s, grouped: e.currentTarget.checked }))} />
@@ -193,7 +193,7 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
               </div>
               {count > 0 ? (
                 <div class="sp-export" role="group" aria-label={t('panel_exportLabel')}>
-                  <span class="sp-note">{count === 1 ? t('panel_export_one') : t('panel_export_other', count)}</span>
+                  <span class="sp-note">{count === 1 ? t('panel_export_one') : t('panel_export_other', formatCount(count))}</span>
                   {/* File format names, the same in every language: not messages. */}
                   <button type="button" class="sp-btn sp-btn--small" onClick={() => exportAs('csv')}>
                     CSV
@@ -219,7 +219,6 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
                 </div>
               )}
               <ResultList
-                key={`${search.query}\u0000${JSON.stringify(search.filters)}\u0000${search.grouped}`}
                 results={model}
                 grouped={search.grouped}
                 links={links}

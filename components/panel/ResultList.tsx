@@ -9,7 +9,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n.ts';
 import type { Result } from '../../lib/search/result.ts';
 import { groupByTopic, type Thread } from './grouping.ts';
-import { topicLabel } from './labels.ts';
+import { formatCount, topicLabel } from './labels.ts';
 import type { Links } from './links.ts';
 import { ResultItem } from './ResultItem.tsx';
 import type { ResultPages } from './search-model.ts';
@@ -35,7 +35,7 @@ export interface ResultListProps {
 export function ShowMoreLabel({ hidden, step }: { hidden: number; step: number }) {
   return (
     <>
-      {t('panel_showMore', Math.min(hidden, step))} <span class="sp-more__rest">{t('panel_showMoreOf', hidden)}</span>
+      {t('panel_showMore', formatCount(Math.min(hidden, step)))} <span class="sp-more__rest">{t('panel_showMoreOf', formatCount(hidden))}</span>
     </>
   );
 }
@@ -49,8 +49,19 @@ function MoreButton({ hidden, step, onClick }: { hidden: number; step: number; o
   );
 }
 
+/**
+ * A "Show more" limit that starts over when `answer` changes (a new query
+ * or new filters). The list itself stays mounted, so results that remain
+ * from one keystroke to the next keep their DOM.
+ */
+function useLimit(first: number, step: number, answer: unknown): [number, () => void] {
+  const [state, setState] = useState({ answer, limit: first });
+  const limit = state.answer === answer ? state.limit : first;
+  return [limit, () => setState({ answer, limit: limit + step })];
+}
+
 function FlatList({ results, ...item }: Omit<ResultListProps, 'grouped'>) {
-  const [limit, setLimit] = useState(LIST_STEP);
+  const [limit, more] = useLimit(LIST_STEP, LIST_STEP, results);
   const shown = useMemo(() => results.first(limit), [results, limit]);
   return (
     <>
@@ -61,7 +72,7 @@ function FlatList({ results, ...item }: Omit<ResultListProps, 'grouped'>) {
           </li>
         ))}
       </ol>
-      <MoreButton hidden={results.total - limit} step={LIST_STEP} onClick={() => setLimit(limit + LIST_STEP)} />
+      <MoreButton hidden={results.total - limit} step={LIST_STEP} onClick={more} />
     </>
   );
 }
@@ -84,8 +95,14 @@ export function ThreadView({ thread, ...item }: { thread: Thread } & Omit<Result
   );
 }
 
-function Group({ heading, threads, loose, ...item }: { heading: string; threads: Thread[]; loose: Result[] } & Omit<ResultListProps, 'results' | 'grouped'>) {
-  const [limit, setLimit] = useState(GROUP_STEP);
+function Group({
+  heading,
+  threads,
+  loose,
+  answer,
+  ...item
+}: { heading: string; threads: Thread[]; loose: Result[]; answer: ResultPages } & Omit<ResultListProps, 'results' | 'grouped'>) {
+  const [limit, more] = useLimit(GROUP_STEP, LIST_STEP, answer);
   const entries = [...threads.map((thread) => ({ key: thread.claim.id, thread })), ...loose.map((r) => ({ key: r.id, thread: { claim: r, replies: [] } }))];
   return (
     <section class="sp-group" aria-label={heading}>
@@ -97,7 +114,7 @@ function Group({ heading, threads, loose, ...item }: { heading: string; threads:
           </li>
         ))}
       </ol>
-      <MoreButton hidden={entries.length - limit} step={LIST_STEP} onClick={() => setLimit(limit + LIST_STEP)} />
+      <MoreButton hidden={entries.length - limit} step={LIST_STEP} onClick={more} />
     </section>
   );
 }
@@ -113,6 +130,7 @@ export function ResultList({ results, grouped, ...item }: ResultListProps) {
           heading={`${g.topic ? topicLabel(g.topic) : t('panel_noTopic')} · ${g.count}`}
           threads={g.threads}
           loose={g.loose}
+          answer={results}
           {...item}
         />
       ))}

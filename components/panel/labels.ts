@@ -35,6 +35,11 @@ export function topicLabel(topic: Topic): string {
  * count with a noun is two messages, `_one` for exactly 1 and `_other` for
  * every other number (translators word `_other` to suit their language).
  */
+/** A count in the reader's digit grouping ("71,223"); the runtime's locale is the browser's UI language. */
+export function formatCount(n: number): string {
+  return n.toLocaleString();
+}
+
 export function statementCount(n: number): string {
-  return n === 1 ? t('panel_statements_one', n) : t('panel_statements_other', n);
+  return n === 1 ? t('panel_statements_one', n) : t('panel_statements_other', formatCount(n));
 }

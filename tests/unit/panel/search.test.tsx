@@ -2,6 +2,9 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { groupByTopic } from '../../../components/panel/grouping.ts';
+import { statementCount } from '../../../components/panel/labels.ts';
+import { linksOf } from '../../../components/panel/links.ts';
+import { Overview } from '../../../components/panel/Overview.tsx';
 import { LIST_STEP } from '../../../components/panel/ResultList.tsx';
 import { searchModel } from '../../../components/panel/search-model.ts';
 import { App, fakeServices, shipped } from './helpers.tsx';
@@ -50,6 +53,26 @@ describe('search', () => {
     type('xylophone quartz');
     expect(items()).toHaveLength(0);
     expect(screen.getByText(/No statements match “xylophone quartz”/)).toBeTruthy();
+  });
+
+  it('groups the digits of large counts as the reader writes them', () => {
+    expect(statementCount(71223)).toBe(`${(71223).toLocaleString()} statements`);
+    expect(statementCount(71223)).toMatch(/^71\D223 statements$/);
+    expect(statementCount(1)).toBe('1 statement');
+  });
+
+  it('lists a long run of source documents a screenful at a time', () => {
+    const sources = Array.from({ length: 70 }, (_, i) => ({ file: `s${i}.txt`, title: `Source ${i}`, publisher: null, url: null, date: null, author: null }));
+    const links = linksOf(shipped().corpus);
+    const noop = () => {};
+    render(<Overview statements={[]} sources={sources} links={links} onRead={noop} onReadDocument={noop} onTopic={noop} copy={async () => {}} />);
+    const list = () => within(screen.getByRole('heading', { name: 'Source documents' }).closest('section')!).getAllByRole('listitem');
+    expect(list()).toHaveLength(LIST_STEP);
+    fireEvent.click(screen.getByRole('button', { name: /^Show 30 more/ }));
+    expect(list()).toHaveLength(2 * LIST_STEP);
+    fireEvent.click(screen.getByRole('button', { name: /^Show 10 more/ }));
+    expect(list()).toHaveLength(70);
+    expect(screen.queryByRole('button', { name: /^Show \d+ more/ })).toBeNull();
   });
 
   it('shows the overview for an empty query: topics that open onto claims and counterclaims, and the documents', () => {
@@ -102,6 +125,19 @@ describe('search', () => {
     expect(items()).toHaveLength(LIST_STEP);
     fireEvent.click(within(screen.getByRole('region', { name: 'Results' })).getByRole('button', { name: /^Show \d+ more/ }));
     expect(items()).toHaveLength(Math.min(total, 2 * LIST_STEP));
+  });
+
+  it('keeps the items that stay from one keystroke to the next, and starts the steps over', () => {
+    render(<App services={fakeServices()} />);
+    type('Huawe');
+    fireEvent.click(within(screen.getByRole('region', { name: 'Results' })).getByRole('button', { name: /^Show \d+ more/ }));
+    expect(items().length).toBeGreaterThan(LIST_STEP);
+    const before = new Map(items().map((el) => [el.getAttribute('data-id'), el]));
+    type('Huawei');
+    expect(items()).toHaveLength(LIST_STEP);
+    // Typing one more letter re-ranks, but a result still listed is the same element, not a rebuilt one.
+    const kept = items().filter((el) => before.get(el.getAttribute('data-id')) === el);
+    expect(kept.length).toBeGreaterThan(LIST_STEP / 2);
   });
 
   it('starts from the saved search, saves changes, and an outside query replaces the filters', () => {
