@@ -13,7 +13,13 @@ export interface Segment {
 }
 
 /** Letters, digits and combining marks: what counts as "inside a word". */
-const WORD_CHAR = String.raw`[\p{L}\p{N}\p{M}]`;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** The rest of a word, from a given index (sticky). */
+const WORD_REST = /[\p{L}\p{N}\p{M}]*/uy;
+/** Dashes and spaces inside a term: "no-spy" also matches "no spy" and "no‑spy". */
+const TERM_SEPARATORS = /[\s\-\u2010-\u2015]+/gu;
+/** The same, sticky: the separators between two parts of a term in the text. */
+const SEPARATOR_RUN = /[\s\-\u2010-\u2015]+/uy;
 
 /**
  * Scripts written without spaces between words. A term in one of them can
@@ -23,73 +29,90 @@ const WORD_CHAR = String.raw`[\p{L}\p{N}\p{M}]`;
 const UNSPACED_SCRIPT =
   /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
-/** Dashes and spaces inside a term: "no-spy" also matches "no spy" and "no‑spy". */
-const TERM_SEPARATORS = /[\s\-\u2010-\u2015]+/gu;
-
 function escapeRegExp(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&');
 }
 
-function termPattern(term: string): string {
-  return term
-    .split(TERM_SEPARATORS)
-    .map(escapeRegExp)
-    .join(String.raw`[\s\-\u2010-\u2015]+`);
+/** A term as the text must show it: its parts, case-insensitive, with any run of separators between them. */
+interface Term {
+  parts: RegExp[];
+  /** Whether a match must start a word and takes the rest of it. */
+  spaced: boolean;
+}
+
+/** Compiled parts by their text. Each is a plain literal, cheap to compile, and reused across results. */
+const parts = new Map<string, RegExp>();
+const PARTS_KEPT = 1024;
+
+function part(text: string): RegExp {
+  let re = parts.get(text);
+  if (!re) {
+    if (parts.size >= PARTS_KEPT) parts.clear();
+    parts.set(text, (re = new RegExp(escapeRegExp(text), 'iuy')));
+  }
+  return re;
+}
+
+/** Where a match of `term` starting at `at` ends, or -1. */
+function matchEnd(text: string, at: number, term: Term): number {
+  let end = at;
+  for (let k = 0; k < term.parts.length; k++) {
+    if (k > 0) {
+      SEPARATOR_RUN.lastIndex = end;
+      if (!SEPARATOR_RUN.test(text)) return -1;
+      end = SEPARATOR_RUN.lastIndex;
+    }
+    const re = term.parts[k]!;
+    re.lastIndex = end;
+    if (!re.test(text)) return -1;
+    end = re.lastIndex;
+  }
+  if (term.spaced) {
+    WORD_REST.lastIndex = end;
+    WORD_REST.test(text);
+    end = WORD_REST.lastIndex;
+  }
+  return end;
+}
+
+/** Whether the code point ending just before `at` is inside a word. */
+function wordBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const low = text.charCodeAt(at - 1);
+  const pair = at >= 2 && low >= 0xdc00 && low <= 0xdfff && text.charCodeAt(at - 2) >= 0xd800 && text.charCodeAt(at - 2) <= 0xdbff;
+  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(pair ? at - 2 : at - 1)!));
 }
 
 /**
  * Splits `text` into segments, marking each occurrence of a term.
  *
- * - Case-insensitive and Unicode-aware (`iu` flags; `\p{…}` classes, so
- *   "Zhengfei", "Ü" and "华为" behave like ASCII).
+ * - Case-insensitive and Unicode-aware (each term part is an `iu` literal;
+ *   `\p{…}` classes for words, so "Zhengfei", "Ü" and "华为" behave like ASCII).
  * - Whole-word-ish: a match must start a word (the character before it is not
  *   a letter or digit), so "spy" does not mark "Espy". Terms may be stems or
  *   prefixes, as search engines report them: "sanction" marks the whole of
  *   "Sanctions" and "sanctioned". Terms in unspaced scripts (Chinese,
  *   Japanese, Thai…) match anywhere and mark only themselves.
- * - Terms are escaped before they enter the pattern, so "(", ".*" or "\\" are
- *   matched literally and cannot break or widen the expression.
- * - Longest term wins where several start at the same place.
+ * - Terms are matched as literal text, so "(", ".*" or "\\" are matched
+ *   literally and cannot break or widen anything.
+ * - Leftmost match first; where several terms start at the same place, the
+ *   longest term wins.
+ *
+ * No pattern is built per term set: a case-insensitive Unicode RegExp with
+ * lookbehind over the set cost about 3 ms to compile in Chromium, and the
+ * side panel renders thirty results per keystroke, each with its own set.
  *
  * Invariant: concatenating the segments' text gives back `text` exactly, and
  * no two adjacent segments have the same `marked`.
  */
-/** Compiled patterns by source, the most recent last. */
-const patterns = new Map<string, RegExp>();
-/** Patterns kept: a screenful of results and the card, with room for a few keystrokes. */
-const PATTERNS_KEPT = 256;
-
-/**
- * The `giu` RegExp for `source`, compiled once. A case-insensitive Unicode
- * pattern with lookbehind costs about 3 ms to compile in Chromium, and the
- * side panel renders thirty results per keystroke. (`matchAll` clones the
- * RegExp, so sharing one is safe.)
- */
-function compiled(source: string): RegExp {
-  let re = patterns.get(source);
-  if (re) patterns.delete(source);
-  else re = new RegExp(source, 'giu');
-  patterns.set(source, re);
-  if (patterns.size > PATTERNS_KEPT) patterns.delete(patterns.keys().next().value!);
-  return re;
-}
-
 export function splitForEmphasis(text: string, terms: readonly string[]): Segment[] {
   const cleaned = [...new Set(terms.map((t) => t.trim()).filter((t) => /[\p{L}\p{N}]/u.test(t)))];
   if (text === '') return [];
   if (cleaned.length === 0) return [{ text, marked: false }];
 
-  // Longest first so alternation prefers "no-spy agreement" over "no".
+  // Longest first, so "no-spy agreement" wins over "no". (A spaced and an unspaced term never start at one place.)
   cleaned.sort((a, b) => b.length - a.length);
-  const spaced = cleaned.filter((t) => !UNSPACED_SCRIPT.test(t)).map(termPattern);
-  const unspaced = cleaned.filter((t) => UNSPACED_SCRIPT.test(t)).map(termPattern);
-
-  const alternatives: string[] = [];
-  if (spaced.length > 0) {
-    alternatives.push(`(?<!${WORD_CHAR})(?:${spaced.join('|')})${WORD_CHAR}*`);
-  }
-  if (unspaced.length > 0) alternatives.push(`(?:${unspaced.join('|')})`);
-  const pattern = compiled(alternatives.join('|'));
+  const ordered = cleaned.map((t): Term => ({ parts: t.split(TERM_SEPARATORS).map(part), spaced: !UNSPACED_SCRIPT.test(t) }));
 
   const segments: Segment[] = [];
   const push = (chunk: string, marked: boolean) => {
@@ -100,13 +123,23 @@ export function splitForEmphasis(text: string, terms: readonly string[]): Segmen
   };
 
   let cursor = 0;
-  for (const match of text.matchAll(pattern)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (end === start) continue; // defensive: a zero-width match would mark nothing
-    push(text.slice(cursor, start), false);
-    push(text.slice(start, end), true);
-    cursor = end;
+  for (let at = 0; at < text.length; ) {
+    const startsWord = !wordBefore(text, at);
+    let end = -1;
+    for (const term of ordered) {
+      if (term.spaced && !startsWord) continue;
+      end = matchEnd(text, at, term);
+      if (end > at) break;
+    }
+    if (end > at) {
+      push(text.slice(cursor, at), false);
+      push(text.slice(at, end), true);
+      cursor = at = end;
+    } else {
+      // One code point on, as a `u` RegExp steps.
+      const unit = text.charCodeAt(at);
+      at += unit >= 0xd800 && unit <= 0xdbff && at + 1 < text.length && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    }
   }
   push(text.slice(cursor), false);
   return segments;

@@ -112,6 +112,60 @@ describe('splitForEmphasis', () => {
   });
 });
 
+/**
+ * The one-RegExp-per-term-set implementation this module had before it
+ * stopped compiling patterns per result: the oracle for the current one.
+ */
+function regexSplit(text: string, terms: readonly string[]): Segment[] {
+  const WORD = String.raw`[\p{L}\p{N}\p{M}]`;
+  const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+  const pattern = (t: string) =>
+    t
+      .split(/[\s\-\u2010-\u2015]+/gu)
+      .map((p) => p.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&'))
+      .join(String.raw`[\s\-\u2010-\u2015]+`);
+  const cleaned = [...new Set(terms.map((t) => t.trim()).filter((t) => /[\p{L}\p{N}]/u.test(t)))];
+  if (text === '') return [];
+  if (cleaned.length === 0) return [{ text, marked: false }];
+  cleaned.sort((a, b) => b.length - a.length);
+  const spaced = cleaned.filter((t) => !UNSPACED.test(t)).map(pattern);
+  const unspaced = cleaned.filter((t) => UNSPACED.test(t)).map(pattern);
+  const alternatives: string[] = [];
+  if (spaced.length > 0) alternatives.push(`(?<!${WORD})(?:${spaced.join('|')})${WORD}*`);
+  if (unspaced.length > 0) alternatives.push(`(?:${unspaced.join('|')})`);
+  const segments: Segment[] = [];
+  const push = (chunk: string, isMarked: boolean) => {
+    if (chunk === '') return;
+    const last = segments[segments.length - 1];
+    if (last && last.marked === isMarked) last.text += chunk;
+    else segments.push({ text: chunk, marked: isMarked });
+  };
+  let cursor = 0;
+  for (const m of text.matchAll(new RegExp(alternatives.join('|'), 'giu'))) {
+    if (m[0].length === 0) continue;
+    push(text.slice(cursor, m.index), false);
+    push(m[0], true);
+    cursor = m.index + m[0].length;
+  }
+  push(text.slice(cursor), false);
+  return segments;
+}
+
+describe('splitForEmphasis against a single RegExp (property)', () => {
+  // Case pairs with odd folds (Kelvin sign, final sigma, long s, dotted I), surrogate-pair letters, marks, CJK, separators.
+  const pieces = ['no', 'NO', 'spy', 'Spy', 'σς', 'ΟΣ', 'K', 'k', 'ſ', 'S', 'İ', 'i', 'é', 'e\u0301', '𝐀', '𝐚', '😀', '华为', '为', ' ', '-', '\u2011', ',', '(', '.*', '\ud800', '\udc00'];
+  const piece = fc.constantFrom(...pieces);
+  it('marks exactly what the one-pattern implementation marked', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), fc.array(fc.array(piece, { minLength: 1, maxLength: 4 }).map((p) => p.join('')), { maxLength: 4 }), (parts, terms) => {
+        const text = parts.join('');
+        expect(splitForEmphasis(text, terms)).toEqual(regexSplit(text, terms));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('<Emphasis>', () => {
   it('wraps exactly the matched words in <mark> and keeps the text intact', () => {
     const text = 'Huawei rejects the sanctions; Huawei’s no-spy offer stands.';
