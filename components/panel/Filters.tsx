@@ -57,18 +57,27 @@ function Facet({ name, legend, options, filters, counts, onChange, byCount }: Fa
   const chosen = (filters[name] ?? []) as readonly string[];
   const count = (value: string) => counts[name].get(value) ?? 0;
   const [limit, setLimit] = useState(FACET_STEP);
-  // Labels in collation order once per option list, so ties in count compare as numbers.
-  const labelRank = useMemo(() => new Map([...options].sort((a, b) => a.label.localeCompare(b.label)).map((o, i) => [o.value, i])), [options]);
-  const inOrder = (a: FacetOption, b: FacetOption) => count(b.value) - count(a.value) || labelRank.get(a.value)! - labelRank.get(b.value)!;
-  const offered = options.filter((o) => count(o.value) > 0 || chosen.includes(o.value));
-  const long = offered.length > 2 * FACET_STEP;
-  let shown = offered;
-  if (long) {
-    // Only the biggest `limit` are ranked (a large corpus has thousands of sources); ticked values stay in view.
+  // Each option's place in collation order, once per option list, so ties in count compare as numbers.
+  const labelRank = useMemo(() => {
+    const rank = new Map([...options].sort((a, b) => a.label.localeCompare(b.label)).map((o, i) => [o, i]));
+    return options.map((o) => rank.get(o)!);
+  }, [options]);
+  // One pass over the options (thousands of sources on a large corpus): what is offered, with its count and rank.
+  const offered: number[] = [];
+  const countOf: number[] = [];
+  options.forEach((o, i) => {
+    countOf[i] = count(o.value);
+    if (countOf[i]! > 0 || chosen.includes(o.value)) offered.push(i);
+  });
+  const inOrder = (a: number, b: number) => countOf[b]! - countOf[a]! || labelRank[a]! - labelRank[b]!;
+  let picked = offered;
+  if (offered.length > 2 * FACET_STEP) {
+    // Only the biggest `limit` are ranked; ticked values stay in view.
     const top = topK(offered.length, limit, (i, j) => inOrder(offered[i]!, offered[j]!)).map((i) => offered[i]!);
     const inTop = new Set(top);
-    shown = [...top, ...offered.filter((o) => !inTop.has(o) && chosen.includes(o.value))];
-  } else if (byCount) shown = offered.sort(inOrder);
+    picked = [...top, ...offered.filter((i) => !inTop.has(i) && chosen.includes(options[i]!.value))];
+  } else if (byCount) picked = [...offered].sort(inOrder);
+  const shown = picked.map((i) => options[i]!);
   if (shown.length === 0) return null;
   const hidden = offered.length - shown.length;
   return (
