@@ -1,8 +1,8 @@
 import { findMentions } from '../corpus/mentions.ts';
 import { BROADER, detectTopics, TOPICS } from '../corpus/topics.ts';
-import type { Kind, Side, Statement, Topic } from '../corpus/types.ts';
+import type { Kind, Statement, Topic } from '../corpus/types.ts';
 import { popcount } from './bits.ts';
-import { facetTable } from './facets.ts';
+import { type FacetFilters, facetTable, filterDocs } from './facets.ts';
 import type { Corpus } from './load.ts';
 import { CARD_SEARCH, PANEL_SEARCH, processTerm, tokenize } from './options.ts';
 import type { Hits } from './postings.ts';
@@ -42,13 +42,8 @@ export interface CardOptions {
   limit?: number;
 }
 
-export interface SearchFilters {
-  kinds?: Kind[];
-  sides?: Side[];
-  topics?: Topic[];
-  /** Speaker ids, e.g. "ren-zhengfei". */
-  speakers?: string[];
-  files?: string[];
+/** The panel's filters (see `facets.ts`), and how many results to return. */
+export interface SearchFilters extends FacetFilters {
   /** Most results (default 20). */
   limit?: number;
 }
@@ -205,16 +200,6 @@ function withBothSides(candidates: readonly Candidate[], limit: number): Candida
   return top.sort(byCandidate);
 }
 
-function passes(s: Statement, f: SearchFilters): boolean {
-  return (
-    (!f.kinds || f.kinds.includes(s.kind)) &&
-    (!f.sides || f.sides.includes(s.speaker.side)) &&
-    (!f.topics || s.topics.some((t) => f.topics!.includes(t))) &&
-    (!f.speakers || f.speakers.includes(s.speaker.id)) &&
-    (!f.files || f.files.includes(s.file))
-  );
-}
-
 /**
  * Side-panel search: prefix and fuzzy matching over text, speaker names and
  * topic words. A result must match at least half of the query's distinct
@@ -225,8 +210,8 @@ function passes(s: Statement, f: SearchFilters): boolean {
  */
 export function searchCorpus(corpus: Corpus, query: string, filters: SearchFilters = {}): Result[] {
   const ranked = rankedSearch(corpus, query);
-  const passing: number[] = [];
-  for (let h = 0; h < ranked.hits.docs.length; h++) if (passes(corpus.byDoc[ranked.hits.docs[h]!]!, filters)) passing.push(h);
+  // Positions in the hits are hit numbers.
+  const { passing } = filterDocs(facetTable(corpus), ranked.hits.docs, filters);
   return topK(passing.length, filters.limit ?? 20, (a, b) => ranked.compare(passing[a]!, passing[b]!)).map((i) => ranked.result(passing[i]!));
 }
 
