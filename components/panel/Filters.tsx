@@ -14,7 +14,7 @@ import { hasFilters } from '../../lib/search/facets.ts';
 import { topK } from '../../lib/search/top.ts';
 import { t, type MessageKey } from '../../lib/i18n.ts';
 import { KIND_KEYS, SIDE_KEYS, statementCount, TOPIC_KEYS } from './labels.ts';
-import { ShowMoreLabel } from './ResultList.tsx';
+import { MoreButton } from './ResultList.tsx';
 
 /**
  * Values a long facet shows before "Show more", and adds per click. A list
@@ -102,11 +102,7 @@ function Facet({ name, legend, options, filters, counts, onChange, byCount }: Fa
           </li>
         ))}
       </ul>
-      {hidden > 0 ? (
-        <button type="button" class="sp-more" onClick={() => setLimit(limit + FACET_STEP)}>
-          <ShowMoreLabel hidden={hidden} step={FACET_STEP} />
-        </button>
-      ) : null}
+      <MoreButton hidden={hidden} step={FACET_STEP} onClick={() => setLimit(limit + FACET_STEP)} />
     </fieldset>
   );
 }

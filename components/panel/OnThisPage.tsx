@@ -10,7 +10,7 @@ import { CATEGORIES } from '../../lib/detect/types.ts';
 import { t } from '../../lib/i18n.ts';
 import { Emphasis } from '../card/Emphasis.tsx';
 import { categoryLabel } from './labels.ts';
-import { ShowMoreLabel } from './ResultList.tsx';
+import { MoreButton } from './ResultList.tsx';
 import type { PageState } from './types.ts';
 
 /** Mentions rendered per category at first; the rest behind "Show more". */
@@ -56,11 +56,7 @@ function CategoryGroup({ category, mentions, onReveal }: { category: Category; m
           </li>
         ))}
       </ol>
-      {mentions.length > limit ? (
-        <button type="button" class="sp-more" onClick={() => setLimit(limit + MENTION_STEP)}>
-          <ShowMoreLabel hidden={mentions.length - limit} step={MENTION_STEP} />
-        </button>
-      ) : null}
+      <MoreButton hidden={mentions.length - limit} step={MENTION_STEP} onClick={() => setLimit(limit + MENTION_STEP)} />
     </section>
   );
 }

@@ -12,7 +12,7 @@ import { formatDate } from '../card/format.ts';
 import { groupByTopic, type TopicGroup } from './grouping.ts';
 import { statementCount, topicLabel } from './labels.ts';
 import type { Links } from './links.ts';
-import { GROUP_STEP, LIST_STEP, ShowMoreLabel, ThreadView } from './ResultList.tsx';
+import { GROUP_STEP, LIST_STEP, MoreButton, ThreadView } from './ResultList.tsx';
 
 /** Grouping of the whole corpus, kept per corpus: the overview comes back each time the query is cleared. */
 const groupsOf = new WeakMap<readonly Result[], TopicGroup[]>();
@@ -114,11 +114,7 @@ export function Overview({ statements, sources, onReadDocument, ...props }: Over
             </li>
           ))}
         </ol>
-        {sources.length > shownSources ? (
-          <button type="button" class="sp-more" onClick={() => setShownSources(shownSources + LIST_STEP)}>
-            <ShowMoreLabel hidden={sources.length - shownSources} step={LIST_STEP} />
-          </button>
-        ) : null}
+        <MoreButton hidden={sources.length - shownSources} step={LIST_STEP} onClick={() => setShownSources(shownSources + LIST_STEP)} />
       </section>
     </div>
   );

@@ -32,7 +32,7 @@ export interface ResultListProps {
  * messages because the second part is styled apart; translators see both
  * descriptions.
  */
-export function ShowMoreLabel({ hidden, step }: { hidden: number; step: number }) {
+function ShowMoreLabel({ hidden, step }: { hidden: number; step: number }) {
   return (
     <>
       {t('panel_showMore', formatCount(Math.min(hidden, step)))} <span class="sp-more__rest">{t('panel_showMoreOf', formatCount(hidden))}</span>
@@ -40,7 +40,8 @@ export function ShowMoreLabel({ hidden, step }: { hidden: number; step: number }
   );
 }
 
-function MoreButton({ hidden, step, onClick }: { hidden: number; step: number; onClick(): void }) {
+/** "Show 30 more of 45" for a list that renders `step` more per click; nothing when none is hidden. */
+export function MoreButton({ hidden, step, onClick }: { hidden: number; step: number; onClick(): void }) {
   if (hidden <= 0) return null;
   return (
     <button type="button" class="sp-more" onClick={onClick}>
