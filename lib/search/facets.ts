@@ -58,6 +58,20 @@ function dayNumbers(date: string | null | undefined): [number, number] {
 type SingleKey = Exclude<FacetKey, 'topics'>;
 
 /**
+ * Topics as a bit mask, bit i for `TOPICS[i]` (the facet table's `topics`).
+ * A string that is not a topic adds no bit.
+ * @example topicMask(['no-spy', 'backdoor']) & table.topics[doc] // the two topics the statement has
+ */
+export function topicMask(topics: readonly string[]): number {
+  let mask = 0;
+  for (const t of topics) {
+    const i = TOPICS.indexOf(t as Topic);
+    if (i >= 0) mask |= 1 << i;
+  }
+  return mask;
+}
+
+/**
  * Every statement's facet values as small integers, by index document
  * number, so filtering and counting a query's hits is arithmetic over
  * typed arrays (a broad query on a large corpus has tens of thousands).
@@ -101,7 +115,7 @@ export function facetTable(corpus: Corpus): FacetTable {
       }
       codes[key][doc] = code;
     }
-    for (const t of s.topics) table.topics[doc]! |= 1 << TOPICS.indexOf(t);
+    table.topics[doc] = topicMask(s.topics);
     let span = spans.get(s.file);
     if (!span) spans.set(s.file, (span = dayNumbers(corpus.sources.get(s.file)?.date)));
     [table.dateFrom[doc], table.dateTo[doc]] = span;
@@ -138,7 +152,7 @@ export function filterDocs(table: FacetTable, docs: ArrayLike<number>, filters: 
   const tally = SINGLE.map((key) => new Uint32Array(table.values[key].length));
   const topicTally = new Uint32Array(TOPICS.length);
   // An unknown topic adds no bit: chosen alone, it leaves nothing, as an unknown speaker does.
-  const topicMask = filters.topics?.length ? filters.topics.reduce((m, t) => (TOPICS.includes(t) ? m | (1 << TOPICS.indexOf(t)) : m), 0) : null;
+  const chosenTopics = filters.topics?.length ? topicMask(filters.topics) : null;
   const ranged = Boolean(filters.from || filters.to);
   const lower = filters.from ? dayNumbers(filters.from)[0] || null : null;
   const upper = filters.to ? dayNumbers(filters.to)[1] || null : null;
@@ -164,7 +178,7 @@ export function filterDocs(table: FacetTable, docs: ArrayLike<number>, filters: 
     if (sideChosen && !sideChosen[side]) failed |= SIDE;
     if (speakerChosen && !speakerChosen[speaker]) failed |= SPEAKER;
     if (fileChosen && !fileChosen[file]) failed |= FILE;
-    if (topicMask !== null && (topics & topicMask) === 0) failed |= TOPIC;
+    if (chosenTopics !== null && (topics & chosenTopics) === 0) failed |= TOPIC;
     const undatedDoc = dateFrom[doc] === 0;
     if (ranged && (undatedDoc || (lower !== null && dateTo[doc]! < lower) || (upper !== null && dateFrom[doc]! > upper))) failed |= DATE;
     if (failed === 0) passing[kept++] = i;

@@ -1,8 +1,8 @@
 import { findMentions } from '../corpus/mentions.ts';
-import { BROADER, detectTopics, TOPICS } from '../corpus/topics.ts';
-import type { Kind, Statement, Topic } from '../corpus/types.ts';
+import { BROADER, detectTopics } from '../corpus/topics.ts';
+import type { Kind, Statement } from '../corpus/types.ts';
 import { popcount } from './bits.ts';
-import { type FacetFilters, facetTable, filterDocs } from './facets.ts';
+import { type FacetFilters, facetTable, filterDocs, topicMask } from './facets.ts';
 import type { Corpus } from './load.ts';
 import { CARD_SEARCH, PANEL_SEARCH, processTerm, tokenize } from './options.ts';
 import type { Hits } from './postings.ts';
@@ -131,8 +131,7 @@ export function cardQuery(corpus: Corpus, mention: string, context = '', options
 
   // Topic sets as masks over the facet table's bits, so each statement costs a few integer operations.
   const table = facetTable(corpus);
-  const maskOf = (topics: readonly Topic[]) => topics.reduce((mask, t) => mask | (1 << TOPICS.indexOf(t)), 0);
-  const [wantedMask, broaderMask, contextMask] = [maskOf(wanted), maskOf(broader), maskOf(contextTopics)];
+  const [wantedMask, broaderMask, contextMask] = [topicMask(wanted), topicMask(broader), topicMask(contextTopics)];
   const namedCode = new Uint8Array(table.values.speakers.length);
   table.values.speakers.forEach((id, code) => (namedCode[code] = named.has(id) ? 1 : 0));
   const base: Candidate[] = [];
