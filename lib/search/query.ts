@@ -72,15 +72,10 @@ function queryWords(text: string): string[][] {
   return out;
 }
 
-/** The processed terms of `words`, for `Postings.search`. */
-function termsOf(words: string[][]): string[] {
-  return words.flat();
-}
-
 /** Text scores by document number (0 where a document did not match), and the best of them. */
 function textScores(corpus: Corpus, words: string[][], options: typeof CARD_SEARCH) {
   const dense = new Float64Array(corpus.byDoc.length);
-  const hits = corpus.index.search(termsOf(words), options);
+  const hits = corpus.index.search(words.flat(), options);
   let max = 0;
   hits.docs.forEach((doc, h) => {
     dense[doc] = hits.scores[h]!;
@@ -173,9 +168,14 @@ interface Candidate {
   score: number;
 }
 
+/** Statement ids in code-unit order: the tie-break that keeps answers stable. */
+function byId(a: Statement, b: Statement): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /** Best first; ties by id, so answers are stable. */
 function byCandidate(a: Candidate, b: Candidate): number {
-  return roundScore(b.score) - roundScore(a.score) || (a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0);
+  return roundScore(b.score) - roundScore(a.score) || byId(a.s, b.s);
 }
 
 /**
@@ -260,7 +260,7 @@ function keepCovered(hits: Hits, words: readonly [number, number][], needed: num
  */
 export function rankedSearch(corpus: Corpus, query: string): RankedSearch {
   const words = queryWords(String(query).slice(0, MAX_QUERY));
-  const found = corpus.index.search(termsOf(words), PANEL_SEARCH, panelWeights(corpus));
+  const found = corpus.index.search(words.flat(), PANEL_SEARCH, panelWeights(corpus));
   const needed = Math.ceil(words.length / 2);
   // Each word as a mask of the hit masks' bits for its forms.
   const wordMasks = words.map((forms) => {
@@ -282,9 +282,7 @@ export function rankedSearch(corpus: Corpus, query: string): RankedSearch {
     hits,
     compare: (a, b) => {
       if (relative[a] !== relative[b]) return relative[b]! - relative[a]!;
-      const sa = corpus.byDoc[hits.docs[a]!]!;
-      const sb = corpus.byDoc[hits.docs[b]!]!;
-      return sa.id < sb.id ? -1 : sa.id > sb.id ? 1 : 0;
+      return byId(corpus.byDoc[hits.docs[a]!]!, corpus.byDoc[hits.docs[b]!]!);
     },
     result: (h) => {
       const doc = hits.docs[h]!;
