@@ -42,8 +42,7 @@ function push<K>(map: Map<K, number[]>, key: K, value: number): void {
  * member whose id was already placed is neither a reply nor loose).
  */
 function threadsOf(members: readonly Result[]): { threads: Thread[]; loose: Result[] } {
-  // Ids and kinds read once: each result has its own hidden class (its own
-  // `terms` getter, see toResult), so every property read is a slow lookup.
+  // Ids and kinds read once, by position: the loops below read them many times.
   const ids = members.map((r) => r.id);
   const primary = members.map((r) => r.kind === 'primary');
   const byId = new Map<string, number[]>();
