@@ -12,8 +12,8 @@ export interface Segment {
   marked: boolean;
 }
 
-/** Letters, digits and combining marks: what counts as "inside a word". */
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** At an index just after a letter, digit or combining mark, i.e. inside a word (sticky; a `u` lookbehind sees whole code points). */
+const AFTER_WORD_CHAR = /(?<=[\p{L}\p{N}\p{M}])/uy;
 /** The rest of a word, from a given index (sticky). */
 const WORD_REST = /[\p{L}\p{N}\p{M}]*/uy;
 /** Dashes and spaces inside a term: "no-spy" also matches "no spy" and "no‑spy". */
@@ -77,10 +77,8 @@ function matchEnd(text: string, at: number, term: Term): number {
 
 /** Whether the code point ending just before `at` is inside a word. */
 function wordBefore(text: string, at: number): boolean {
-  if (at === 0) return false;
-  const low = text.charCodeAt(at - 1);
-  const pair = at >= 2 && low >= 0xdc00 && low <= 0xdfff && text.charCodeAt(at - 2) >= 0xd800 && text.charCodeAt(at - 2) <= 0xdbff;
-  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(pair ? at - 2 : at - 1)!));
+  AFTER_WORD_CHAR.lastIndex = at;
+  return AFTER_WORD_CHAR.test(text);
 }
 
 /**
@@ -136,9 +134,8 @@ export function splitForEmphasis(text: string, terms: readonly string[]): Segmen
       push(text.slice(at, end), true);
       cursor = at = end;
     } else {
-      // One code point on, as a `u` RegExp steps.
-      const unit = text.charCodeAt(at);
-      at += unit >= 0xd800 && unit <= 0xdbff && at + 1 < text.length && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      // One code point on, as a `u` RegExp steps (a lone surrogate is one).
+      at += text.codePointAt(at)! > 0xffff ? 2 : 1;
     }
   }
   push(text.slice(cursor), false);
