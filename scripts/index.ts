@@ -43,7 +43,7 @@ function main(): void {
     if (e instanceof SeedError) fail([`cannot build, nothing written:`, ...e.problems.map((p) => `  ${p}`)]);
     throw e;
   }
-  const result = buildCorpus(input.seeds, input.overrides);
+  const result = buildCorpus(input.seeds, input.overrides, input.entities);
   if (result.errors.length > 0) fail(['cannot build, nothing written:', ...result.errors.map((p) => `  ${p}`)]);
   if (args.report) process.stdout.write(formatReport(result));
 

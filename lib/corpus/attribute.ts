@@ -1,6 +1,6 @@
 import type { CleanDocument, Paragraph } from './clean.ts';
-import { ENTITIES, type Entity, pressSpeaker, selfPublisher, speakerOf } from './entities.ts';
-import { findMentions, Salience } from './mentions.ts';
+import { type Entity, type EntityTable, pressSpeaker, speakerOf } from './entities.ts';
+import { Salience } from './mentions.ts';
 import { findQuotes, type Quote, splitSentences } from './segment.ts';
 import {
   findBlockIntro,
@@ -44,11 +44,11 @@ const PRESS_ROLES = /^(?:BYLINE|HOST|ANCHOR|CORRESPONDENT|REPORTER)$/;
 /** A turn that is only a stage direction: "(Speaking Chinese)." */
 const STAGE_ONLY = /^(?:\s*\([^)]*\)[.\s]*)+$/;
 
-function resolveLabel(label: string, role: string | undefined): { speaker: Speaker; known: boolean } {
-  const byLabel = ENTITIES.find((e) => e.labels?.includes(label));
+function resolveLabel(table: EntityTable, label: string, role: string | undefined): { speaker: Speaker; known: boolean } {
+  const byLabel = table.byLabel(label);
   if (byLabel) return { speaker: speakerOf(byLabel), known: true };
   const titleCase = label.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sp: string, c: string) => sp + c.toUpperCase());
-  const person = findMentions(titleCase).find((m) => m.entity.type === 'person' && m.end === titleCase.length);
+  const person = table.findMentions(titleCase).find((m) => m.entity.type === 'person' && m.end === titleCase.length);
   if (person) return { speaker: speakerOf(person.entity), known: true };
   return {
     speaker: {
@@ -63,6 +63,8 @@ function resolveLabel(label: string, role: string | undefined): { speaker: Speak
 
 interface DocContext {
   source: string;
+  /** The entity table, extended with the speakers found in this document. */
+  table: EntityTable;
   file: string;
   press: Speaker;
   publisher: Entity | undefined;
@@ -240,7 +242,7 @@ function attributeProse(
         paragraph: index,
         setting: paragraphSetting(units),
       });
-      const entity = entityOf(u.speaker);
+      const entity = ctx.table.byId(u.speaker.id);
       if (entity) salience.note(entity);
     }
     seeOutside(ctx, salience, sentence, units.map((u) => u.quote));
@@ -250,10 +252,6 @@ function attributeProse(
   applyParagraphTag(ctx, startCount);
   const lastQuote = [...units].reverse().find((u) => u.speaker);
   return lastWasQuote && lastQuote ? lastQuote.speaker : null;
-}
-
-function entityOf(s: Speaker): Entity | undefined {
-  return ENTITIES.find((e) => e.id === s.id);
 }
 
 /** The sentence minus its quotes: the tag and the circumstances ("when asked ... a "no-spy" agreement"). */
@@ -329,10 +327,12 @@ function attributeTurn(ctx: DocContext, salience: Salience, para: Paragraph, ind
   }
 }
 
-export function attributeDocument(source: string, doc: CleanDocument, meta: DocumentMeta): Attribution {
-  const publisher = selfPublisher(meta.publisher);
+export function attributeDocument(source: string, doc: CleanDocument, meta: DocumentMeta, entities: EntityTable): Attribution {
+  const table = entities.extend();
+  const publisher = table.selfPublisher(meta.publisher);
   const ctx: DocContext = {
     source,
+    table,
     file: meta.file,
     press: pressSpeaker(meta.file, meta.publisher),
     publisher,
@@ -342,7 +342,7 @@ export function attributeDocument(source: string, doc: CleanDocument, meta: Docu
   const narrator = publisher ? speakerOf(publisher) : ctx.press;
 
   let section = -1;
-  let salience = new Salience();
+  let salience = new Salience(table);
   let turn: Turn | null = null;
   let carried: Speaker | null = null;
   let blockSpeaker: Speaker | null = null;
@@ -350,7 +350,7 @@ export function attributeDocument(source: string, doc: CleanDocument, meta: Docu
   doc.paragraphs.forEach((para, index) => {
     if (para.section !== section) {
       section = para.section;
-      salience = new Salience();
+      salience = new Salience(table);
       turn = null;
       carried = null;
       blockSpeaker = null;
@@ -362,10 +362,10 @@ export function attributeDocument(source: string, doc: CleanDocument, meta: Docu
     }
     const label = LABEL_RE.exec(text);
     if (label) {
-      const { speaker, known } = resolveLabel(label[1]!, label[2]);
-      if (!known) ctx.warnings.push(`${meta.file}: transcript label "${label[1]}" is not in lib/corpus/entities.ts`);
+      const { speaker, known } = resolveLabel(table, label[1]!, label[2]);
+      if (!known) ctx.warnings.push(`${meta.file}: transcript label "${label[1]}" is not in seeds/entities.json`);
       turn = { speaker };
-      const entity = entityOf(speaker);
+      const entity = table.byId(speaker.id);
       if (entity) salience.note(entity);
       attributeTurn(ctx, salience, para, index, [para.span[0] + label[0].length, para.span[1]], turn);
       carried = null;

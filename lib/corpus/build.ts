@@ -1,6 +1,7 @@
 import { buildIndex } from '../search/indexer.ts';
 import { attributeDocument } from './attribute.ts';
 import { classify, keepRecord } from './classify.ts';
+import type { EntityTable } from './entities.ts';
 import { cleanDocument, type Dropped, type ParagraphRole } from './clean.ts';
 import { mergeDuplicates } from './dedup.ts';
 import { type Linkable, linkStatements } from './link.ts';
@@ -10,8 +11,8 @@ import { detectTopics, TOPICS } from './topics.ts';
 import type { DocumentMeta, Statement } from './types.ts';
 
 /**
- * The whole pipeline as one pure function: seed texts + metadata (+
- * overrides) in, the contents of `data/` out. No I/O here, so tests and
+ * The whole pipeline as one pure function: seed texts + metadata + the
+ * entity table (+ overrides) in, the contents of `data/` out. No I/O here, so tests and
  * `--check` run exactly what `npm run index` runs.
  */
 
@@ -67,7 +68,7 @@ function jsonLines(records: readonly unknown[]): string {
   return `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
 }
 
-export function buildCorpus(seeds: Seed[], overrides: Override[] = []): BuildResult {
+export function buildCorpus(seeds: Seed[], overrides: Override[], entities: EntityTable): BuildResult {
   const ordered = [...seeds].sort((a, b) => (a.meta.file < b.meta.file ? -1 : a.meta.file > b.meta.file ? 1 : 0));
   const warnings: string[] = [];
   const documents: ReaderDocument[] = [];
@@ -76,13 +77,13 @@ export function buildCorpus(seeds: Seed[], overrides: Override[] = []): BuildRes
   const info = new Map<Statement, { paragraph: number; contrast: boolean }>();
 
   for (const { meta, text } of ordered) {
-    const doc = cleanDocument(text, meta.title);
+    const doc = cleanDocument(text, meta.title, entities);
     documents.push({
       file: meta.file,
       paragraphs: doc.paragraphs.map((p) => ({ span: p.span, role: p.role, text: text.slice(p.span[0], p.span[1]) })),
     });
     dropped.push({ file: meta.file, drops: doc.dropped.map((d) => ({ ...d, text: text.slice(d.span[0], d.span[1]) })) });
-    const attribution = attributeDocument(text, doc, meta);
+    const attribution = attributeDocument(text, doc, meta, entities);
     warnings.push(...attribution.warnings);
     for (const d of attribution.drafts) {
       const body = text.slice(d.span[0], d.span[1]);
@@ -105,7 +106,7 @@ export function buildCorpus(seeds: Seed[], overrides: Override[] = []): BuildRes
     }
   }
 
-  const { kept: corrected, problems } = applyOverrides(all, overrides);
+  const { kept: corrected, problems } = applyOverrides(all, overrides, entities);
   const kept = corrected.filter((s) => s.via === 'override' || keepRecord(s.kind, s.speaker, s.topics, s.text));
   const merged = mergeDuplicates(kept);
   const items: Linkable[] = merged.map((statement) => ({ statement, ...info.get(statement)! }));
@@ -124,7 +125,7 @@ export function buildCorpus(seeds: Seed[], overrides: Override[] = []): BuildRes
     date: meta.date,
     author: meta.author,
   }));
-  const index = buildIndex(merged);
+  const index = buildIndex(merged, entities);
   const files = new Map<string, string>([
     ['index.json', `${JSON.stringify(index)}\n`],
     ['statements.json', jsonLines(merged)],

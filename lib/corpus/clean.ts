@@ -1,4 +1,4 @@
-import { findMentions } from './mentions.ts';
+import type { EntityTable } from './entities.ts';
 import { isSpace, normalizeForCompare, type Span, trimSpan, wordCount } from './text.ts';
 
 /**
@@ -115,7 +115,7 @@ function endsLikeSentence(text: string): boolean {
 }
 
 /** The named rule that makes a paragraph chrome, or null for content. */
-function chromeRule(text: string): DropRule | null {
+function chromeRule(text: string, entities: EntityTable): DropRule | null {
   const words = wordCount(text);
   if (/\bcookies?\b/i.test(text) && /\b(?:privacy|agree|accept|consent|browse|browsing)\b/i.test(text) && words < 80) {
     return 'cookie-banner';
@@ -142,7 +142,7 @@ function chromeRule(text: string): DropRule | null {
   ) {
     return 'caption';
   }
-  if (isNameCaption(text)) return 'caption';
+  if (isNameCaption(text, entities)) return 'caption';
   return null;
 }
 
@@ -151,11 +151,11 @@ function chromeRule(text: string): DropRule | null {
  * caption of a photo the scraper dropped: short, no final stop, every word
  * capitalised, and it ends with the name of a known person.
  */
-function isNameCaption(text: string): boolean {
+function isNameCaption(text: string, entities: EntityTable): boolean {
   const t = text.trim();
   if (endsLikeSentence(t) || wordCount(t) > 6) return false;
   if (!t.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w))) return false;
-  const last = findMentions(t).at(-1);
+  const last = entities.findMentions(t).at(-1);
   return last !== undefined && last.entity.type === 'person' && last.end === t.length;
 }
 
@@ -170,9 +170,10 @@ function cutFooterTail(source: string, span: Span): Span {
 /**
  * Splits a page into paragraphs and dropped chrome. `title` is the
  * document's metadata title, used to recognise the headline and its
- * repeats ("Title | KGOU" followed by "Title").
+ * repeats ("Title | KGOU" followed by "Title"); `entities` tells a caption
+ * that only names a person.
  */
-export function cleanDocument(source: string, title: string | null): CleanDocument {
+export function cleanDocument(source: string, title: string | null, entities: EntityTable): CleanDocument {
   const paragraphs: Paragraph[] = [];
   const dropped: Dropped[] = [];
   let section = 0;
@@ -207,7 +208,7 @@ export function cleanDocument(source: string, title: string | null): CleanDocume
       dropped.push({ span, rule: 'repeated-headline' });
       return;
     }
-    const rule = chromeRule(text);
+    const rule = chromeRule(text, entities);
     if (rule) {
       dropped.push({ span, rule });
       return;

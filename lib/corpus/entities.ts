@@ -1,13 +1,11 @@
-import type { Speaker } from './types.ts';
+import type { Side, Speaker } from './types.ts';
 
 /**
- * The maintained table of the parties the corpus quotes. This is the only
- * hand-written knowledge the attribution stage uses: who exists, how texts
- * name them, and which camp they belong to. It never says which sentence is
- * whose; the rules in `attribute.ts` decide that from the text.
- *
- * To add a speaker for a new document, add one entry here (and check
- * `npm run index -- --report`).
+ * The parties the corpus quotes, as a table a maintainer edits:
+ * `seeds/entities.json`. It is the only hand-kept knowledge attribution
+ * uses: who exists, how texts name them, and which camp they belong to. It
+ * never says which sentence is whose; the rules in `attribute.ts` decide that
+ * from the text. `seeds.ts` validates the file (file:line on every problem).
  */
 export interface Entity extends Speaker {
   type: 'person' | 'organization';
@@ -32,167 +30,153 @@ export interface Entity extends Speaker {
    * published the document itself: its text is then its own words.
    */
   publishes?: string[];
+  /**
+   * Set on a speaker the rules found in a document's text (a person named with
+   * a role) rather than in the table: `--report` lists them for a maintainer
+   * to confirm and give a side. Never written to `seeds/entities.json`.
+   */
+  provisional?: { file: string; line: number; phrase: string };
 }
 
-export const ENTITIES: readonly Entity[] = [
-  {
-    id: 'huawei',
-    name: 'Huawei',
-    role: 'Huawei Technologies Co., Ltd. (corporate statement)',
-    side: 'huawei',
-    type: 'organization',
-    aliases: ['Huawei', 'Huawei Technologies', 'the Chinese tech giant', 'The Chinese tech giant'],
-    publishes: ['Huawei Technologies'],
-  },
-  {
-    id: 'ren-zhengfei',
-    name: 'Ren Zhengfei',
-    role: 'Founder and CEO, Huawei',
-    side: 'huawei',
-    type: 'person',
-    pronoun: 'he',
-    aliases: ['Ren Zhengfei', 'Ren', 'Zhengfei'],
-    titles: ['founder', 'CEO', 'executive'],
-    labels: ['REN ZHENGFEI', 'REN'],
-  },
-  {
-    id: 'liang-hua',
-    name: 'Liang Hua',
-    role: 'Chairman, Huawei',
-    side: 'huawei',
-    type: 'person',
-    pronoun: 'he',
-    aliases: ['Liang Hua', 'Liang'],
-    titles: ['chairman', 'executive'],
-    labels: ['LIANG HUA', 'LIANG'],
-  },
-  {
-    id: 'zhao-lijian',
-    name: 'Zhao Lijian',
-    role: 'Spokesperson, Ministry of Foreign Affairs of China',
-    side: 'chinese-government',
-    type: 'person',
-    pronoun: 'he',
-    aliases: ['Zhao Lijian', 'Zhao'],
-    titles: ['spokesperson', 'spokesman'],
-    labels: ['ZHAO LIJIAN', 'ZHAO'],
-  },
-  {
-    id: 'chinese-government',
-    name: 'Chinese government',
-    role: 'Government of the People’s Republic of China',
-    side: 'chinese-government',
-    type: 'organization',
-    aliases: [
-      'The Chinese government',
-      'the Chinese government',
-      'Chinese Foreign Ministry',
-      'Chinese foreign ministry',
-      'Beijing',
-    ],
-  },
-  {
-    id: 'donald-trump',
-    name: 'Donald Trump',
-    role: 'President of the United States (2017–2021)',
-    side: 'us-government',
-    type: 'person',
-    pronoun: 'he',
-    aliases: ['President Donald Trump', 'Donald Trump', 'President Trump', 'Trump'],
-    titles: ['president'],
-    labels: ['PRESIDENT DONALD TRUMP', 'DONALD TRUMP', 'TRUMP'],
-  },
-  {
-    id: 'mike-pompeo',
-    name: 'Mike Pompeo',
-    role: 'U.S. Secretary of State (2018–2021)',
-    side: 'us-government',
-    type: 'person',
-    pronoun: 'he',
-    aliases: ['Mike Pompeo', 'Pompeo'],
-    titles: ['secretary'],
-    labels: ['MIKE POMPEO', 'POMPEO'],
-  },
-  {
-    id: 'us-government',
-    name: 'U.S. government',
-    role: 'United States federal government',
-    side: 'us-government',
-    type: 'organization',
-    aliases: [
-      'The United States government',
-      'the United States government',
-      'The U.S. government',
-      'the U.S. government',
-      'The US government',
-      'the US government',
-      'U.S. leaders',
-      'US leaders',
-      'The Trump administration',
-      'the Trump administration',
-      'The Biden administration',
-      'the Biden administration',
-      'U.S. Commerce Department',
-      'US commerce department',
-      'The United States',
-      'the United States',
-      'The U.S.',
-      'the U.S.',
-      'The US',
-      'the US',
-      'Washington',
-    ],
-  },
-  {
-    id: 'david-daokui-li',
-    name: 'David Daokui Li',
-    role: 'Economics professor, Tsinghua University',
-    side: 'independent',
-    type: 'person',
-    pronoun: 'he',
-    aliases: ['David Daokui Li', 'Daokui Li', 'Li'],
-    titles: ['professor'],
-    labels: ['DAVID DAOKUI LI', 'DAVID LI'],
-  },
-  {
-    id: 'pallavi-gogoi',
-    name: 'Pallavi Gogoi',
-    role: 'Chief business editor, NPR',
-    side: 'press',
-    type: 'person',
-    pronoun: 'she',
-    aliases: ['Pallavi Gogoi', 'Gogoi', 'Pallavi'],
-    titles: ['editor'],
-    labels: ['PALLAVI GOGOI', 'GOGOI'],
-  },
-  {
-    id: 'audie-cornish',
-    name: 'Audie Cornish',
-    role: 'Host, All Things Considered, NPR',
-    side: 'press',
-    type: 'person',
-    pronoun: 'she',
-    aliases: ['Audie Cornish', 'Cornish', 'Audie'],
-    titles: ['host'],
-    labels: ['AUDIE CORNISH', 'CORNISH'],
-  },
-];
+export const SIDES: readonly Side[] = ['huawei', 'chinese-government', 'us-government', 'independent', 'press', 'unnamed'];
 
-const BY_ID = new Map(ENTITIES.map((e) => [e.id, e]));
+const FIELDS = ['id', 'name', 'type', 'role', 'side', 'pronoun', 'aliases', 'titles', 'labels', 'publishes', 'note'] as const;
+const LISTS = ['aliases', 'titles', 'labels', 'publishes'] as const;
 
-export function entityById(id: string): Entity | undefined {
-  return BY_ID.get(id);
+/**
+ * Problems of one entry of `seeds/entities.json`, each with the field it is
+ * about (so the caller can name the field's line). Empty when it is fine.
+ */
+export function validateEntity(value: unknown): { field: string | null; problem: string }[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [{ field: null, problem: 'entry is not an object' }];
+  const o = value as Record<string, unknown>;
+  const out: { field: string | null; problem: string }[] = [];
+  const bad = (field: string | null, problem: string) => out.push({ field, problem });
+  for (const k of Object.keys(o)) {
+    if (!(FIELDS as readonly string[]).includes(k)) bad(k, `unknown field "${k}" (fields: ${FIELDS.join(', ')})`);
+  }
+  for (const k of ['id', 'name', 'role'] as const) {
+    if (typeof o[k] !== 'string' || (o[k] as string).trim() === '') bad(k in o ? k : null, `"${k}" must be a non-empty string`);
+  }
+  if (typeof o.id === 'string' && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(o.id)) bad('id', `"id" must be lower-case words joined by "-", got "${o.id}"`);
+  if (o.type !== 'person' && o.type !== 'organization') bad('type' in o ? 'type' : null, `"type" must be "person" or "organization", got ${JSON.stringify(o.type)}`);
+  if (!SIDES.includes(o.side as Side)) bad('side' in o ? 'side' : null, `"side" must be one of ${SIDES.join(', ')}, got ${JSON.stringify(o.side)}`);
+  if (o.pronoun !== undefined) {
+    if (o.pronoun !== 'he' && o.pronoun !== 'she') bad('pronoun', `"pronoun" must be "he" or "she", got ${JSON.stringify(o.pronoun)}`);
+    else if (o.type !== 'person') bad('pronoun', '"pronoun" is for persons only');
+  }
+  for (const k of LISTS) {
+    if (o[k] === undefined) {
+      if (k === 'aliases') bad(null, '"aliases" is missing (the names the text uses, incl. the full name)');
+      continue;
+    }
+    const list = o[k];
+    if (!Array.isArray(list) || list.some((x) => typeof x !== 'string' || x.trim() === '' || x !== x.trim())) {
+      bad(k, `"${k}" must be an array of non-empty, trimmed strings`);
+    } else if (new Set(list).size !== list.length) bad(k, `"${k}" lists the same string twice`);
+    else if (k === 'aliases' && list.length === 0) bad(k, '"aliases" must list at least one name');
+    else if (k === 'labels' && list.some((x) => x !== x.toUpperCase())) bad(k, '"labels" are upper-case transcript labels ("REN:")');
+  }
+  if (o.note !== undefined && typeof o.note !== 'string') bad('note', '"note" must be a string');
+  return out;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export interface Mention {
+  entity: Entity;
+  /** Offsets relative to the searched string. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The entity table in the form the rules use: lookups by id, label and
+ * publisher, and one regular expression of every alias (longest first). A
+ * document's attribution works on an `extend()`ed copy, to which speakers
+ * found in that document's text are added.
+ */
+export class EntityTable {
+  readonly entities: readonly Entity[];
+  #byId: Map<string, Entity>;
+  #aliasOf = new Map<string, Entity>();
+  #aliasRe: RegExp | null = null;
+  #descriptor = /$^/;
+
+  constructor(entities: readonly Entity[]) {
+    this.entities = [...entities];
+    this.#byId = new Map(this.entities.map((e) => [e.id, e]));
+    this.#index();
+  }
+
+  #index(): void {
+    const aliases = this.entities
+      .flatMap((entity) => entity.aliases.map((alias) => ({ alias, entity })))
+      .sort((a, b) => b.alias.length - a.alias.length || a.alias.localeCompare(b.alias));
+    this.#aliasOf = new Map();
+    for (const a of aliases) if (!this.#aliasOf.has(a.alias)) this.#aliasOf.set(a.alias, a.entity);
+    this.#aliasRe =
+      aliases.length === 0
+        ? null
+        : new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.map((a) => escapeRegExp(a.alias)).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    const titles = [...new Set(this.entities.flatMap((e) => e.titles ?? []).map((t) => t.toLowerCase()))];
+    this.#descriptor =
+      titles.length === 0
+        ? /$^/
+        : new RegExp(`(?:^|\\s)(the|a|an)\\s+((?:[\\p{L}\\p{N}'’.-]+\\s+){0,3}?)(${titles.map(escapeRegExp).join('|')})$`, 'iu');
+  }
+
+  /** A copy that speakers found in one document can be added to. */
+  extend(): EntityTable {
+    return new EntityTable(this.entities);
+  }
+
+  /** Adds a speaker found in the text; its aliases join the table for the rest of the document. */
+  add(entity: Entity): void {
+    (this.entities as Entity[]).push(entity);
+    this.#byId.set(entity.id, entity);
+    this.#index();
+  }
+
+  byId(id: string): Entity | undefined {
+    return this.#byId.get(id);
+  }
+
+  byLabel(label: string): Entity | undefined {
+    return this.entities.find((e) => e.labels?.includes(label));
+  }
+
+  /**
+   * A description ending in a title noun of the table: "the Huawei founder"
+   * (groups: article, modifiers, title). Never matches when no entity has titles.
+   */
+  get descriptor(): RegExp {
+    return this.#descriptor;
+  }
+
+  /** Every entity mention in `text`, left to right, non-overlapping, longest alias first. */
+  findMentions(text: string): Mention[] {
+    if (!this.#aliasRe) return [];
+    const out: Mention[] = [];
+    for (const m of text.matchAll(this.#aliasRe)) {
+      const entity = this.#aliasOf.get(m[0]);
+      if (entity) out.push({ entity, start: m.index, end: m.index + m[0].length });
+    }
+    return out;
+  }
+
+  /** The entity that published a document itself, if any (see `publishes`). */
+  selfPublisher(publisher: string | null): Entity | undefined {
+    if (publisher === null) return undefined;
+    return this.entities.find((e) => e.publishes?.some((p) => publisher.startsWith(p)));
+  }
 }
 
 /** The plain `Speaker` of an entity (what a statement stores). */
 export function speakerOf(e: Speaker): Speaker {
   return { id: e.id, name: e.name, role: e.role, side: e.side };
-}
-
-/** The entity that published a document itself, if any (see `publishes`). */
-export function selfPublisher(publisher: string | null): Entity | undefined {
-  if (publisher === null) return undefined;
-  return ENTITIES.find((e) => e.publishes?.some((p) => publisher.startsWith(p)));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { entityById, speakerOf } from './entities.ts';
+import { type EntityTable, speakerOf } from './entities.ts';
 import { normalizeForCompare } from './text.ts';
 import { TOPICS } from './topics.ts';
 import type { Kind, Statement, Topic } from './types.ts';
@@ -14,7 +14,7 @@ import type { Kind, Statement, Topic } from './types.ts';
  * ```
  * `quote` is a prefix of the statement's text (compared with quotes,
  * apostrophes, whitespace and case normalised) and must match exactly one
- * statement of `file`. `speaker` is an id from `entities.ts`. `drop: true`
+ * statement of `file`. `speaker` is an id from `seeds/entities.json`. `drop: true`
  * removes the statement. An override that matches nothing is an error, so
  * stale corrections do not linger.
  */
@@ -31,14 +31,14 @@ export interface Override {
 const KINDS: readonly Kind[] = ['primary', 'counterclaim', 'context'];
 
 /** Checks one parsed entry; returns problems in words (empty when fine). */
-export function validateOverride(value: unknown): string[] {
+export function validateOverride(value: unknown, entities: EntityTable): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['entry is not an object'];
   const o = value as Record<string, unknown>;
   const problems: string[] = [];
   if (typeof o.file !== 'string' || o.file === '') problems.push('"file" must be a non-empty string');
   if (typeof o.quote !== 'string' || o.quote.trim().length < 8) problems.push('"quote" must be a string of at least 8 characters');
-  if (o.speaker !== undefined && (typeof o.speaker !== 'string' || !entityById(o.speaker))) {
-    problems.push(`"speaker" must be an entity id from lib/corpus/entities.ts, got ${JSON.stringify(o.speaker)}`);
+  if (o.speaker !== undefined && (typeof o.speaker !== 'string' || !entities.byId(o.speaker))) {
+    problems.push(`"speaker" must be an entity id from seeds/entities.json, got ${JSON.stringify(o.speaker)}`);
   }
   if (o.kind !== undefined && !KINDS.includes(o.kind as Kind)) problems.push(`"kind" must be one of ${KINDS.join(', ')}`);
   if (o.topics !== undefined && (!Array.isArray(o.topics) || o.topics.some((t) => !TOPICS.includes(t as Topic)))) {
@@ -53,7 +53,11 @@ export function validateOverride(value: unknown): string[] {
  * Applies overrides in place; returns the statements to keep and the
  * overrides that matched nothing or more than one statement.
  */
-export function applyOverrides(statements: Statement[], overrides: Override[]): { kept: Statement[]; problems: string[] } {
+export function applyOverrides(
+  statements: Statement[],
+  overrides: Override[],
+  entities: EntityTable,
+): { kept: Statement[]; problems: string[] } {
   const dropped = new Set<Statement>();
   const problems: string[] = [];
   overrides.forEach((o, i) => {
@@ -65,7 +69,7 @@ export function applyOverrides(statements: Statement[], overrides: Override[]): 
     }
     const s = matches[0]!;
     if (o.drop) dropped.add(s);
-    const entity = o.speaker ? entityById(o.speaker) : undefined;
+    const entity = o.speaker ? entities.byId(o.speaker) : undefined;
     if (entity) s.speaker = speakerOf(entity);
     if (o.kind) s.kind = o.kind;
     if (o.topics) s.topics = [...o.topics];

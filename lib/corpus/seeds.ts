@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Seed } from './build.ts';
+import type { EntityTable } from './entities.ts';
+import { ENTITIES_FILE, readEntityFile } from './entity-file.ts';
+import { readJsonArray } from './json-file.ts';
 import { type Override, validateOverride } from './overrides.ts';
-import { lineColumn } from './text.ts';
 import type { DocumentMeta } from './types.ts';
 
 /**
@@ -83,49 +85,6 @@ export function decodeSeed(label: string, bytes: Uint8Array): { text: string } |
   return { text };
 }
 
-/**
- * JSON.parse with the error located: V8 reports "at position N"; this turns
- * it into "file:line:column".
- */
-export function parseJsonFile(label: string, raw: string): { value: unknown } | { problem: string } {
-  try {
-    return { value: JSON.parse(raw) };
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const pos = /position (\d+)/.exec(message);
-    const at = pos ? lineColumn(raw, Number(pos[1])) : raw.trim() === '' ? { line: 1, column: 1 } : lineColumn(raw, raw.length);
-    return { problem: `${label}:${at.line}:${at.column}: malformed JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, '')}` };
-  }
-}
-
-/** Offsets where each top-level array element starts, so entry problems can name a line. */
-export function topLevelElementOffsets(raw: string): number[] {
-  const out: number[] = [];
-  let depth = 0;
-  let inString = false;
-  let expectElement = false;
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i]!;
-    if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === '"') inString = false;
-      continue;
-    }
-    if (/\s/.test(ch)) continue;
-    if (expectElement && depth === 1) {
-      out.push(i);
-      expectElement = false;
-    }
-    if (ch === '"') inString = true;
-    else if (ch === '[' || ch === '{') {
-      depth++;
-      if (depth === 1 && ch === '[') expectElement = true;
-    } else if (ch === ']' || ch === '}') depth--;
-    else if (ch === ',' && depth === 1) expectElement = true;
-  }
-  return out;
-}
-
 const META_FIELDS = ['title', 'publisher', 'url', 'date', 'author'] as const;
 const DATE_RE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
@@ -148,28 +107,13 @@ export function validateMetaEntry(value: unknown): string[] {
   return problems;
 }
 
-/** Reads and validates a JSON array file; returns entries with their 1-based lines. */
-function readJsonArray(label: string, raw: string, problems: string[]): { value: unknown; line: number }[] | null {
-  const parsed = parseJsonFile(label, raw);
-  if ('problem' in parsed) {
-    problems.push(parsed.problem);
-    return null;
-  }
-  if (!Array.isArray(parsed.value)) {
-    problems.push(`${label}:1:1: expected a JSON array of entries`);
-    return null;
-  }
-  const offsets = topLevelElementOffsets(raw);
-  return parsed.value.map((value, i) => ({ value, line: lineColumn(raw, offsets[i] ?? 0).line }));
-}
-
 /**
  * Reads a seeds directory. Throws `SeedError` listing every problem: an
  * empty or non-UTF-8 document, a document without metadata, metadata
  * without a document, malformed JSON, missing or mistyped fields, duplicate
  * entries, a bad override.
  */
-export function readSeeds(dir: string): { seeds: Seed[]; overrides: Override[] } {
+export function readSeeds(dir: string): { seeds: Seed[]; overrides: Override[]; entities: EntityTable } {
   const problems: string[] = [];
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new SeedError([`${dir}: seeds directory not found`]);
   const label = (f: string) => join(dir, f);
@@ -211,16 +155,17 @@ export function readSeeds(dir: string): { seeds: Seed[]; overrides: Override[] }
     if ('text' in decoded && entry) seeds.push({ meta: entry.meta, text: decoded.text });
   }
 
+  const entities = readEntityFile(label(ENTITIES_FILE), problems);
   const overrides: Override[] = [];
   const overridesPath = label(OVERRIDES_FILE);
-  if (existsSync(overridesPath)) {
+  if (existsSync(overridesPath) && entities) {
     for (const { value, line } of readJsonArray(overridesPath, readFileSync(overridesPath, 'utf8'), problems) ?? []) {
-      const p = validateOverride(value);
+      const p = validateOverride(value, entities);
       if (p.length > 0) for (const x of p) problems.push(`${overridesPath}:${line}: override: ${x}`);
       else if (!txt.includes((value as Override).file)) problems.push(`${overridesPath}:${line}: override for unknown file ${(value as Override).file}`);
       else overrides.push(value as Override);
     }
   }
-  if (problems.length > 0) throw new SeedError(problems);
-  return { seeds, overrides };
+  if (problems.length > 0 || !entities) throw new SeedError(problems);
+  return { seeds, overrides, entities };
 }

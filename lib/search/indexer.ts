@@ -1,5 +1,6 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
-import { entityById } from '../corpus/entities.ts';
+import type { EntityTable } from '../corpus/entities.ts';
+import { KNOWN_ENTITIES } from '../corpus/known-entities.ts';
 import { TOPIC_WORDS } from '../corpus/topics.ts';
 import type { Statement } from '../corpus/types.ts';
 import { type IndexDoc, INDEX_OPTIONS } from './options.ts';
@@ -9,8 +10,8 @@ import { type IndexDoc, INDEX_OPTIONS } from './options.ts';
  * speaker goes by (so "Zhengfei" or "Ren" finds Ren Zhengfei's records),
  * and its topics' words (so "blacklist" finds Entity List records).
  */
-export function toIndexDoc(s: Statement): IndexDoc {
-  const aliases = entityById(s.speaker.id)?.aliases ?? [];
+export function toIndexDoc(s: Statement, entities: EntityTable = KNOWN_ENTITIES): IndexDoc {
+  const aliases = entities.byId(s.speaker.id)?.aliases ?? [];
   return {
     id: s.id,
     text: s.text,
@@ -20,8 +21,8 @@ export function toIndexDoc(s: Statement): IndexDoc {
 }
 
 /** The serialisable index, built in statement order (so the JSON is the same on every run). */
-export function buildIndex(statements: Statement[]): AsPlainObject {
+export function buildIndex(statements: Statement[], entities: EntityTable = KNOWN_ENTITIES): AsPlainObject {
   const index = new MiniSearch<IndexDoc>(INDEX_OPTIONS);
-  index.addAll(statements.map(toIndexDoc));
+  index.addAll(statements.map((s) => toIndexDoc(s, entities)));
   return index.toJSON();
 }

@@ -1,4 +1,4 @@
-import { findMentions } from '../corpus/mentions.ts';
+import { KNOWN_ENTITIES } from '../corpus/known-entities.ts';
 import { BROADER, detectTopics } from '../corpus/topics.ts';
 import type { Kind, Statement } from '../corpus/types.ts';
 import { popcount } from './bits.ts';
@@ -85,7 +85,7 @@ function textScores(corpus: Corpus, words: string[][], options: typeof CARD_SEAR
 }
 
 function people(text: string): Set<string> {
-  return new Set(findMentions(text).filter((m) => m.entity.type === 'person').map((m) => m.entity.id));
+  return new Set(KNOWN_ENTITIES.findMentions(text).filter((m) => m.entity.type === 'person').map((m) => m.entity.id));
 }
 
 /**

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cleanDocument } from '../../../lib/corpus/clean.ts';
+import { KNOWN_ENTITIES } from '../../../lib/corpus/known-entities.ts';
 import { built, source } from './helpers.ts';
 
 function clean(text: string, title: string | null = null) {
-  const doc = cleanDocument(text, title);
+  const doc = cleanDocument(text, title, KNOWN_ENTITIES);
   return {
     kept: doc.paragraphs.map((p) => text.slice(p.span[0], p.span[1])),
     roles: doc.paragraphs.map((p) => p.role),
@@ -117,7 +118,7 @@ describe('chrome in the seeds', () => {
       const text = source(doc.file);
       for (const p of doc.paragraphs) expect(text.slice(p.span[0], p.span[1])).toBe(p.text);
     }
-    const npr = cleanDocument(source('001_cf337998d25e89a1.txt'), null);
+    const npr = cleanDocument(source('001_cf337998d25e89a1.txt'), null, KNOWN_ENTITIES);
     expect(new Set(npr.paragraphs.map((p) => p.section))).toEqual(new Set([0, 1]));
   });
 });

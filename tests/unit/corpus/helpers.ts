@@ -17,8 +17,8 @@ let cached: BuildResult | undefined;
 /** The corpus built from seeds/, once per test file. */
 export function built(): BuildResult {
   if (!cached) {
-    const { seeds, overrides } = readSeeds(SEEDS);
-    cached = buildCorpus(seeds, overrides);
+    const { seeds, overrides, entities } = readSeeds(SEEDS);
+    cached = buildCorpus(seeds, overrides, entities);
   }
   return cached;
 }

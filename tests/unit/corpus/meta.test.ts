@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENTITIES } from '../../../lib/corpus/entities.ts';
+import { KNOWN_ENTITIES } from '../../../lib/corpus/known-entities.ts';
 import { normalizeForCompare } from '../../../lib/corpus/text.ts';
 import { TOPICS } from '../../../lib/corpus/topics.ts';
 import type { Side } from '../../../lib/corpus/types.ts';
@@ -69,7 +69,7 @@ describe('every statement', () => {
   });
 
   it('known persons and organizations speak with their table identity', () => {
-    const table = new Map(ENTITIES.map((e) => [e.id, e]));
+    const table = new Map(KNOWN_ENTITIES.entities.map((e) => [e.id, e]));
     for (const s of statements) {
       const e = table.get(s.speaker.id);
       if (e) expect({ name: s.speaker.name, side: s.speaker.side }, s.id).toEqual({ name: e.name, side: e.side });

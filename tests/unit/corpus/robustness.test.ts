@@ -4,6 +4,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus, type Seed } from '../../../lib/corpus/build.ts';
+import { KNOWN_ENTITIES } from '../../../lib/corpus/known-entities.ts';
 import { decodeSeed } from '../../../lib/corpus/seeds.ts';
 import { ROOT, run, snapshot, source, tempSeeds } from './helpers.ts';
 
@@ -37,7 +38,7 @@ describe('the corpus pipeline on mangled documents', () => {
         const seed: Seed = { meta: { ...META }, text };
         let result;
         try {
-          result = buildCorpus([seed]);
+          result = buildCorpus([seed], [], KNOWN_ENTITIES);
         } catch (error) {
           // The only documented failure of buildCorpus itself is a SeedError-like
           // message naming the file; anything else is a bug.

@@ -47,7 +47,7 @@ function both(docs: IndexDoc[]) {
 
 const shipped = (() => {
   const statements = JSON.parse(readFileSync(join(DATA, 'statements.json'), 'utf8')) as Statement[];
-  return { statements, ...both(statements.map(toIndexDoc)) };
+  return { statements, ...both(statements.map((s) => toIndexDoc(s))) };
 })();
 
 describe('Postings (lib/search/postings.ts) answers as MiniSearch does', () => {
