@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BuildResult, buildCorpus, type Seed } from '../../lib/corpus/build.ts';
-import { decodeSeed, METADATA_FILE, parseJsonFile, readSeeds, topLevelElementOffsets, validateMetaEntry } from '../../lib/corpus/seeds.ts';
+import { parseJsonFile, topLevelElementOffsets } from '../../lib/corpus/json-file.ts';
+import { decodeSeed, METADATA_FILE, readSeeds, validateMetaEntry } from '../../lib/corpus/seeds.ts';
 import { lineColumn, type Span } from '../../lib/corpus/text.ts';
 import type { DocumentMeta, Kind, Statement } from '../../lib/corpus/types.ts';
 
@@ -347,7 +348,7 @@ export const DEFAULT_PATHS: EvalPaths = { seeds: join(ROOT, 'seeds'), fixtures: 
  * on the second.
  */
 export function runEval(paths: EvalPaths = DEFAULT_PATHS): EvalReport {
-  const { seeds, overrides } = readSeeds(paths.seeds);
+  const { seeds, overrides, entities } = readSeeds(paths.seeds);
   const articles = readArticles(paths.fixtures);
   const clash = articles.filter((a) => seeds.some((s) => s.meta.file === a.meta.file));
   if (clash.length > 0) throw new FixtureError(clash.map((a) => `${join(paths.fixtures, 'articles', a.meta.file)}: same name as a file in ${paths.seeds}`));
@@ -357,8 +358,8 @@ export function runEval(paths: EvalPaths = DEFAULT_PATHS): EvalReport {
   const seedLabels = readLabels(join(paths.fixtures, 'seed-labels.json'), seedTexts);
   const devLabels = readLabels(join(paths.fixtures, 'labels.json'), devTexts);
 
-  const seedBuild = buildCorpus(seeds, overrides);
-  const devBuild = buildCorpus([...seeds, ...articles], overrides);
+  const seedBuild = buildCorpus(seeds, overrides, entities);
+  const devBuild = buildCorpus([...seeds, ...articles], overrides, entities);
   return { seeds: scoreSet(seedBuild, seedTexts, seedLabels), dev: scoreSet(devBuild, devTexts, devLabels) };
 }
 
