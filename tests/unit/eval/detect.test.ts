@@ -18,12 +18,12 @@ const SET_DIR = `${root}tests/fixtures/detect`;
 
 /**
  * Figures of `npm run eval:detect` on the development set, measured on
- * 2026-11-30 with 21 articles. Raise RECALL_FLOOR when detection improves;
+ * 2026-11-30 with 46 articles (356/448 wanted). Raise RECALL_FLOOR when detection improves;
  * the off-topic ceiling is the target, as today's figure (0%) is already
  * better. Targets (issue #14): recall >= 95%, off-topic highlighted <= 10%,
  * no highlight on unrelated articles.
  */
-const RECALL_FLOOR = 0.862;
+const RECALL_FLOOR = 0.794;
 const OFF_TOPIC_CEILING = 0.1;
 const UNRELATED_CEILING = 0;
 
@@ -154,9 +154,10 @@ describe('parseLabels', () => {
 describe('the detection development set (npm run eval:detect)', () => {
   const { totals } = evaluate(loadSet(SET_DIR));
   it('has real articles of each kind', () => {
-    expect(totals.articles).toBeGreaterThanOrEqual(20);
-    expect(totals.unrelatedArticles).toBeGreaterThanOrEqual(2);
-    expect(totals.offTopic).toBeGreaterThanOrEqual(10);
+    expect(totals.articles).toBeGreaterThanOrEqual(40);
+    expect(totals.unrelatedArticles).toBeGreaterThanOrEqual(4);
+    expect(totals.wanted).toBeGreaterThanOrEqual(300);
+    expect(totals.offTopic).toBeGreaterThanOrEqual(20);
   });
   it(`highlights at least ${RECALL_FLOOR * 100}% of the wanted mentions (target 95%)`, () => {
     expect(totals.recall).toBeGreaterThanOrEqual(RECALL_FLOOR);
