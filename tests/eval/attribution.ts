@@ -108,11 +108,16 @@ export function nameKey(name: string): string {
     .join(' ');
 }
 
-/** Whether the pipeline's speaker is the label's party (name or accepted variant). */
+/**
+ * Whether the pipeline's speaker is the label's party (name or accepted
+ * variant). An `(unnamed)` label accepts any speaker the pipeline marks
+ * unnamed, plus its listed variants ("U.S. officials" may be the U.S.
+ * government).
+ */
 export function speakerMatches(label: Pick<Label, 'speaker' | 'speakerAlso'>, got: Statement['speaker']): boolean {
-  if (label.speaker === UNNAMED) return got.side === 'unnamed';
+  if (label.speaker === UNNAMED && got.side === 'unnamed') return true;
   const key = nameKey(got.name);
-  return [label.speaker, ...(label.speakerAlso ?? [])].some((n) => nameKey(n) === key);
+  return [label.speaker, ...(label.speakerAlso ?? [])].some((n) => n !== UNNAMED && nameKey(n) === key);
 }
 
 // ---------------------------------------------------------------------------

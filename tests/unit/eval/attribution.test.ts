@@ -25,10 +25,11 @@ import {
  * raises the figures raises the floors.
  */
 
-// Measured 2026-11-30 (npm run eval:attribution, rules as on main that day).
+// Measured 2026-11-30 on 20 dev articles / 142 labels and 69 seed labels, with the
+// rules on main that day (dev 60/142 found, 14/60 speaker, 34/60 kind; seeds 66/69, 65/66, 65/66).
 // Targets (issue #13): found >= 0.90, speaker >= 0.95 of found, kind >= 0.90 of found.
 const FLOORS = {
-  dev: { found: 0.55, speaker: 0.363, kind: 0.636 },
+  dev: { found: 0.422, speaker: 0.233, kind: 0.566 },
   seeds: { found: 0.956, speaker: 0.984, kind: 0.984 },
 } as const;
 
@@ -89,10 +90,12 @@ describe('name matching', () => {
     expect(speakerMatches(l, statement([0, 1], 'Chinese government').speaker)).toBe(false);
   });
 
-  it('"(unnamed)" matches any speaker the pipeline marks unnamed, and no named one', () => {
-    const l = label('x', '(unnamed)');
+  it('"(unnamed)" matches any speaker the pipeline marks unnamed, and a named one only when listed', () => {
+    const l = label('x', '(unnamed)', 'context', ['U.S. government']);
     expect(speakerMatches(l, statement([0, 1], 'Unnamed officials', 'context', 'unnamed').speaker)).toBe(true);
+    expect(speakerMatches(l, statement([0, 1], 'U.S. government', 'context', 'us-government').speaker)).toBe(true);
     expect(speakerMatches(l, statement([0, 1], 'Reuters', 'context', 'press').speaker)).toBe(false);
+    expect(speakerMatches(label('x', '(unnamed)'), statement([0, 1], '(unnamed)', 'context', 'press').speaker)).toBe(false);
   });
 });
 
@@ -165,10 +168,12 @@ describe('attribution on the development set and the seeds (npm run eval:attribu
     report = runEval();
   }, 60_000);
 
-  it('labels every document it evaluates', () => {
+  it('labels every document it evaluates: at least 12 real articles and 120 statements besides the seeds', () => {
     for (const set of [report.dev, report.seeds]) {
       for (const d of set.documents) expect(d.labels, d.file).toBeGreaterThan(0);
     }
+    expect(report.dev.documents.length).toBeGreaterThanOrEqual(12);
+    expect(report.dev.total.labels).toBeGreaterThanOrEqual(120);
     expect(report.seeds.documents).toHaveLength(5);
   });
 
