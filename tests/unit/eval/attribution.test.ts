@@ -25,11 +25,11 @@ import {
  * raises the figures raises the floors.
  */
 
-// Measured 2026-11-30 on 20 dev articles / 142 labels and 69 seed labels, with the
-// rules on main that day (dev 60/142 found, 14/60 speaker, 34/60 kind; seeds 66/69, 65/66, 65/66).
+// Measured 2026-11-30 on 23 dev articles / 159 labels and 69 seed labels, with the
+// rules on main that day (dev 65/159 found, 15/65 speaker, 34/65 kind; seeds 66/69, 65/66, 65/66).
 // Targets (issue #13): found >= 0.90, speaker >= 0.95 of found, kind >= 0.90 of found.
 const FLOORS = {
-  dev: { found: 0.422, speaker: 0.233, kind: 0.566 },
+  dev: { found: 0.408, speaker: 0.23, kind: 0.523 },
   seeds: { found: 0.956, speaker: 0.984, kind: 0.984 },
 } as const;
 
