@@ -1,0 +1,160 @@
+/**
+ * npm run --silent eval:card -- [--json] [--set FILE] [--data DIR]
+ *
+ * Measures the hover card on the card relevance development set
+ * (tests/fixtures/card/paragraphs.json, format in its README): for each
+ * paragraph the detector finds the labelled mention, the background's card
+ * lookup answers it with the paragraph as context, and the card is compared
+ * with the labels. Prints hit@3, recall@5, MRR, the empty-card rate on
+ * paragraphs labelled `relevant: []`, the labelled mentions the detector
+ * missed (and the off-topic ones it highlighted), and every miss with what
+ * the card showed instead.
+ *
+ * Exit status: 0 when measured; 1 when a label is stale (names it); 2 on bad
+ * usage or an unreadable file.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Statement } from '../lib/corpus/types.ts';
+import { loadCorpus } from '../lib/search/load.ts';
+import type { Result } from '../lib/search/result.ts';
+import { type CardEval, type ItemOutcome, runCardEval } from '../tests/eval/card-run.ts';
+import { parseItems } from '../tests/eval/card.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const USAGE = 'usage: npm run --silent eval:card -- [--json] [--set FILE] [--data DIR]';
+
+function fail(message: string, status = 2): never {
+  process.stderr.write(`eval:card: ${message}\n${status === 2 ? `${USAGE}\n` : ''}`);
+  process.exit(status);
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    fail(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      set: { type: 'string', default: resolve(ROOT, 'tests/fixtures/card/paragraphs.json') },
+      data: { type: 'string', default: resolve(ROOT, 'data') },
+    },
+    allowPositionals: false,
+  });
+} catch (e) {
+  fail(e instanceof Error ? e.message : String(e));
+}
+const { values } = parsed;
+let items;
+try {
+  items = parseItems(readJson(values.set), values.set);
+} catch (e) {
+  fail(e instanceof Error ? e.message : String(e));
+}
+const statements = readJson(resolve(values.data, 'statements.json')) as Statement[];
+const corpus = loadCorpus({
+  index: readJson(resolve(values.data, 'index.json')) as never,
+  statements,
+  sources: readJson(resolve(values.data, 'sources.json')) as never,
+});
+const seeds = new Map<string, string>();
+const seedText = (file: string) => {
+  if (!seeds.has(file)) seeds.set(file, readFileSync(resolve(ROOT, 'seeds', file), 'utf8'));
+  return seeds.get(file)!;
+};
+const result = runCardEval(corpus, statements, items, seedText);
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const firstWords = (text: string, n = 12) => {
+  const w = text.split(/\s+/u);
+  return w.length <= n ? text : `${w.slice(0, n).join(' ')}…`;
+};
+
+/** A miss: a relevant statement not shown in the first 5 (or none in the first 3), or an answer where none was wanted. */
+function isMiss(o: ItemOutcome): boolean {
+  return o.score ? !o.score.hit3 || o.score.recall5 < 1 : o.card.length > 0;
+}
+
+function shown(r: Result, i: number, relevant: ReadonlySet<string>): string {
+  return `    ${relevant.has(r.id) ? '*' : ' '}${i + 1}. [${r.kind}] ${r.speaker.name}: “${firstWords(r.text)}” (${r.score.toFixed(2)})`;
+}
+
+function mentionLine(e: CardEval, id: string): string {
+  const { item } = e.outcomes.find((o) => o.item.id === id)!;
+  return `${id}: “${item.mention}” in “${firstWords(item.paragraph, 16)}”`;
+}
+
+function asText(e: CardEval): string {
+  const t = e.totals;
+  const articles = new Set(e.outcomes.map((o) => o.item.url)).size;
+  const off = e.outcomes.filter((o) => o.item.offTopic).length;
+  const on = e.outcomes.length - off;
+  const out = [
+    `Card relevance: ${e.outcomes.length} paragraphs from ${articles} articles (${t.answerable} with relevant statements, ${t.empty} labelled empty)`,
+    `  hit@3     ${pct(t.hit3)}`,
+    `  recall@5  ${pct(t.recall5)}`,
+    `  MRR       ${t.mrr.toFixed(3)}`,
+    `  empty card on relevant: []  ${pct(t.emptyRate)} (${Math.round(t.emptyRate * t.empty)}/${t.empty})`,
+    `  detector: mention highlighted ${on - e.undetected.length}/${on}; off-topic mention highlighted ${e.offTopicHighlighted.length}/${off}`,
+    '',
+  ];
+  if (e.stale.length > 0) {
+    out.push(`STALE LABELS (${e.stale.length}): no statement of the file holds the quote`);
+    for (const s of e.stale) out.push(`  ${s.item}: ${s.file} “${s.quote}”`);
+    out.push('');
+  }
+  if (e.undetected.length > 0) {
+    out.push(`Not highlighted by the detector (${e.undetected.length}; their card is measured on the labelled words):`);
+    for (const id of e.undetected) out.push(`  ${mentionLine(e, id)}`);
+    out.push('');
+  }
+  if (e.offTopicHighlighted.length > 0) {
+    out.push(`Highlighted although off topic (${e.offTopicHighlighted.length}):`);
+    for (const id of e.offTopicHighlighted) out.push(`  ${mentionLine(e, id)}`);
+    out.push('');
+  }
+  const misses = e.outcomes.filter(isMiss);
+  out.push(`Misses (${misses.length}):`);
+  for (const o of misses) {
+    const relevant = new Set(o.labels.flat());
+    const what = o.score ? `hit@3 ${o.score.hit3 ? 'yes' : 'no'}, recall@5 ${pct(o.score.recall5)}` : 'wanted an empty card';
+    out.push('', `${o.item.id} ${o.item.publisher} ${o.item.date ?? ''} — hover “${o.detected?.text ?? o.item.mention}”${o.detected ? ` (${o.detected.category}: ${o.detected.term})` : ' (not highlighted)'} — ${what}`);
+    out.push(`  paragraph: “${firstWords(o.item.paragraph, 30)}”`);
+    for (const [i, label] of o.item.relevant.entries()) {
+      const ids = o.labels[i]!;
+      const rank = Math.min(...ids.map((id) => o.card.findIndex((r) => r.id === id)).filter((r) => r >= 0));
+      out.push(`  wanted: ${label.file} “${firstWords(label.quote)}” — ${Number.isFinite(rank) ? `rank ${rank + 1}` : 'not on the card'}`);
+    }
+    out.push(o.card.length === 0 ? '  card: empty' : '  card (top 5, * = wanted):');
+    o.card.slice(0, 5).forEach((r, i) => out.push(shown(r, i, relevant)));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function asJson(e: CardEval): string {
+  return JSON.stringify({
+    totals: e.totals,
+    stale: e.stale,
+    undetected: e.undetected,
+    offTopicHighlighted: e.offTopicHighlighted,
+    items: e.outcomes.map((o) => ({
+      id: o.item.id,
+      mention: o.item.mention,
+      detected: o.detected,
+      miss: isMiss(o),
+      score: o.score,
+      relevant: o.item.relevant.map((label, i) => ({ ...label, ids: o.labels[i] })),
+      top5: o.card.slice(0, 5).map((r) => ({ id: r.id, kind: r.kind, speaker: r.speaker.name, score: r.score, text: r.text })),
+    })),
+  });
+}
+
+process.stdout.write(values.json ? `${asJson(result)}\n` : asText(result));
+if (result.stale.length > 0) process.exit(1);
