@@ -14,7 +14,7 @@ const SET = join(ROOT, 'tests/fixtures/card/paragraphs.json');
  * were measured: the suite fails when a change makes the card worse. Raise
  * them when the card gets better; the goal is TARGETS (issue #14).
  */
-const FLOORS = { measured: '2026-11-30', hit3: 0.59, recall5: 0.42, mrr: 0.57, emptyRate: 0.33 };
+const FLOORS = { measured: '2026-11-30', hit3: 0.69, recall5: 0.47, mrr: 0.63, emptyRate: 0.31 };
 const TARGETS = { hit3: 0.9, recall5: 0.75 };
 
 function statement(id: string, file: string, text: string, duplicates: Statement['duplicates'] = []): Statement {
@@ -114,6 +114,13 @@ describe('card eval: the development set', () => {
   const statements = JSON.parse(readFileSync(join(ROOT, 'data/statements.json'), 'utf8')) as Statement[];
   const seedText = (file: string) => readFileSync(join(ROOT, 'seeds', file), 'utf8');
   const result = runCardEval(corpus(), statements, items, seedText);
+
+  it('is the size issue #14 asks for: 60+ paragraphs from 25+ articles, with empty and off-topic ones', () => {
+    expect(items.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(items.map((i) => i.url)).size).toBeGreaterThanOrEqual(25);
+    expect(items.filter((i) => i.offTopic).length).toBeGreaterThan(0);
+    expect(items.filter((i) => !i.offTopic && i.relevant.length === 0).length).toBeGreaterThan(0);
+  });
 
   it('every label names a statement of today’s corpus', () => {
     expect(result.stale.map((s) => `${s.item}: ${s.file} “${s.quote}”`)).toEqual([]);
