@@ -156,5 +156,7 @@ function asJson(e: CardEval): string {
   });
 }
 
+// A reader piping into `head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
 process.stdout.write(values.json ? `${asJson(result)}\n` : asText(result));
 if (result.stale.length > 0) process.exit(1);
