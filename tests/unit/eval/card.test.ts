@@ -14,7 +14,7 @@ const SET = join(ROOT, 'tests/fixtures/card/paragraphs.json');
  * were measured: the suite fails when a change makes the card worse. Raise
  * them when the card gets better; the goal is TARGETS (issue #14).
  */
-const FLOORS = { measured: '2026-11-30', hit3: 0.69, recall5: 0.48, mrr: 0.63, emptyRate: 0.31 };
+const FLOORS = { measured: '2026-11-30', hit3: 0.69, recall5: 0.48, mrr: 0.64, emptyRate: 0.31 };
 const TARGETS = { hit3: 0.9, recall5: 0.75 };
 
 function statement(id: string, file: string, text: string, duplicates: Statement['duplicates'] = []): Statement {
