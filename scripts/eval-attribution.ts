@@ -71,6 +71,8 @@ function format(report: EvalReport, fixtures: string, seeds: string): string {
     '',
     ...table('dev set (tests/fixtures/attribution)', report.dev),
     ...table('seeds', report.seeds),
+    'Targets (issue #13), on each set: found >= 90%, speaker >= 95% of found, kind >= 90% of found.',
+    '',
     'Misses (dev set):',
     ...misses(join(fixtures, 'articles'), report.dev.documents),
     '',

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import {
   overlap,
   rates,
   readLabels,
+  ROOT,
   runEval,
   speakerMatches,
 } from '../../eval/attribution.ts';
@@ -159,6 +161,23 @@ describe('reading labels', () => {
     expect(problems).toContainEqual(expect.stringMatching(/labels\.json:4: "kind" must be one of/));
     expect(problems).toHaveLength(3);
   });
+});
+
+describe('npm run eval:attribution on broken fixtures', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'attr-fixtures-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('exits 1 naming the labels file and line of a label whose words are not in its article', () => {
+    cpSync(join(ROOT, 'tests/fixtures/attribution'), dir, { recursive: true });
+    const labels = join(dir, 'labels.json');
+    const raw = readFileSync(labels, 'utf8');
+    writeFileSync(labels, raw.replace('"text": "This is a good thing."', '"text": "This is a fine thing."'));
+    const line = raw.slice(0, raw.indexOf('"text": "This is a good thing."')).split('\n').length;
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/eval-attribution.ts'), '--fixtures', dir], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${labels}:${line}: text not found in 05_huawei-ren-interview-associated-press.txt`);
+    expect(r.stdout).toBe('');
+  }, 60_000);
 });
 
 describe('attribution on the development set and the seeds (npm run eval:attribution)', () => {
