@@ -30,11 +30,19 @@ function fail(message: string, status = 2): never {
   process.exit(status);
 }
 
-function readJson(path: string): unknown {
+function readText(path: string): string {
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return readFileSync(path, 'utf8');
   } catch (e) {
     fail(`cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function readJson(path: string, text = readText(path)): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    fail(`${path}: not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
@@ -54,7 +62,8 @@ try {
 const { values } = parsed;
 let items;
 try {
-  items = parseItems(readJson(values.set), values.set);
+  const text = readText(values.set);
+  items = parseItems(readJson(values.set, text), values.set, text);
 } catch (e) {
   fail(e instanceof Error ? e.message : String(e));
 }

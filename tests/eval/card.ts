@@ -45,16 +45,25 @@ function isString(v: unknown): v is string {
   return typeof v === 'string';
 }
 
+/** 1-based line of the `n`-th (0-based) item's `"id"` key in the fixture's text, or null. */
+function lineOfItem(text: string, n: number): number | null {
+  const at = [...text.matchAll(/"id"\s*:/g)][n]?.index;
+  return at === undefined ? null : text.slice(0, at).split('\n').length;
+}
+
 /**
  * Checks the parsed fixture and returns it typed. Throws an error naming the
- * file and the item (index and id) on the first malformed one: a typo in a
- * hand-written fixture should say where it is.
+ * file, the line (when `text`, the file's text, is given) and the item
+ * (index and id) on the first malformed one: a typo in a hand-written
+ * fixture should say where it is.
  */
-export function parseItems(json: unknown, file: string): CardItem[] {
+export function parseItems(json: unknown, file: string, text?: string): CardItem[] {
   if (!Array.isArray(json)) throw new Error(`${file}: expected an array of paragraphs`);
   const ids = new Set<string>();
   return json.map((raw: unknown, i) => {
-    const where = `${file}: item ${i}${raw && typeof raw === 'object' && isString((raw as { id?: unknown }).id) ? ` (${(raw as { id: string }).id})` : ''}`;
+    const line = text === undefined ? null : lineOfItem(text, i);
+    const id = raw && typeof raw === 'object' && isString((raw as { id?: unknown }).id) ? ` (${(raw as { id: string }).id})` : '';
+    const where = `${file}${line === null ? '' : `:${line}`}: item ${i}${id}`;
     if (!raw || typeof raw !== 'object') throw new Error(`${where}: expected an object`);
     const o = raw as Record<string, unknown>;
     for (const key of ['id', 'url', 'publisher', 'paragraph', 'mention', 'note'] as const) {
@@ -65,9 +74,8 @@ export function parseItems(json: unknown, file: string): CardItem[] {
     }
     if (o.title !== undefined && !isString(o.title)) throw new Error(`${where}: "title" must be a string when given`);
     if (o.offTopic !== undefined && typeof o.offTopic !== 'boolean') throw new Error(`${where}: "offTopic" must be a boolean when given`);
-    const id = o.id as string;
-    if (ids.has(id)) throw new Error(`${where}: duplicate id`);
-    ids.add(id);
+    if (ids.has(o.id as string)) throw new Error(`${where}: duplicate id`);
+    ids.add(o.id as string);
     if (!(o.paragraph as string).includes(o.mention as string)) throw new Error(`${where}: "mention" is not a substring of "paragraph"`);
     if (!Array.isArray(o.relevant)) throw new Error(`${where}: "relevant" must be an array`);
     const relevant = o.relevant.map((r: unknown, j) => {

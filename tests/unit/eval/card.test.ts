@@ -84,6 +84,9 @@ describe('card eval: labels', () => {
     expect(() => parseItems([{ ...base, relevant: [{ file: 'a', quote: 'too short' }] }], 'set.json')).toThrow(/fewer than 6 words/);
     expect(() => parseItems([{ ...base, date: 'May 2020' }], 'set.json')).toThrow(/"date"/);
     expect(() => parseItems([{ ...base, offTopic: true, relevant: [{ file: 'a', quote: 'one two three four five six' }] }], 'set.json')).toThrow(/offTopic/);
+    const items = [base, { ...base, id: 'c2', mention: 'ZTE' }];
+    const text = JSON.stringify(items, null, 2);
+    expect(() => parseItems(items, 'set.json', text)).toThrow(/^set\.json:13: item 1 \(c2\):/);
   });
 });
 
