@@ -20,7 +20,7 @@ import type { Statement } from '../lib/corpus/types.ts';
 import { loadCorpus } from '../lib/search/load.ts';
 import type { Result } from '../lib/search/result.ts';
 import { type CardEval, type ItemOutcome, runCardEval } from '../tests/eval/card-run.ts';
-import { parseItems } from '../tests/eval/card.ts';
+import { parseItems, totals } from '../tests/eval/card.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const USAGE = 'usage: npm run --silent eval:card -- [--json] [--set FILE] [--data DIR]';
@@ -100,6 +100,21 @@ function mentionLine(e: CardEval, id: string): string {
   return `${id}: “${item.mention}” in “${firstWords(item.paragraph, 16)}”`;
 }
 
+/** hit@3 and recall@5 per detected category, so a change can be seen to help one kind of mention and hurt another. */
+function byCategory(e: CardEval): string[] {
+  const groups = new Map<string, ItemOutcome[]>();
+  for (const o of e.outcomes) {
+    if (!o.score) continue;
+    const key = o.detected?.category ?? 'not highlighted';
+    groups.set(key, [...(groups.get(key) ?? []), o]);
+  }
+  const order = ['huawei', 'sanctions', 'no-spy', 'not highlighted'];
+  return [...groups].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([key, os]) => {
+    const t = totals(os.map((o) => o.score!), []);
+    return `  ${key.padEnd(16)} ${String(os.length).padStart(3)}  hit@3 ${pct(t.hit3).padStart(6)}  recall@5 ${pct(t.recall5).padStart(6)}`;
+  });
+}
+
 function asText(e: CardEval): string {
   const t = e.totals;
   const articles = new Set(e.outcomes.map((o) => o.item.url)).size;
@@ -112,6 +127,10 @@ function asText(e: CardEval): string {
     `  MRR       ${t.mrr.toFixed(3)}`,
     `  empty card on relevant: []  ${pct(t.emptyRate)} (${Math.round(t.emptyRate * t.empty)}/${t.empty})`,
     `  detector: mention highlighted ${on - e.undetected.length}/${on}; off-topic mention highlighted ${e.offTopicHighlighted.length}/${off}`,
+    `  targets (issue #14): hit@3 >= 90%, recall@5 >= 75% here; 85% / 70% on unseen articles`,
+    '',
+    'By the category the detector found (paragraphs with relevant statements):',
+    ...byCategory(e),
     '',
   ];
   if (e.stale.length > 0) {
