@@ -122,6 +122,8 @@ export function readSeeds(dir: string): { seeds: Seed[]; overrides: Override[]; 
 
   const metaPath = label(METADATA_FILE);
   const metas = new Map<string, { meta: DocumentMeta; line: number }>();
+  /** Files named by an entry that has problems: those are reported once, not again as "no entry". */
+  const badEntries = new Set<string>();
   const entries = existsSync(metaPath) ? readJsonArray(metaPath, readFileSync(metaPath, 'utf8'), problems) : null;
   if (!existsSync(metaPath)) problems.push(`${metaPath}: missing (one entry per .txt file)`);
   if (entries) {
@@ -131,6 +133,7 @@ export function readSeeds(dir: string): { seeds: Seed[]; overrides: Override[]; 
       const name = typeof file === 'string' ? ` (${file})` : '';
       if (entryProblems.length > 0) {
         for (const p of entryProblems) problems.push(`${metaPath}:${line}: entry${name}: ${p}`);
+        if (typeof file === 'string') badEntries.add(file);
         continue;
       }
       const o = value as DocumentMeta;
@@ -151,7 +154,7 @@ export function readSeeds(dir: string): { seeds: Seed[]; overrides: Override[]; 
     if ('problem' in decoded) problems.push(decoded.problem);
     const entry = metas.get(f);
     // Unreadable metadata is reported once above, not once per document.
-    if (!entry && entries) problems.push(`${label(f)}: no entry in ${metaPath} (add one; unknown fields are null)`);
+    if (!entry && entries && !badEntries.has(f)) problems.push(`${label(f)}: no entry in ${metaPath} (add one; unknown fields are null)`);
     if ('text' in decoded && entry) seeds.push({ meta: entry.meta, text: decoded.text });
   }
 

@@ -161,6 +161,22 @@ describe('bad input: a clear error naming file and line, exit 1, data/ untouched
     );
   });
 
+  it('a malformed date is one error at the entry\'s line, not also a false "no entry" for its file', () => {
+    let entryLine = 0;
+    const stderr = expectFailure((s) => {
+      const path = join(s, PROVENANCE);
+      const meta = JSON.parse(readFileSync(path, 'utf8'));
+      meta[3].date = '2020-13-45';
+      const raw = JSON.stringify(meta, null, 1);
+      entryLine = raw.split('\n').findIndex((l) => l.includes('"003_076bccee9a179dba.txt"'));
+      writeFileSync(path, raw);
+    });
+    const about003 = stderr.split('\n').filter((l) => l.includes('003_076bccee9a179dba'));
+    expect(about003).toHaveLength(1);
+    expect(about003[0]).toMatch(new RegExp(`provenance\\.json:${entryLine}: entry \\(003_076bccee9a179dba\\.txt\\): "date" must be YYYY, YYYY-MM or YYYY-MM-DD, got "2020-13-45"`));
+    expect(stderr).not.toMatch(/no entry/);
+  });
+
   it('a duplicate metadata entry: both lines named', () => {
     expectFailure((s) => {
       const path = join(s, PROVENANCE);
