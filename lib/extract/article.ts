@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { normalizeForCompare, wordCount } from '../corpus/text.ts';
-import { type PageMeta, readMetadata } from './meta.ts';
+import { calendarDate, type PageMeta, readMetadata } from './meta.ts';
 
 /**
  * A saved article page -> the seed text and its metadata. Readability (the
@@ -38,18 +38,20 @@ const SKIP = new Set([
 const MEDIA = 'img, picture, svg, video, audio, iframe';
 
 /**
- * Words in class names sites give to what sits in the article but is not its
- * text: photo captions and credits ("Source: Supplied"), time stamps ("First
- * published February 1, 2016"), bylines, share bars, related-story and promo
- * boxes, ads. A class counts when one of its parts (split at `-`, `_` and
- * camelCase, two parts also read together: "cnnDateStamp") is such a word,
- * unless the part before it negates it ("no_caption" marks an item that has
- * none, and holds article text).
+ * Words in class names sites give to blocks that sit in the article but are
+ * not its text: photo captions and credits ("Source: Supplied"), time stamps
+ * ("First published February 1, 2016"), bylines, share bars, related-story
+ * and promo boxes, ads. A class counts when one of its parts (split at `-`,
+ * `_` and camelCase; two parts also read together, "cnnDateStamp"; a last
+ * part ending in a long word, "storytimestamp") is such a word, unless the
+ * part before it negates it ("no_caption" marks an item that has none, and
+ * holds article text).
  */
 const CHROME_WORDS = new Set([
   'caption', 'credit', 'credits', 'timestamp', 'datestamp', 'dateline', 'byline',
   'share', 'sharing', 'social', 'related', 'promo', 'newsletter', 'ad', 'ads', 'advert', 'advertisement',
 ]);
+const CHROME_SUFFIX = /(?:caption|credits?|timestamp|datestamp|dateline|byline)$/;
 
 /** The chrome word a class name is built on, if any. */
 export function chromeClassWord(className: string): string | undefined {
@@ -58,18 +60,23 @@ export function chromeClassWord(className: string): string | undefined {
     if (i > 0 && ['no', 'has', 'with', 'without'].includes(parts[i - 1]!)) continue;
     const word = [parts[i]!, parts[i]! + (parts[i + 1] ?? '')].find((w) => CHROME_WORDS.has(w));
     if (word) return word;
+    if (i === parts.length - 1) {
+      const suffix = CHROME_SUFFIX.exec(parts[i]!);
+      if (suffix) return suffix[0];
+    }
   }
   return undefined;
 }
 
 /** Elements that start and end a paragraph. */
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FOOTER', 'H1', 'H2', 'H3', 'H4',
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FOOTER', 'H1', 'H2', 'H3', 'H4',
   'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TH', 'THEAD',
   'TR', 'UL',
 ]);
 
 interface Block {
+  /** Whitespace collapsed; a `<br>` is a line break, which the build's cleaning reads as it reads any line. */
   text: string;
   /** Letters inside links, to spot blocks that are only links. */
   linkLetters: number;
@@ -84,6 +91,14 @@ interface DomNode {
   getAttribute?(name: string): string | null;
 }
 
+const squash = (t: string | null) => (t ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+/** Squashes each line of a block; empty lines go. */
+const squashLines = (t: string) =>
+  t
+    .split('\n')
+    .map(squash)
+    .filter((l) => l !== '')
+    .join('\n');
 const letters = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '').length;
 
 /** The article element's text as blocks, in reading order. */
@@ -92,34 +107,36 @@ function blocks(root: DomNode, setAside: string[]): Block[] {
   let text = '';
   let linkLetters = 0;
   const flush = () => {
-    const t = text.replace(/[\s\u00a0]+/g, ' ').trim();
+    const t = squashLines(text);
     if (t !== '') out.push({ text: t, linkLetters });
     text = '';
     linkLetters = 0;
   };
-  const walk = (node: DomNode, inLink: boolean) => {
+  const walk = (node: DomNode, inLink: boolean, inBlock: DomNode) => {
     if (node.nodeType === 3) {
-      text += node.textContent ?? '';
+      text += (node.textContent ?? '').replace(/\n/g, ' ');
       if (inLink) linkLetters += letters(node.textContent ?? '');
       return;
     }
     if (node.nodeType !== 1) return;
     const tag = node.nodeName.toUpperCase();
+    if (tag === 'BR') text += '\n';
     if (SKIP.has(tag)) return;
+    const block = BLOCK.has(tag);
     const chrome = (node.getAttribute?.('class') ?? '').split(/\s+/).find((c) => chromeClassWord(c));
-    if (chrome) {
-      const t = (node.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+    // An inline element counts only when it is all its block says: a dateline span ("CAIRO —") starts a paragraph of the article.
+    if (chrome && (block || squash(node.textContent) === squash(inBlock.textContent))) {
+      const t = squash(node.textContent);
       if (t !== '') setAside.push(`class "${chrome}": ${t}`);
       return;
     }
-    const block = BLOCK.has(tag);
     // An inline wrapper around an image holds its caption and credit ("© Provided by ...").
     if (!block && node.querySelector?.(MEDIA)) return;
     if (block) flush();
-    for (const child of Array.from(node.childNodes)) walk(child, inLink || tag === 'A');
+    for (const child of Array.from(node.childNodes)) walk(child, inLink || tag === 'A', block ? node : inBlock);
     if (block) flush();
   };
-  walk(root, false);
+  walk(root, false, root);
   flush();
   return out;
 }
@@ -146,6 +163,9 @@ export function extractArticle(html: string, label: string): Article {
     const next = all[i + 1];
     if (total > 0 && b.linkLetters >= total * 0.9) setAside.push(`links only: ${b.text}`);
     else if (wordCount(b.text) <= 5 && /:$/.test(b.text) && next && next.linkLetters >= letters(next.text) * 0.9) setAside.push(`label of a link list: ${b.text}`);
+    // "First published February 1, 2016: 1:28 AM ET", "Updated 2019-05-20": a stamp, not a sentence.
+    else if (wordCount(b.text) <= 12 && !/[.!?]["”’)]?$/.test(b.text) && (/\b\d{4}-\d\d-\d\d\b/.test(b.text) || calendarDate(b.text)))
+      setAside.push(`date line: ${b.text}`);
     else if (author && [author, `by ${author}`].some((a) => normalizeForCompare(a) === normalizeForCompare(b.text))) setAside.push(`byline: ${b.text}`);
     else kept.push(b.text);
   }

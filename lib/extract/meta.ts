@@ -60,16 +60,23 @@ function unescapeEntities(s: string): string {
 
 const isUrl = (s: string) => /^(?:https?:)?\/\//i.test(s);
 
-/** Meta tags by lower-cased key (`property`, `name` or `itemprop`; a property may list several keys), every value in page order. */
+/**
+ * Meta tags and microdata values by lower-cased key (`property`, `name` or
+ * `itemprop`; a property may list several keys), every value in page order.
+ * Microdata counts on any element that carries its value in an attribute
+ * (`<time itemprop="datePublished" content=...>`); `<time pubdate>` is keyed
+ * `pubdate`.
+ */
 function metaTags(doc: Doc): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const el of doc.querySelectorAll('meta')) {
-    const value = clean(el.getAttribute('content') ?? el.getAttribute('value'));
+  const add = (key: string, value: string) => out.set(key, [...(out.get(key) ?? []), value]);
+  for (const el of doc.querySelectorAll('meta, [itemprop][content], [itemprop][datetime], time[pubdate][datetime]')) {
+    const value = clean(el.getAttribute('content') ?? el.getAttribute('value') ?? el.getAttribute('datetime'));
     if (value === null) continue;
-    const keys = [el.getAttribute('property'), el.getAttribute('name'), el.getAttribute('itemprop')]
+    const keys = [el.getAttribute('property'), el.getAttribute('name'), el.getAttribute('itemprop'), el.getAttribute('pubdate') !== null ? 'pubdate' : null]
       .flatMap((k) => (k ?? '').toLowerCase().split(/\s+/))
       .filter((k) => k !== '');
-    for (const k of new Set(keys)) out.set(k, [...(out.get(k) ?? []), value]);
+    for (const k of new Set(keys)) add(k, value);
   }
   return out;
 }
@@ -134,12 +141,15 @@ export function calendarDate(value: string): string | null {
   if (m) return ymd(m[1]!, m[2]!, m[3]!);
   if ((m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(v))) return `${m[1]}-${m[2]}`;
   if (/^\d{4}$/.test(v)) return v;
-  // "June 7, 2019", "Fri Mar 13 21:30:09 EST 2015"
-  m = /\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5})?\s+)?(\d{4})\b/i.exec(v);
-  if (m && MONTHS.includes(m[1]!.toLowerCase())) return ymd(m[3]!, MONTHS.indexOf(m[1]!.toLowerCase()) + 1, m[2]!);
-  // "7 June 2019"
-  m = /\b(\d{1,2})\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})\b/i.exec(v);
-  if (m && MONTHS.includes(m[2]!.toLowerCase())) return ymd(m[3]!, MONTHS.indexOf(m[2]!.toLowerCase()) + 1, m[1]!);
+  // "June 7, 2019", "Fri Mar 13 21:30:09 EST 2015", "7 June 2019": the first such date in the value.
+  for (const d of v.matchAll(/\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5})?\s+)?(\d{4})\b/gi)) {
+    const month = MONTHS.indexOf(d[1]!.toLowerCase()) + 1;
+    if (month > 0) return ymd(d[3]!, month, d[2]!);
+  }
+  for (const d of v.matchAll(/\b(\d{1,2})\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})\b/gi)) {
+    const month = MONTHS.indexOf(d[2]!.toLowerCase()) + 1;
+    if (month > 0) return ymd(d[3]!, month, d[1]!);
+  }
   return null;
 }
 
@@ -179,7 +189,6 @@ export function readMetadata(doc: Doc, fallback: { title?: string | null; byline
     ['citation_publisher', tag('citation_publisher')],
     ['citation_journal_title', tag('citation_journal_title')],
     ['dc.publisher', tag('dc.publisher')],
-    ['application-name', tag('application-name')],
     ['article:publisher', tag('article:publisher') && !isUrl(tag('article:publisher')!) ? tag('article:publisher') : undefined],
   ]);
   const author = first([
@@ -219,13 +228,14 @@ export function readMetadata(doc: Doc, fallback: { title?: string | null; byline
     ['JSON-LD datePublished', ld('datePublished')],
     ['article:published_time', tag('article:published_time')],
     ['article:published', tag('article:published')],
-    ['datePublished', tag('datepublished')],
+    ['itemprop datePublished', tag('datepublished')],
     ['citation_publication_date', tag('citation_publication_date')],
     ['citation_date', tag('citation_date')],
     ['dc.date.issued', tag('dc.date.issued')],
     ['dc.date', tag('dc.date')],
     ['parsely-pub-date', tag('parsely-pub-date')],
     ['article:publicationdate', tag('article:publicationdate')],
+    ['time pubdate', tag('pubdate')],
     ['pdate', tag('pdate')],
     ['date', tag('date')],
     ['JSON-LD dateCreated', ld('dateCreated')],
