@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BuildResult, buildCorpus, type Seed } from './build.ts';
-import { METADATA_FILE, parseJsonFile, readSeeds, SeedError, topLevelElementOffsets, validateMetaEntry } from './seeds.ts';
+import { parseJsonFile, topLevelElementOffsets } from './json-file.ts';
+import { METADATA_FILE, readSeeds, SeedError, validateMetaEntry } from './seeds.ts';
 import { lineColumn, normalizeForCompare, wordCount } from './text.ts';
 import type { DocumentMeta } from './types.ts';
 import { writeDirAtomically } from './write.ts';
@@ -148,7 +149,7 @@ function readExisting(seedsDir: string) {
  * document. Throws `AddError` naming file and line.
  */
 export function planAddition(seedsDir: string, text: string, meta: Omit<DocumentMeta, 'file'>, notes: string): Plan {
-  const { seeds, overrides } = readExisting(seedsDir);
+  const { seeds, overrides, entities } = readExisting(seedsDir);
   const duplicate = findDuplicate(seedsDir, seeds, text, meta.url);
   if (duplicate) throw new AddError([duplicate, 'nothing written']);
   const file = nextSeedFile(readdirSync(seedsDir), text);
@@ -159,7 +160,7 @@ export function planAddition(seedsDir: string, text: string, meta: Omit<Document
   const reparsed = parseJsonFile(metaPath, provenance.raw);
   if ('problem' in reparsed) problems.push(reparsed.problem);
   if (problems.length > 0) throw new AddError([...problems, 'nothing written']);
-  const result = buildCorpus([...seeds, { meta: { ...meta, file }, text }], overrides);
+  const result = buildCorpus([...seeds, { meta: { ...meta, file }, text }], overrides, entities);
   if (result.errors.length > 0) throw new AddError(['the corpus does not build with this document; nothing written:', ...result.errors.map((p) => `  ${p}`)]);
   return { file, text, entry, provenance, result };
 }
@@ -189,8 +190,8 @@ export function commitAddition(seedsDir: string, outDir: string, plan: Plan): Bu
   try {
     writeWhole(txtPath, plan.text);
     writeWhole(metaPath, plan.provenance.raw);
-    const { seeds, overrides } = readExisting(seedsDir);
-    const result = buildCorpus(seeds, overrides);
+    const { seeds, overrides, entities } = readExisting(seedsDir);
+    const result = buildCorpus(seeds, overrides, entities);
     if (result.errors.length > 0) throw new AddError(['cannot build, nothing written:', ...result.errors.map((p) => `  ${p}`)]);
     writeDirAtomically(outDir, result.files);
     return result;
