@@ -34,9 +34,11 @@ function gotText(g: Got): string {
 }
 
 function table(name: string, set: SetReport): string[] {
-  const lines = [`== ${name}`, `${cell('document', 40)} ${'labels'.padStart(6)} ${'found'.padStart(12)} ${'speaker'.padStart(12)} ${'kind'.padStart(12)}`];
-  for (const d of set.documents) lines.push(`${cell(d.file, 40)} ${scoreCells(d)}`);
-  lines.push(`${cell('TOTAL', 40)} ${scoreCells(set.total)}`, '');
+  // Full file names: a maintainer opens the file the row names.
+  const w = Math.max(8, ...set.documents.map((d) => d.file.length));
+  const lines = [`== ${name}`, `${'document'.padEnd(w)} ${'labels'.padStart(6)} ${'found'.padStart(12)} ${'speaker'.padStart(12)} ${'kind'.padStart(12)}`];
+  for (const d of set.documents) lines.push(`${d.file.padEnd(w)} ${scoreCells(d)}`);
+  lines.push(`${'TOTAL'.padEnd(w)} ${scoreCells(set.total)}`, '');
   return lines;
 }
 
