@@ -1,5 +1,6 @@
 import type { CleanDocument, Paragraph } from './clean.ts';
 import { type Entity, type EntityTable, pressSpeaker, speakerOf } from './entities.ts';
+import { type Discovery, discoverSpeakers } from './discover.ts';
 import { Salience } from './mentions.ts';
 import { findQuotes, type Quote, splitSentences } from './segment.ts';
 import {
@@ -9,7 +10,7 @@ import {
   findTrailingTag,
   SPEECH_LEAD_IN,
 } from './speech.ts';
-import { type Span, trimSpan, wordCount } from './text.ts';
+import { lineColumn, type Span, trimSpan, wordCount } from './text.ts';
 import type { DocumentMeta, Speaker, Via, Voice } from './types.ts';
 
 /**
@@ -36,6 +37,8 @@ export interface Attribution {
   drafts: Draft[];
   /** Things a maintainer should look at (unattributed quotes, unknown labels). */
   warnings: string[];
+  /** Speakers the table does not know, found in the text (see `discover.ts`). */
+  discovered: Discovery[];
 }
 
 /** `NAME:` / `NAME, BYLINE:` at the start of a transcript paragraph (upper case only). */
@@ -61,6 +64,71 @@ function resolveLabel(table: EntityTable, label: string, role: string | undefine
   };
 }
 
+/**
+ * `Name:` / `01 Name:` / `Q:` in mixed case, as interview pages write turns.
+ * Accepted only as a document's pattern (see `transcriptLabels`), never on
+ * one line alone: "Note:" or "Washington:" open ordinary paragraphs too.
+ */
+const MIXED_LABEL_RE = /^(?:\d{1,3}\s+)?((?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3}):\s+/u;
+const NOT_LABELS = /^(?:Note|Editor|Editor's note|Update|Updated|Source|Sources|Photo|Image|Related|Read|Read more|Watch|See|See also|Also|Tags|Posted|Filed|Disclaimer|Correction|Summary|Background|Context|Update \d+)$/i;
+const ASKER = /^(?:Q|Question|Interviewer|Reporter|Journalist|Host)$/i;
+const ANSWERER = /^(?:A|Answer)$/i;
+
+/**
+ * The mixed-case labels of a document that mark transcript turns: a label
+ * used at least twice (an interview alternates), or one naming a person of
+ * the table. Unknown names become provisional speakers; one who only asks
+ * (turns ending in "?") while a known party answers is the interviewer, on
+ * the press side — their questions are theirs, not the page owner's.
+ */
+function transcriptLabels(source: string, doc: CleanDocument, table: EntityTable, discovered: Discovery[]): Map<string, Speaker | 'answerer'> {
+  const turns = new Map<string, string[]>();
+  const firstAt = new Map<string, number>();
+  for (const p of doc.paragraphs) {
+    if (p.role !== 'body') continue;
+    const text = source.slice(p.span[0], p.span[1]);
+    if (LABEL_RE.test(text)) continue;
+    const m = MIXED_LABEL_RE.exec(text);
+    if (!m || NOT_LABELS.test(m[1]!)) continue;
+    const label = m[1]!.replace(/\s+/g, ' ');
+    turns.set(label, [...(turns.get(label) ?? []), text.slice(m[0].length)]);
+    if (!firstAt.has(label)) firstAt.set(label, p.span[0]);
+  }
+  const person = (label: string) => {
+    const bare = label.replace(/^(?:Mr|Ms|Mrs|Dr)\.?\s+/, '');
+    const m = table.findMentions(bare).find((x) => x.start === 0 && x.end === bare.length);
+    return m?.entity;
+  };
+  const accepted = [...turns].filter(([label, t]) => t.length >= 2 || person(label)?.type === 'person');
+  if (accepted.length === 0) return new Map();
+  const knownAnswers = accepted.some(([label]) => {
+    const e = person(label);
+    return e !== undefined && !e.provisional && e.side !== 'press';
+  });
+  const out = new Map<string, Speaker | 'answerer'>();
+  for (const [label, t] of accepted) {
+    const known = person(label);
+    if (known) out.set(label, speakerOf(known));
+    else if (ANSWERER.test(label)) out.set(label, 'answerer');
+    else {
+      const asks = t.filter((x) => /\?["”’]?\s*$/.test(x)).length * 2 >= t.length;
+      const entity: Entity = {
+        id: `new:${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+        name: ASKER.test(label) ? 'Interviewer' : label,
+        role: asks ? 'Interviewer (transcript label)' : 'Transcript speaker (not in seeds/entities.json)',
+        side: asks && (knownAnswers || ASKER.test(label)) ? 'press' : 'unnamed',
+        type: 'person',
+        aliases: ASKER.test(label) || table.hasAlias(label) ? [] : [label],
+        provisional: { line: lineColumn(source, firstAt.get(label)!).line, phrase: `${label}:`, rule: 'label' },
+      };
+      table.add(entity);
+      discovered.push({ entity, rule: 'label', line: entity.provisional!.line, phrase: `${label}:` });
+      out.set(label, speakerOf(entity));
+    }
+  }
+  return out;
+}
+
 interface DocContext {
   source: string;
   /** The entity table, extended with the speakers found in this document. */
@@ -70,6 +138,8 @@ interface DocContext {
   publisher: Entity | undefined;
   drafts: Draft[];
   warnings: string[];
+  /** The current section's salience. */
+  salience: Salience;
 }
 
 function push(ctx: DocContext, d: Omit<Draft, 'setting' | 'contrast'> & Partial<Draft>): Draft | null {
@@ -77,6 +147,8 @@ function push(ctx: DocContext, d: Omit<Draft, 'setting' | 'contrast'> & Partial<
   if (span[1] <= span[0] || wordCount(ctx.source.slice(span[0], span[1])) === 0) return null;
   const draft: Draft = { setting: [], contrast: false, ...d, span };
   ctx.drafts.push(draft);
+  const entity = d.voice === 'narration' || d.voice === 'own-text' ? undefined : ctx.table.byId(d.speaker.id);
+  if (entity) ctx.salience.spoke(entity);
   return draft;
 }
 
@@ -338,11 +410,14 @@ export function attributeDocument(source: string, doc: CleanDocument, meta: Docu
     publisher,
     drafts: [],
     warnings: [],
+    salience: new Salience(table),
   };
+  const discovered = discoverSpeakers(source, doc, table);
+  const mixedLabels = transcriptLabels(source, doc, table, discovered);
   const narrator = publisher ? speakerOf(publisher) : ctx.press;
 
   let section = -1;
-  let salience = new Salience(table);
+  let salience = ctx.salience;
   let turn: Turn | null = null;
   let carried: Speaker | null = null;
   let blockSpeaker: Speaker | null = null;
@@ -350,7 +425,7 @@ export function attributeDocument(source: string, doc: CleanDocument, meta: Docu
   doc.paragraphs.forEach((para, index) => {
     if (para.section !== section) {
       section = para.section;
-      salience = new Salience(table);
+      salience = ctx.salience = new Salience(table);
       turn = null;
       carried = null;
       blockSpeaker = null;
@@ -358,6 +433,23 @@ export function attributeDocument(source: string, doc: CleanDocument, meta: Docu
     const text = source.slice(para.span[0], para.span[1]);
     if (para.role !== 'body') {
       salience.see(text);
+      return;
+    }
+    const mixed = MIXED_LABEL_RE.exec(text);
+    const mixedSpeaker = mixed ? mixedLabels.get(mixed[1]!.replace(/\s+/g, ' ')) : undefined;
+    if (mixed && mixedSpeaker) {
+      // "A:" is whoever the other labels do not ask: the one party that answers.
+      const speaker = mixedSpeaker === 'answerer' ? answererOf(mixedLabels, salience) : mixedSpeaker;
+      if (!speaker) {
+        ctx.warnings.push(`${meta.file}:${lineColumn(source, para.span[0]).line}: transcript turn "${mixed[1]}:" has no speaker: nobody else in the document answers`);
+        turn = null;
+        return;
+      }
+      turn = { speaker };
+      const entity = table.byId(speaker.id);
+      if (entity) salience.note(entity);
+      attributeTurn(ctx, salience, para, index, [para.span[0] + mixed[0].length, para.span[1]], turn);
+      carried = null;
       return;
     }
     const label = LABEL_RE.exec(text);
@@ -390,7 +482,15 @@ export function attributeDocument(source: string, doc: CleanDocument, meta: Docu
     carried = attributeProse(ctx, salience, para, index, narrator, blockSpeaker ?? carried);
     blockSpeaker = null;
   });
-  return { drafts: mergeOwnText(source, ctx.drafts), warnings: ctx.warnings };
+  return { drafts: mergeOwnText(source, ctx.drafts), warnings: ctx.warnings, discovered };
+}
+
+/** The speaker of "A:" turns: the one labelled party that is not the interviewer, else the last person named. */
+function answererOf(labels: Map<string, Speaker | 'answerer'>, salience: Salience): Speaker | null {
+  const parties = [...labels.values()].filter((s): s is Speaker => s !== 'answerer' && s.side !== 'press');
+  if (parties.length === 1) return parties[0]!;
+  const e = salience.pronoun('he') ?? salience.pronoun('she');
+  return parties.length === 0 && e ? speakerOf(e) : null;
 }
 
 /**

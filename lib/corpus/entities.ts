@@ -35,7 +35,7 @@ export interface Entity extends Speaker {
    * a role) rather than in the table: `--report` lists them for a maintainer
    * to confirm and give a side. Never written to `seeds/entities.json`.
    */
-  provisional?: { file: string; line: number; phrase: string };
+  provisional?: { line: number; phrase: string; rule: string };
 }
 
 export const SIDES: readonly Side[] = ['huawei', 'chinese-government', 'us-government', 'independent', 'press', 'unnamed'];
@@ -128,9 +128,14 @@ export class EntityTable {
         : new RegExp(`(?:^|\\s)(the|a|an)\\s+((?:[\\p{L}\\p{N}'’.-]+\\s+){0,3}?)(${titles.map(escapeRegExp).join('|')})$`, 'iu');
   }
 
-  /** A copy that speakers found in one document can be added to. */
+  /** A copy that speakers and names found in one document can be added to (the table stays as it is). */
   extend(): EntityTable {
-    return new EntityTable(this.entities);
+    return new EntityTable(this.entities.map((e) => ({ ...e, aliases: [...e.aliases] })));
+  }
+
+  /** Whether `alias` already names a party. */
+  hasAlias(alias: string): boolean {
+    return this.#aliasOf.has(alias);
   }
 
   /** Adds a speaker found in the text; its aliases join the table for the rest of the document. */
@@ -156,15 +161,33 @@ export class EntityTable {
     return this.#descriptor;
   }
 
-  /** Every entity mention in `text`, left to right, non-overlapping, longest alias first. */
+  /**
+   * Every entity mention in `text`, left to right, non-overlapping. Where
+   * aliases overlap the longest wins wherever it starts: in "The U.S.
+   * Commerce Department" it is "U.S. Commerce Department", not "The U.S.".
+   */
   findMentions(text: string): Mention[] {
-    if (!this.#aliasRe) return [];
-    const out: Mention[] = [];
-    for (const m of text.matchAll(this.#aliasRe)) {
+    const re = this.#aliasRe;
+    if (!re) return [];
+    const all: Mention[] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       const entity = this.#aliasOf.get(m[0]);
-      if (entity) out.push({ entity, start: m.index, end: m.index + m[0].length });
+      if (entity) all.push({ entity, start: m.index, end: m.index + m[0].length });
+      re.lastIndex = m.index + 1;
     }
-    return out;
+    const chosen: Mention[] = [];
+    for (const m of [...all].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+      if (chosen.every((c) => m.end <= c.start || m.start >= c.end)) chosen.push(m);
+    }
+    return chosen.sort((a, b) => a.start - b.start);
+  }
+
+  /** Adds a name the text uses for a known party (a misspelling, say), for this document only. */
+  addAlias(entity: Entity, alias: string): void {
+    if (this.#aliasOf.has(alias)) return;
+    entity.aliases.push(alias);
+    this.#index();
   }
 
   /** The entity that published a document itself, if any (see `publishes`). */

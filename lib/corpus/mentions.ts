@@ -16,6 +16,7 @@ import type { Speaker } from './types.ts';
 export class Salience {
   readonly table: EntityTable;
   #recent: Entity[] = [];
+  #lastSpeaker: Entity | undefined;
 
   constructor(table: EntityTable) {
     this.table = table;
@@ -30,23 +31,61 @@ export class Salience {
     this.#recent = [entity, ...this.#recent.filter((e) => e.id !== entity.id)];
   }
 
-  /** The last-named person the pronoun can refer to. */
-  pronoun(p: 'he' | 'she'): Entity | undefined {
-    return this.#recent.find((e) => e.type === 'person' && e.pronoun === p);
+  /** Records the party a statement was just attributed to (for "it said"). */
+  spoke(entity: Entity): void {
+    this.#lastSpeaker = entity;
+    this.note(entity);
   }
 
-  /** The last-named entity that carries `title` ("executive", "founder"). */
+  /**
+   * The last-named person the pronoun can refer to. A person found in the
+   * text whose pronoun the text never gave is a candidate for either, but
+   * only while nobody has been named since.
+   */
+  pronoun(p: 'he' | 'she'): Entity | undefined {
+    const people = this.#recent.filter((e) => e.type === 'person');
+    const first = people[0];
+    if (first && first.pronoun === undefined) return first;
+    return people.find((e) => e.pronoun === p);
+  }
+
+  /** Who was last given a statement (for "the statement read"). */
+  lastSpeaker(): Entity | undefined {
+    return this.#lastSpeaker;
+  }
+
+  /** "it said": the organisation that last spoke, if the last speaker was one. */
+  it(): Entity | undefined {
+    return this.#lastSpeaker?.type === 'organization' ? this.#lastSpeaker : undefined;
+  }
+
+  /**
+   * The last-named entity that carries `title` ("executive", "founder"). A
+   * more recent party found in the text (whose titles the table never gave)
+   * of the same kind makes it unsure: nobody.
+   */
   titled(title: string): Entity | undefined {
     const t = title.toLowerCase();
-    return this.#recent.find((e) => e.titles?.some((x) => x.toLowerCase() === t));
+    for (const e of this.#recent) {
+      if (e.titles?.some((x) => x.toLowerCase() === t)) return e;
+      if (e.provisional && e.type === (ORG_TITLES.has(t) ? 'organization' : 'person')) return undefined;
+    }
+    return undefined;
   }
 }
+
+/** A statement as the subject of "read"/"said": "the Huawei statement", "the ministry's statement", "the statement". */
+const STATEMENT_RE = /^(?:the\s+|a\s+|its\s+|his\s+|her\s+|their\s+)?(.*?)(?:['’]s)?\s*\b(?:statement|press release|release|letter|notice|post)$/i;
+
+/** Titles that stand for an organisation ("the company said"), not a person. */
+const ORG_TITLES = new Set(['company', 'firm', 'giant', 'group', 'ministry', 'department', 'agency', 'government', 'administration', 'commission', 'bureau']);
 
 const GROUP_RE =
   /(?:^|\s)(?:some|many|several|other)\s+(?:groups?\s+of\s+)?(?:[A-Z][\w.]*\s+)?(politicians|experts|officials|critics|lawmakers|analysts|observers)(?:\s+in\s+[A-Z][\w.]*)?$/i;
 
 function pronounEntity(p: string, salience: Salience): Entity | undefined {
-  return salience.pronoun(p.toLowerCase() as 'he' | 'she');
+  const w = p.toLowerCase();
+  return w === 'it' ? salience.it() : salience.pronoun(w as 'he' | 'she');
 }
 
 /**
@@ -58,7 +97,7 @@ function pronounEntity(p: string, salience: Salience): Entity | undefined {
 export function resolveSubject(np: string, salience: Salience): Speaker | null {
   const phrase = np.trim();
   if (phrase === '') return null;
-  const pronoun = /^(?:(?:and|but|so)\s+)?(he|she)$/i.exec(phrase);
+  const pronoun = /^(?:(?:and|but|so)\s+)?(he|she|it)$/i.exec(phrase);
   if (pronoun) {
     const e = pronounEntity(pronoun[1]!, salience);
     return e ? speakerOf(e) : null;
@@ -66,6 +105,17 @@ export function resolveSubject(np: string, salience: Salience): Speaker | null {
   const mentions = salience.table.findMentions(phrase);
   const last = mentions.at(-1);
   if (last && last.end === phrase.length) return speakerOf(last.entity);
+
+  // "the Huawei statement read", "the ministry's statement": whoever issued it; "the statement": who last spoke.
+  const issued = STATEMENT_RE.exec(phrase);
+  if (issued) {
+    const by = issued[1]!.trim();
+    if (by === '') {
+      const e = salience.lastSpeaker();
+      return e ? speakerOf(e) : null;
+    }
+    return resolveSubject(by, salience) ?? resolveSubject(`the ${by}`, salience);
+  }
 
   const d = salience.table.descriptor.exec(phrase);
   if (d) {
@@ -91,7 +141,7 @@ export function resolveSubject(np: string, salience: Salience): Speaker | null {
  */
 export function resolveNamePhrase(phrase: string, salience: Salience): Speaker | null {
   const p = phrase.trim();
-  const pronoun = /^(he|she)\b/i.exec(p);
+  const pronoun = /^(he|she|it)$/i.exec(p) ?? /^(he|she)\b/i.exec(p);
   if (pronoun) {
     const e = pronounEntity(pronoun[1]!, salience);
     return e ? speakerOf(e) : null;

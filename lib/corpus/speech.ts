@@ -20,11 +20,16 @@ const REPORT_VERB =
   'vowed|vows|called on|calls on|expects|believes|believe|argued|argues|insisted|insists|maintained|maintains|' +
   'advocated|advocates|spoken out|spoke out|speaks out|cited|cites|elaborated|explained|explains|noted|notes|' +
   'reiterated|reiterates|promised|promises|added that|adds that|told [\\p{L} ]{1,30}? that|' +
-  'campaigning against|campaigned against)';
+  'campaigning against|campaigned against|opposed|opposes|oppose|rejected|rejects|condemned|condemns|criticized|criticised|' +
+  'criticizes|slammed|slams|emphasized|emphasised|emphasizes|confirmed|confirms|announced(?: \\p{Lu}\\p{Ll}+day)? that|responded|replied|countered|' +
+  'wrote|tweeted|recounted)';
 
 /** Auxiliaries and adverbs allowed between the subject and the verb ("has repeatedly denied"). */
 const GAP =
-  '(?:\\s+(?:has|have|had|is|was|are|were|been|also|repeatedly|consistently|further|firmly|publicly|again|previously|reportedly|long))*';
+  '(?:\\s+(?:has|have|had|is|was|are|were|been|also|repeatedly|consistently|further|firmly|publicly|again|previously|reportedly|long|' +
+  'strongly|categorically|once|often|recently|earlier|later|today|yesterday|' +
+  '(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this)\\s+(?:week|month|year)|' +
+  'in\\s+(?:a|an|its|his|her|their)\\s+(?:statement|interview|letter|post|speech|briefing)))*';
 
 const LEADING_RE = new RegExp(`(${GAP})\\s+(${REPORT_VERB})(?![\\p{L}])`, 'gu');
 
@@ -33,7 +38,7 @@ const CLAUSE_BREAK = /(?:[,;:(\u2014\u2013]|\s-\s|(?<![\p{L}])(?:and|but|while|a
 
 /** Verbs of a quotation tag ("...," said Ren / "...," he said). */
 export const TAG_VERB =
-  '(?:said|says|added|adds|concluded|stated|told|explained|noted|stressed|insisted|argued|asked|replied|continued|wrote)';
+  '(?:said|says|added|adds|concluded|stated|told|explained|noted|stressed|insisted|argued|asked|replied|responded|countered|continued|wrote|tweeted|emphasized|emphasised|warned|read)';
 
 export interface Reported {
   speaker: Speaker;

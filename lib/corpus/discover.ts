@@ -1,0 +1,250 @@
+import type { CleanDocument } from './clean.ts';
+import type { Entity, EntityTable } from './entities.ts';
+import { findQuotes } from './segment.ts';
+import { lineColumn, type Span } from './text.ts';
+import type { Side } from './types.ts';
+
+/**
+ * Speakers the entity table does not know, found in a document's own words
+ * the way news introduces people: a title before the name ("Commerce
+ * Secretary Jane Roe said"), an appositive ("Jane Roe, a spokeswoman for the
+ * ministry, said"), a spokesperson of a named body ("a Commerce Department
+ * spokesperson told AFP"), a capitalised name as the subject of a reporting
+ * verb ("Acme warned that ..."), and misspellings of a known name. Each
+ * becomes a *provisional* entity of this document only: its aliases (full
+ * name, surname, given name) resolve later references, `--report` lists it
+ * for a maintainer to confirm and give a side. Its side is derived only when
+ * its affiliation names a party of the table ("U.S. Commerce Secretary":
+ * the U.S. government); otherwise it is `unnamed`, never a guessed camp.
+ */
+
+/** Role nouns that introduce a person's name or stand for them ("the spokeswoman"). */
+const ROLE =
+  '(?:[Ss]pokes(?:man|woman|person)|[Ss]ecretary(?: of [A-Z][a-z]+)?|[Mm]inister|[Cc]hair(?:man|woman|person)?|[Vv]ice [Pp]resident|[Pp]resident|' +
+  'CEO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Ff]ounder|[Dd]irector(?:-[Gg]eneral)?|[Ss]enator|Sen\\.|[Rr]epresentative|Rep\\.|[Aa]mbassador|' +
+  '[Gg]overnor|[Cc]ommissioner|[Aa]dministrator|[Pp]rofessor|[Aa]nalyst|[Oo]fficial|[Hh]ead|[Dd]eputy|[Uu]ndersecretary|[Aa]dvis[eo]r|' +
+  '[Ll]awmaker|[Cc]ongress(?:man|woman)|[Pp]remier|[Ee]xecutive|[Oo]fficer|[Ee]conomist|[Rr]esearcher|[Ee]nvoy|[Aa]ttorney [Gg]eneral|[Cc]ounsel|[Pp]artner|[Ee]ditor|[Cc]orrespondent)';
+
+const NAME_WORD = "[A-Z][\\p{Ll}’'-]+(?:-[A-Z][\\p{Ll}]+)?";
+/** Two or three capitalised words, a middle initial allowed: "Gina Raimondo", "Wilbur L. Ross". */
+const PERSON_NAME = `${NAME_WORD}(?:\\s+[A-Z]\\.)?(?:\\s+${NAME_WORD}){1,2}`;
+
+const TITLE_BEFORE_NAME = new RegExp(
+  `((?:(?:[A-Z][\\p{L}.&’'-]*|of|for|the)\\s+){0,4}?)\\b(${ROLE})\\s+(${PERSON_NAME})(?![\\p{L}])(?!\\s+[A-Z][\\p{Ll}])`,
+  'gu',
+);
+const APPOSITIVE = new RegExp(`(?<![\\p{L}.]\\s|[\\p{L}])(${PERSON_NAME}),\\s+((?:a|an|the)\\s+)?([^,;:"“”]{0,60}?\\b${ROLE}\\b[^,;:"“”]{0,60}),`, 'gu');
+
+/** A body a spokesperson or official speaks for: "a Commerce Department spokesperson", "a spokesman for the Foreign Ministry". */
+const BODY_WORDS = "(?:[A-Z][\\p{L}.&’'-]*)(?:\\s+(?:of|for|and|[A-Z][\\p{L}.&’'-]*))*";
+const SPOKESPERSON_OF_BODY = new RegExp(
+  `\\b[Aa]n?\\s+(?:(${BODY_WORDS})\\s+(?:spokes(?:man|woman|person)|official|representative)|(?:spokes(?:man|woman|person)|official|representative)\\s+(?:for|of|at|from)\\s+(?:the\\s+)?(${BODY_WORDS}))`,
+  'gu',
+);
+
+/** Verbs whose capitalised subject is a speaker even when the table does not know it. */
+const SUBJECT_VERB =
+  '(?:said|says|stated|warned|warns|confirmed|confirms|announced that|denied|denies|argued|claimed|insisted|added that|told [\\p{L} ]{1,30}? that|urged|accused|rejected|opposed|opposes|responded|replied)';
+const SUBJECT_BEFORE_VERB = new RegExp(
+  `(?:^|[.!?]\\s+|[;,]\\s+(?:and\\s+|but\\s+)?)((?:[Tt]he\\s+)?(?:[A-Z][\\p{L}.&’'-]*)(?:\\s+(?:of|for|and|[A-Z][\\p{L}.&’'-]*)){0,4})(?:\\s+(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?:\\s+(?:has|have|had|also))*\\s+${SUBJECT_VERB}(?![\\p{L}])`,
+  'gu',
+);
+
+/** Words that begin a sentence or name no one: never a speaker's name. */
+const NOT_A_NAME = new Set(
+  (
+    'The A An It Its This That These Those They Their There Here He She His Her We I You Our Some Many Other Others Several Such Both Each ' +
+    'In On At For But And So As If When While After Before Meanwhile However Also Yet Still Then Now Last Next Monday Tuesday Wednesday ' +
+    'Thursday Friday Saturday Sunday January February March April May June July August September October November December Mr Mrs Ms Dr ' +
+    'Officials Critics Experts Analysts Sources Reports Lawmakers Republicans Democrats'
+  ).split(' '),
+);
+
+/** Last words that make a capitalised phrase an organisation rather than a person. */
+const ORG_WORD =
+  /(?:^|\s)(?:Department|Ministry|Commission|Agency|Bureau|Office|Council|Committee|Company|Co\.|Corp\.?|Corporation|Inc\.?|Ltd\.?|Group|Technologies|Administration|Government|House|Congress|Senate|Parliament|Party|Embassy|University|Institute|Association|Federation|Union|Court|Board|Authority|Service|Services|Times|News|Post|Journal|Press|Agency)$/;
+
+export interface Discovery {
+  entity: Entity;
+  /** Which shape named it: title, appositive, spokesperson, subject, variant. */
+  rule: string;
+  line: number;
+  /** The words that introduced it, as the text has them. */
+  phrase: string;
+}
+
+function slug(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** Side from an affiliation: the side of the one table party it names, else `unnamed`. */
+function sideOf(affiliation: string, table: EntityTable): Side {
+  const sides = new Set(
+    table
+      .findMentions(affiliation)
+      .filter((m) => !m.entity.provisional && m.entity.side !== 'press')
+      .map((m) => m.entity.side),
+  );
+  const [only] = sides;
+  return sides.size === 1 && only ? only : 'unnamed';
+}
+
+function pronounOf(role: string, source: string, surname: string): 'he' | 'she' | undefined {
+  if (/woman\b/i.test(role) || new RegExp(`\\b(?:Ms|Mrs|Miss)\\.?\\s+${surname}\\b`).test(source)) return 'she';
+  if (/\b\w*man\b/i.test(role) || new RegExp(`\\bMr\\.?\\s+${surname}\\b`).test(source)) return 'he';
+  return undefined;
+}
+
+function roleNoun(role: string): string | undefined {
+  return new RegExp(`${ROLE}(?!.*${ROLE})`, 'u').exec(role)?.[0]?.toLowerCase();
+}
+
+/** Titles a definite description may use for a spokesperson or a body ("the spokeswoman", "the ministry"). */
+function titlesFor(role: string | undefined, name: string): string[] {
+  const out = new Set<string>();
+  if (role) {
+    out.add(role);
+    if (/^spokes/.test(role)) for (const t of ['spokesperson', 'spokesman', 'spokeswoman']) out.add(t);
+  }
+  const last = /(\p{L}+)$/u.exec(name)?.[1]?.toLowerCase();
+  if (last && ORG_WORD.test(` ${last[0]!.toUpperCase()}${last.slice(1)}`)) out.add(last);
+  return [...out];
+}
+
+/** Text of a paragraph with its quotations blanked (offsets kept): names inside quotes introduce no one. */
+function outsideQuotes(source: string, span: Span): string {
+  let text = source.slice(span[0], span[1]);
+  for (const q of findQuotes(source, span)) {
+    const s = q.outer[0] - span[0];
+    const e = q.outer[1] - span[0];
+    text = text.slice(0, s) + ' '.repeat(e - s) + text.slice(e);
+  }
+  return text;
+}
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0]!;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const t = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = t;
+    }
+  }
+  return d[b.length]!;
+}
+
+/**
+ * A known person's full name as the page misspells it ("Ren Zhenfei"): same
+ * number of words, one word identical, the other a letter or two off with
+ * the same initial.
+ */
+function variantOf(name: string, table: EntityTable): Entity | undefined {
+  const words = name.split(/\s+/);
+  if (words.length !== 2) return undefined;
+  for (const e of table.entities) {
+    if (e.type !== 'person' || e.provisional) continue;
+    for (const alias of e.aliases) {
+      const aw = alias.split(/\s+/);
+      if (aw.length !== 2) continue;
+      const same = words.filter((w, i) => w === aw[i]).length;
+      const k = words[0] === aw[0] ? 1 : 0;
+      const w = words[k]!;
+      const a = aw[k]!;
+      if (same === 1 && w[0] === a[0] && w.length >= 4 && levenshtein(w, a) <= (a.length >= 7 ? 2 : 1)) return e;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Finds the speakers of one document that the table does not know and adds
+ * them (and misspelt names of known people) to `table`, which must be the
+ * document's own `extend()`ed copy. Returns what it found, in text order.
+ */
+export function discoverSpeakers(source: string, doc: CleanDocument, table: EntityTable): Discovery[] {
+  const found: Discovery[] = [];
+  const addPerson = (name: string, role: string, affiliation: string, at: number, rule: string, phrase: string) => {
+    if (table.hasAlias(name)) return;
+    const variant = variantOf(name, table);
+    const line = lineColumn(source, at).line;
+    if (variant) {
+      table.addAlias(variant, name);
+      found.push({ entity: variant, rule: 'variant', line, phrase: name });
+      return;
+    }
+    const words = name.split(/\s+/).filter((w) => !/^[A-Z]\.$/.test(w));
+    if (words.some((w) => NOT_A_NAME.has(w)) || ORG_WORD.test(name)) return;
+    const surname = words.at(-1)!;
+    const noun = roleNoun(role);
+    const entity: Entity = {
+      id: `new:${slug(name)}`,
+      name,
+      role: role.trim() === '' ? 'Named in the text (not in seeds/entities.json)' : role.replace(/\s+/g, ' ').trim(),
+      side: sideOf(affiliation, table),
+      type: 'person',
+      aliases: [name, ...new Set([surname, words[0]!].filter((w) => !table.hasAlias(w) && !NOT_A_NAME.has(w)))],
+      titles: titlesFor(noun, ''),
+      provisional: { line, phrase, rule },
+    };
+    const pronoun = pronounOf(role, source, surname);
+    if (pronoun) entity.pronoun = pronoun;
+    table.add(entity);
+    found.push({ entity, rule, line, phrase });
+  };
+  const addBody = (rawName: string, at: number, rule: string, phrase: string, titles: string[]) => {
+    const name = rawName.replace(/^[Tt]he\s+/, '').replace(/\s+/g, ' ').trim();
+    if (name === '' || table.hasAlias(name) || table.hasAlias(`the ${name}`) || table.hasAlias(`The ${name}`)) return;
+    const words = name.split(' ');
+    if (NOT_A_NAME.has(words[0]!.replace(/[’']s$/, '')) || words.length > 5) return;
+    const known = table.findMentions(name).at(-1);
+    if (known && known.end === name.length) return;
+    const line = lineColumn(source, at).line;
+    const entity: Entity = {
+      id: `new:${slug(name)}`,
+      name,
+      role: 'Named in the text (not in seeds/entities.json)',
+      side: sideOf(name, table),
+      type: 'organization',
+      aliases: [name],
+      titles: [...new Set([...titles, ...titlesFor(undefined, name)])],
+      provisional: { line, phrase, rule },
+    };
+    table.add(entity);
+    found.push({ entity, rule, line, phrase });
+  };
+
+  for (const para of doc.paragraphs) {
+    if (para.role !== 'body') continue;
+    const text = outsideQuotes(source, para.span);
+    const at = (i: number) => para.span[0] + i;
+    for (const m of text.matchAll(TITLE_BEFORE_NAME)) {
+      const before = (m[1] ?? '').trim();
+      addPerson(m[3]!, `${before} ${m[2]}`.trim(), `${before} ${m[2]}`, at(m.index), 'title', m[0].trim());
+    }
+    for (const m of text.matchAll(APPOSITIVE)) {
+      addPerson(m[1]!, m[3]!, m[3]!, at(m.index), 'appositive', m[0].trim());
+    }
+    for (const m of text.matchAll(SPOKESPERSON_OF_BODY)) {
+      const body = (m[1] ?? m[2] ?? '').trim();
+      addBody(body, at(m.index), 'spokesperson', m[0].trim(), ['spokesperson', 'spokesman', 'spokeswoman', 'official']);
+    }
+    for (const m of text.matchAll(SUBJECT_BEFORE_VERB)) {
+      const np = m[1]!.trim();
+      const start = at(m.index + m[0].indexOf(np));
+      const known = table.findMentions(np).at(-1);
+      if (known && known.end === np.length) continue;
+      const words = np.replace(/^[Tt]he\s+/, '').split(/\s+/);
+      if (words.length >= 2 && words.length <= 3 && !ORG_WORD.test(np) && words.every((w) => /^[A-Z][\p{Ll}’'-]+$|^[A-Z]\.$/u.test(w)) && !/^[Tt]he\s/.test(np)) {
+        addPerson(np, '', '', start, 'subject', np);
+      } else addBody(np, start, 'subject', np, []);
+    }
+  }
+  return found;
+}
