@@ -1,9 +1,10 @@
 import type { CleanDocument, Paragraph } from './clean.ts';
-import { type Entity, type EntityTable, pressSpeaker, speakerOf } from './entities.ts';
+import { type Entity, type EntityTable, pressSpeaker, PROVISIONAL_ID, speakerOf } from './entities.ts';
 import { type Discovery, discoverSpeakers } from './discover.ts';
 import { Salience } from './mentions.ts';
 import { findQuotes, type Quote, splitSentences } from './segment.ts';
 import {
+  findAccordingTo,
   findBlockIntro,
   findLeadingSpeech,
   findQuoteTag,
@@ -11,7 +12,7 @@ import {
   SPEECH_LEAD_IN,
 } from './speech.ts';
 import { lineColumn, type Span, trimSpan, wordCount } from './text.ts';
-import type { DocumentMeta, Speaker, Via, Voice } from './types.ts';
+import type { DocumentMeta, Side, Speaker, Via, Voice } from './types.ts';
 
 /**
  * Attribution: cuts each paragraph into statement units (a quotation, a
@@ -31,6 +32,8 @@ export interface Draft {
   setting: Span[];
   /** Split off after ", but" from a reported claim: it answers that claim. */
   contrast: boolean;
+  /** Sides of the parties the words name besides their speaker (for the kind: does it dispute someone?). */
+  others: Side[];
 }
 
 export interface Attribution {
@@ -87,8 +90,8 @@ function transcriptLabels(source: string, doc: CleanDocument, table: EntityTable
   for (const p of doc.paragraphs) {
     if (p.role !== 'body') continue;
     const text = source.slice(p.span[0], p.span[1]);
-    if (LABEL_RE.test(text)) continue;
     const m = MIXED_LABEL_RE.exec(text);
+    if (LABEL_RE.test(text) && !(m && (ASKER.test(m[1]!) || ANSWERER.test(m[1]!)))) continue;
     if (!m || NOT_LABELS.test(m[1]!)) continue;
     const label = m[1]!.replace(/\s+/g, ' ');
     turns.set(label, [...(turns.get(label) ?? []), text.slice(m[0].length)]);
@@ -113,7 +116,7 @@ function transcriptLabels(source: string, doc: CleanDocument, table: EntityTable
     else {
       const asks = t.filter((x) => /\?["”’]?\s*$/.test(x)).length * 2 >= t.length;
       const entity: Entity = {
-        id: `new:${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+        id: `${PROVISIONAL_ID}${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
         name: ASKER.test(label) ? 'Interviewer' : label,
         role: asks ? 'Interviewer (transcript label)' : 'Transcript speaker (not in seeds/entities.json)',
         side: asks && (knownAnswers || ASKER.test(label)) ? 'press' : 'unnamed',
@@ -142,10 +145,12 @@ interface DocContext {
   salience: Salience;
 }
 
-function push(ctx: DocContext, d: Omit<Draft, 'setting' | 'contrast'> & Partial<Draft>): Draft | null {
+function push(ctx: DocContext, d: Omit<Draft, 'setting' | 'contrast' | 'others'> & Partial<Draft>): Draft | null {
   const span = trimSpan(ctx.source, d.span);
-  if (span[1] <= span[0] || wordCount(ctx.source.slice(span[0], span[1])) === 0) return null;
-  const draft: Draft = { setting: [], contrast: false, ...d, span };
+  const text = ctx.source.slice(span[0], span[1]);
+  if (span[1] <= span[0] || wordCount(text) === 0) return null;
+  const others = [...new Set(ctx.table.findMentions(text).filter((m) => m.entity.id !== d.speaker.id).map((m) => m.entity.side))];
+  const draft: Draft = { setting: [], contrast: false, others, ...d, span };
   ctx.drafts.push(draft);
   const entity = d.voice === 'narration' || d.voice === 'own-text' ? undefined : ctx.table.byId(d.speaker.id);
   if (entity) ctx.salience.spoke(entity);
@@ -171,6 +176,11 @@ function seeOutside(ctx: DocContext, salience: Salience, [s, e]: Span, quotes: Q
  */
 function attributeSentence(ctx: DocContext, salience: Salience, span: Span, paragraph: number, narrator: Speaker): void {
   const text = ctx.source.slice(span[0], span[1]);
+  const according = findAccordingTo(text, salience);
+  if (according) {
+    push(ctx, { span, speaker: according, voice: 'reported', via: 'reported-speech', paragraph });
+    return;
+  }
   const trailing = findTrailingTag(text, salience);
   if (trailing) {
     push(ctx, { span, speaker: trailing, voice: 'reported', via: 'trailing-tag', paragraph });
@@ -235,7 +245,7 @@ function attributeProse(
   index: number,
   narrator: Speaker,
   carried: Speaker | null,
-): Speaker | null {
+): { carried: Speaker | null; open: Speaker | null } {
   const { source } = ctx;
   const allQuotes = findQuotes(source, para.span);
   const sentences = splitSentences(source, para.span);
@@ -276,6 +286,13 @@ function attributeProse(
     if (opensParagraph && carried) {
       u.speaker = carried;
       u.via = 'quote-continuation';
+      return;
+    }
+    // `"We call on ...". The extension ..., it said.`: the paragraph's one tagged sentence speaks for it.
+    const tagged = taggedSpeakers(ctx, salience, sentences.filter((x) => !quoteSentences.has(x)));
+    if (tagged.length === 1) {
+      u.speaker = tagged[0]!;
+      u.via = 'quote-sibling';
     }
   });
 
@@ -303,7 +320,9 @@ function attributeProse(
     }
     for (const u of inSentence) {
       if (!u.speaker) {
-        ctx.warnings.push(`${ctx.file}: no speaker for quote at ${u.quote.outer[0]}: ${source.slice(u.quote.inner[0], u.quote.inner[0] + 60)}…`);
+        ctx.warnings.push(
+          `${ctx.file}:${lineColumn(source, u.quote.outer[0]).line}: quote not attributed, dropped (no tag names a known or introduced speaker, no reporting clause before it, no tagged sentence in its paragraph): "${source.slice(u.quote.inner[0], u.quote.inner[0] + 60)}…"`,
+        );
         continue;
       }
       push(ctx, {
@@ -323,7 +342,39 @@ function attributeProse(
 
   applyParagraphTag(ctx, startCount);
   const lastQuote = [...units].reverse().find((u) => u.speaker);
-  return lastWasQuote && lastQuote ? lastQuote.speaker : null;
+  return {
+    carried: lastWasQuote && lastQuote ? lastQuote.speaker : null,
+    open: lastQuote && !lastQuote.quote.closed && lastQuote === units.at(-1) ? lastQuote.speaker : null,
+  };
+}
+
+/** The distinct speakers that tag the given non-quote sentences ("..., it said.", "Huawei said ..."). */
+function taggedSpeakers(ctx: DocContext, salience: Salience, sentences: Span[]): Speaker[] {
+  const out = new Map<string, Speaker>();
+  for (const [s, e] of sentences) {
+    const text = ctx.source.slice(s, e);
+    const speaker = findTrailingTag(text, salience) ?? findLeadingSpeech(text, salience)?.speaker;
+    if (speaker && speaker.side !== 'press') out.set(speaker.id, speaker);
+  }
+  return [...out.values()];
+}
+
+/** Where a paragraph's first quotation mark closes a quote left open by an earlier paragraph; -1 if it opens one or there is none. */
+function firstClosingMark(source: string, [start, end]: Span): number {
+  for (let i = start; i < end; i++) {
+    const ch = source[i];
+    if (ch === '\u201d') return i;
+    if (ch === '\u201c') return -1;
+    if (ch === '"') {
+      const prev = i === start ? ' ' : (source[i - 1] ?? ' ');
+      return /[\s([{\u2014\u2013\-/:]/.test(prev) && !/\s/.test(source[i + 1] ?? ' ') ? -1 : i;
+    }
+  }
+  return -1;
+}
+
+function hasQuoteMark(text: string): boolean {
+  return /["\u201c\u201d]/.test(text);
 }
 
 /** The sentence minus its quotes: the tag and the circumstances ("when asked ... a "no-spy" agreement"). */
@@ -421,6 +472,8 @@ export function attributeDocument(source: string, doc: CleanDocument, meta: Docu
   let turn: Turn | null = null;
   let carried: Speaker | null = null;
   let blockSpeaker: Speaker | null = null;
+  /** The speaker of a quotation left open at the end of the previous paragraph (it runs on until closed). */
+  let open: Speaker | null = null;
 
   doc.paragraphs.forEach((para, index) => {
     if (para.section !== section) {
@@ -429,6 +482,7 @@ export function attributeDocument(source: string, doc: CleanDocument, meta: Docu
       turn = null;
       carried = null;
       blockSpeaker = null;
+      open = null;
     }
     const text = source.slice(para.span[0], para.span[1]);
     if (para.role !== 'body') {
@@ -450,12 +504,13 @@ export function attributeDocument(source: string, doc: CleanDocument, meta: Docu
       if (entity) salience.note(entity);
       attributeTurn(ctx, salience, para, index, [para.span[0] + mixed[0].length, para.span[1]], turn);
       carried = null;
+      open = null;
       return;
     }
     const label = LABEL_RE.exec(text);
     if (label) {
       const { speaker, known } = resolveLabel(table, label[1]!, label[2]);
-      if (!known) ctx.warnings.push(`${meta.file}: transcript label "${label[1]}" is not in seeds/entities.json`);
+      if (!known) ctx.warnings.push(`${meta.file}:${lineColumn(source, para.span[0]).line}: transcript label "${label[1]}" is not in seeds/entities.json (its turns are kept under that label, side ${speaker.side})`);
       turn = { speaker };
       const entity = table.byId(speaker.id);
       if (entity) salience.note(entity);
@@ -479,7 +534,27 @@ export function attributeDocument(source: string, doc: CleanDocument, meta: Docu
       carried = null;
       return;
     }
-    carried = attributeProse(ctx, salience, para, index, narrator, blockSpeaker ?? carried);
+    let prose = para;
+    if (open) {
+      // A quotation runs on over paragraphs until its closing mark (scraped pages often drop the opening marks of the middle ones).
+      const close = firstClosingMark(source, para.span);
+      if (close < 0 && !hasQuoteMark(text)) {
+        push(ctx, { span: para.span, speaker: open, voice: 'quote', via: 'quote-continuation', paragraph: index });
+        salience.see(text);
+        return;
+      }
+      if (close >= 0) {
+        push(ctx, { span: [para.span[0], close], speaker: open, voice: 'quote', via: 'quote-continuation', paragraph: index });
+        open = null;
+        carried = null;
+        if (source.slice(close + 1, para.span[1]).trim() === '' || wordCount(source.slice(close + 1, para.span[1])) < 3) return;
+        prose = { ...para, span: trimSpan(source, [close + 1, para.span[1]]) };
+      } else if (/^["\u201c]/.test(text)) carried = open;
+      open = null;
+    }
+    const result = attributeProse(ctx, salience, prose, index, narrator, blockSpeaker ?? carried);
+    carried = result.carried;
+    open = result.open;
     blockSpeaker = null;
   });
   return { drafts: mergeOwnText(source, ctx.drafts), warnings: ctx.warnings, discovered };
@@ -489,7 +564,7 @@ export function attributeDocument(source: string, doc: CleanDocument, meta: Docu
 function answererOf(labels: Map<string, Speaker | 'answerer'>, salience: Salience): Speaker | null {
   const parties = [...labels.values()].filter((s): s is Speaker => s !== 'answerer' && s.side !== 'press');
   if (parties.length === 1) return parties[0]!;
-  const e = salience.pronoun('he') ?? salience.pronoun('she');
+  const e = salience.recent((x) => x.type === 'person' && x.side !== 'press');
   return parties.length === 0 && e ? speakerOf(e) : null;
 }
 

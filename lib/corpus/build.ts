@@ -2,6 +2,7 @@ import { buildIndex } from '../search/indexer.ts';
 import { attributeDocument } from './attribute.ts';
 import { classify, keepRecord } from './classify.ts';
 import type { EntityTable } from './entities.ts';
+import type { Discovery } from './discover.ts';
 import { cleanDocument, type Dropped, type ParagraphRole } from './clean.ts';
 import { mergeDuplicates } from './dedup.ts';
 import { type Linkable, linkStatements } from './link.ts';
@@ -35,6 +36,8 @@ export interface BuildResult {
   /** Site chrome set aside by cleaning, with its text, for the report. */
   dropped: { file: string; drops: (Dropped & { text: string })[] }[];
   warnings: string[];
+  /** Speakers the table does not know, found in each document's text (and misspelt known names), for `--report`. */
+  discovered: (Discovery & { file: string })[];
   /** Problems that must fail the build (e.g. an override that matches nothing). */
   errors: string[];
   /** File name in `data/` -> exact contents. */
@@ -71,6 +74,7 @@ function jsonLines(records: readonly unknown[]): string {
 export function buildCorpus(seeds: Seed[], overrides: Override[], entities: EntityTable): BuildResult {
   const ordered = [...seeds].sort((a, b) => (a.meta.file < b.meta.file ? -1 : a.meta.file > b.meta.file ? 1 : 0));
   const warnings: string[] = [];
+  const discovered: BuildResult['discovered'] = [];
   const documents: ReaderDocument[] = [];
   const dropped: BuildResult['dropped'] = [];
   const all: Statement[] = [];
@@ -85,6 +89,7 @@ export function buildCorpus(seeds: Seed[], overrides: Override[], entities: Enti
     dropped.push({ file: meta.file, drops: doc.dropped.map((d) => ({ ...d, text: text.slice(d.span[0], d.span[1]) })) });
     const attribution = attributeDocument(text, doc, meta, entities);
     warnings.push(...attribution.warnings);
+    discovered.push(...attribution.discovered.map((d) => ({ ...d, file: meta.file })));
     for (const d of attribution.drafts) {
       const body = text.slice(d.span[0], d.span[1]);
       const framing = d.setting.map(([s, e]) => text.slice(s, e)).join(' ');
@@ -94,7 +99,7 @@ export function buildCorpus(seeds: Seed[], overrides: Override[], entities: Enti
         file: meta.file,
         span: d.span,
         speaker: d.speaker,
-        kind: classify(d.voice, d.speaker, body, d.contrast),
+        kind: classify(d.voice, d.speaker, body, d.contrast, d.others),
         voice: d.voice,
         via: d.via,
         topics: detectTopics(`${body} ${framing}`),
@@ -132,5 +137,5 @@ export function buildCorpus(seeds: Seed[], overrides: Override[], entities: Enti
     ['sources.json', jsonLines(sources)],
     ['documents.json', jsonLines(documents)],
   ]);
-  return { statements: merged, sources, documents, dropped, warnings, errors: problems, files };
+  return { statements: merged, sources, documents, dropped, warnings, discovered, errors: problems, files };
 }

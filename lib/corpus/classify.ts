@@ -1,4 +1,5 @@
-import type { Kind, Speaker, Topic, Voice } from './types.ts';
+import type { Kind, Side, Speaker, Topic, Voice } from './types.ts';
+import { isProvisional } from './entities.ts';
 import { wordCount } from './text.ts';
 
 /**
@@ -14,7 +15,12 @@ import { wordCount } from './text.ts';
  * in a transcript.
  */
 
-/** Words by which a reported claim disputes another party's position or conduct. */
+/**
+ * Words by which a reported claim disputes another party's position or
+ * conduct, whoever it names: an accusation, a denial, a demand for evidence,
+ * opposition ("opposes the decision", "rejects the ruling"), a verdict on the
+ * other side's conduct ("unjust", "arbitrary", "politically motivated").
+ */
 export const DISPUTE_CUES: readonly RegExp[] = [
   /\bnot true\b/i,
   /\bden(?:y|ies|ied)\b/i,
@@ -30,18 +36,55 @@ export const DISPUTE_CUES: readonly RegExp[] = [
   /\bhegemon\w*/i,
   /\bhypocri\w*/i,
   /\bbull(?:y|ies|ying)\b/i,
-  /\binappropriate\b/i,
   /\bunfair\w*/i,
+  /\bunjust\w*/i,
   /\bobjects? to\b/i,
-  /\bcrack(?:ing)?\s+down\b|\bcrackdown\b/i,
   /\bviolat\w*/i,
   /\brip away\b/i,
-  /\bcould be used (?:by|for|to)\b/i,
+  /\boppos(?:e|es|ed|ing)\b/i,
+  /\breject(?:s|ed|ing)?\b/i,
+  /\bcondemn\w*/i,
+  /\barbitrary\b|\bpernicious\b|\bbaseless\b|\bunfounded\b|\bgroundless\b/i,
+  /\bsuppress\w*/i,
+  /\bcoerci\w*/i,
+  /\bdefam\w*/i,
+  /\bwent against\b|\bgoes against\b/i,
+  /\bpoliticiz\w*|\bpoliticis\w*/i,
+  /\bdiscriminat\w*/i,
+  /\b(?:about|for) politics\b|\bpolitically motivated\b/i,
+  /\bwarn\w*\s+(?:[\w.]+\s+){0,8}?(?:about|against)\b/i,
+];
+
+/**
+ * Words that dispute only when the claim is about another party: "X warned
+ * that Huawei gear poses risks" disputes Huawei; "Acme warned that its sales
+ * will fall" disputes no one.
+ */
+export const DISPUTE_IF_ABOUT_OTHERS: readonly RegExp[] = [
   /\bwarn\w*/i,
   /\bthreat\w*/i,
+  /\brisks?\b|\brisky\b/i,
+  /\binappropriate\b/i,
+  /\bcrack(?:ing)?\s+down\b|\bcrackdown\b/i,
+  /\bcould be used (?:by|for|to)\b/i,
   /\bcampaign\w* against\b/i,
-  /\b(?:about|for) politics\b|\bpolitically motivated\b/i,
 ];
+
+/** Camps that dispute each other (used for kinds here and for links in `link.ts`). */
+const OPPOSED: ReadonlySet<string> = new Set(
+  (
+    [
+      ['huawei', 'us-government'],
+      ['chinese-government', 'us-government'],
+      ['unnamed', 'huawei'],
+      ['unnamed', 'chinese-government'],
+    ] satisfies [Side, Side][]
+  ).flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]),
+);
+
+export function opposed(a: Side, b: Side): boolean {
+  return OPPOSED.has(`${a}|${b}`);
+}
 
 /**
  * Cues that make a statement a REBUTTAL of an earlier claim (used by
@@ -64,9 +107,16 @@ function ownClause(text: string): string {
   return m ? text.slice(0, m.index) : text;
 }
 
-export function hasDisputeCue(text: string): boolean {
+/**
+ * Whether a party's reported claim disputes another party: a dispute cue,
+ * or a cue of danger while it names another party. `others` are the sides
+ * of the parties the claim names besides its speaker.
+ */
+export function hasDisputeCue(text: string, others: readonly Side[] = []): boolean {
   const own = ownClause(text);
-  return DISPUTE_CUES.some((re) => re.test(own));
+  if (DISPUTE_CUES.some((re) => re.test(own))) return true;
+  const named = others.filter((s) => s !== 'press');
+  return named.length > 0 && DISPUTE_IF_ABOUT_OTHERS.some((re) => re.test(own));
 }
 
 /** Verbs of accusing: a statement that accuses is a claim, not a rebuttal, whatever the writer adds. */
@@ -84,20 +134,21 @@ export function hasRebuttalCue(text: string, contrast: boolean): boolean {
   return !ACCUSATION.test(own) && REBUTTAL_CUES.some((re) => re.test(own));
 }
 
-export function classify(voice: Voice, speaker: Speaker, text: string, contrast: boolean): Kind {
+export function classify(voice: Voice, speaker: Speaker, text: string, contrast: boolean, others: readonly Side[] = []): Kind {
   if (speaker.side === 'press') return 'context';
   if (voice === 'quote' || voice === 'transcript' || voice === 'own-text') return 'primary';
-  if (voice === 'reported' && (contrast || hasDisputeCue(text))) return 'counterclaim';
+  if (voice === 'reported' && (contrast || hasDisputeCue(text, others))) return 'counterclaim';
   return 'context';
 }
 
 /**
  * Which context records are worth keeping: on-topic narration, and what a
- * named party said in the writer's words (five words or more). Primary and
+ * named party (of the table, or found in the text) said in the writer's
+ * words (five words or more). Primary and
  * counterclaim records are always kept.
  */
 export function keepRecord(kind: Kind, speaker: Speaker, topics: Topic[], text: string): boolean {
   if (kind !== 'context') return true;
   if (topics.length > 0) return true;
-  return speaker.side !== 'press' && speaker.side !== 'unnamed' && wordCount(text) >= 5;
+  return speaker.side !== 'press' && (speaker.side !== 'unnamed' || isProvisional(speaker)) && wordCount(text) >= 5;
 }

@@ -1,5 +1,5 @@
 import type { CleanDocument } from './clean.ts';
-import type { Entity, EntityTable } from './entities.ts';
+import { type Entity, type EntityTable, PROVISIONAL_ID } from './entities.ts';
 import { findQuotes } from './segment.ts';
 import { lineColumn, type Span } from './text.ts';
 import type { Side } from './types.ts';
@@ -184,7 +184,7 @@ export function discoverSpeakers(source: string, doc: CleanDocument, table: Enti
     const surname = words.at(-1)!;
     const noun = roleNoun(role);
     const entity: Entity = {
-      id: `new:${slug(name)}`,
+      id: `${PROVISIONAL_ID}${slug(name)}`,
       name,
       role: role.trim() === '' ? 'Named in the text (not in seeds/entities.json)' : role.replace(/\s+/g, ' ').trim(),
       side: sideOf(affiliation, table),
@@ -207,7 +207,7 @@ export function discoverSpeakers(source: string, doc: CleanDocument, table: Enti
     if (known && known.end === name.length) return;
     const line = lineColumn(source, at).line;
     const entity: Entity = {
-      id: `new:${slug(name)}`,
+      id: `${PROVISIONAL_ID}${slug(name)}`,
       name,
       role: 'Named in the text (not in seeds/entities.json)',
       side: sideOf(name, table),

@@ -197,6 +197,18 @@ export class EntityTable {
   }
 }
 
+/** Id prefix of a speaker found in a document's text rather than the table (see `discover.ts`). */
+export const PROVISIONAL_ID = 'new:';
+
+/**
+ * Whether a statement's speaker was found in the text, not the table: named,
+ * but with no confirmed side yet (its side is `unnamed` until a maintainer
+ * adds it to `seeds/entities.json`).
+ */
+export function isProvisional(speaker: Speaker): boolean {
+  return speaker.id.startsWith(PROVISIONAL_ID);
+}
+
 /** The plain `Speaker` of an entity (what a statement stores). */
 export function speakerOf(e: Speaker): Speaker {
   return { id: e.id, name: e.name, role: e.role, side: e.side };

@@ -1,5 +1,5 @@
-import { hasRebuttalCue } from './classify.ts';
-import type { Side, Statement, Topic } from './types.ts';
+import { hasRebuttalCue, opposed } from './classify.ts';
+import type { Statement, Topic } from './types.ts';
 
 /**
  * `answers` links, derived by rule within one document (a page reports one
@@ -23,21 +23,6 @@ export interface Linkable {
   statement: Statement;
   paragraph: number;
   contrast: boolean;
-}
-
-const OPPOSED: ReadonlySet<string> = new Set(
-  (
-    [
-      ['huawei', 'us-government'],
-      ['chinese-government', 'us-government'],
-      ['unnamed', 'huawei'],
-      ['unnamed', 'chinese-government'],
-    ] satisfies [Side, Side][]
-  ).flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]),
-);
-
-export function opposed(a: Side, b: Side): boolean {
-  return OPPOSED.has(`${a}|${b}`);
 }
 
 const GENERIC: ReadonlySet<Topic> = new Set<Topic>(['security', 'trade', 'sanctions']);

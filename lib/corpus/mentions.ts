@@ -49,6 +49,11 @@ export class Salience {
     return people.find((e) => e.pronoun === p);
   }
 
+  /** The most recently named entity that passes `test`. */
+  recent(test: (e: Entity) => boolean): Entity | undefined {
+    return this.#recent.find(test);
+  }
+
   /** Who was last given a statement (for "the statement read"). */
   lastSpeaker(): Entity | undefined {
     return this.#lastSpeaker;
@@ -80,8 +85,14 @@ const STATEMENT_RE = /^(?:the\s+|a\s+|its\s+|his\s+|her\s+|their\s+)?(.*?)(?:['â
 /** Titles that stand for an organisation ("the company said"), not a person. */
 const ORG_TITLES = new Set(['company', 'firm', 'giant', 'group', 'ministry', 'department', 'agency', 'government', 'administration', 'commission', 'bureau']);
 
+/**
+ * A group the text does not name: "some experts in China", "Republican
+ * lawmakers", "many analysts". A capitalised modifier without a quantifier
+ * counts too; a bare group noun ("officials said") as well.
+ */
 const GROUP_RE =
-  /(?:^|\s)(?:some|many|several|other)\s+(?:groups?\s+of\s+)?(?:[A-Z][\w.]*\s+)?(politicians|experts|officials|critics|lawmakers|analysts|observers)(?:\s+in\s+[A-Z][\w.]*)?$/i;
+  /(?:^|\s)(?:(?:some|many|several|other|most)\s+)?(?:groups?\s+of\s+)?(?:[A-Z][\w.]*\s+)?(politicians|experts|officials|critics|lawmakers|analysts|observers|sources|diplomats|legislators|senators)(?:\s+(?:in|from|at)\s+(?:the\s+)?[A-Z][\w.]*)?$/;
+const OBJECT_OF_PREPOSITION = /(?:^|\s)(?:in|of|from|at|to|for|with|by|against|on|about|over|than)\s+(?:the\s+)?$/i;
 
 function pronounEntity(p: string, salience: Salience): Entity | undefined {
   const w = p.toLowerCase();
@@ -102,9 +113,12 @@ export function resolveSubject(np: string, salience: Salience): Speaker | null {
     const e = pronounEntity(pronoun[1]!, salience);
     return e ? speakerOf(e) : null;
   }
+  const g = GROUP_RE.exec(phrase);
+  if (g) return unnamedSpeaker(g[1]!);
   const mentions = salience.table.findMentions(phrase);
   const last = mentions.at(-1);
-  if (last && last.end === phrase.length) return speakerOf(last.entity);
+  // The name must head the phrase: in "experts in China" or "critics of Huawei" it is an object, not the speaker.
+  if (last && last.end === phrase.length && !OBJECT_OF_PREPOSITION.test(phrase.slice(0, last.start))) return speakerOf(last.entity);
 
   // "the Huawei statement read", "the ministry's statement": whoever issued it; "the statement": who last spoke.
   const issued = STATEMENT_RE.exec(phrase);
@@ -129,8 +143,6 @@ export function resolveSubject(np: string, salience: Salience): Speaker | null {
     const [org] = orgs;
     return orgs.size === 1 && org ? speakerOf(org) : null;
   }
-  const g = GROUP_RE.exec(phrase);
-  if (g) return unnamedSpeaker(g[1]!);
   return null;
 }
 

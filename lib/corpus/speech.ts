@@ -49,6 +49,9 @@ export interface Reported {
   verb: string;
 }
 
+/** The subject before an appositive that runs up to the verb: "Jane Roe, a spokeswoman for the ministry, said". */
+const APPOSITIVE_BEFORE_VERB = /(?:^|[.;:]\s+|,\s+)([^,;:]{1,80}?),\s+(?:a|an|the)\s+[^,;:"\u201c\u201d]{2,80},\s*$/u;
+
 function lastClauseStart(text: string): number {
   let start = 0;
   for (const m of text.matchAll(CLAUSE_BREAK)) start = m.index + m[0].length;
@@ -66,7 +69,9 @@ export function findLeadingSpeech(text: string, salience: Salience): Reported | 
     const before = text.slice(0, m.index);
     const clauseStart = lastClauseStart(before);
     const np = before.slice(clauseStart).trim().split(/\s+/).slice(-8).join(' ');
-    const speaker = resolveSubject(np, salience);
+    // "Jane Roe, a spokeswoman for the ministry, said": the subject is before the appositive.
+    const appositive = np === '' ? APPOSITIVE_BEFORE_VERB.exec(before) : null;
+    const speaker = resolveSubject(appositive ? appositive[1]!.trim().split(/\s+/).slice(-8).join(' ') : np, salience);
     if (speaker) return { speaker, clauseStart, verbEnd: m.index + m[0].length, verb: m[2]!.toLowerCase() };
   }
   return null;
@@ -108,7 +113,7 @@ export function findTrailingTag(sentence: string, salience: Salience): Speaker |
   return null;
 }
 
-const QUOTE_TAG_VERB_FIRST = new RegExp(`^[\\s,]*${TAG_VERB}\\s+([^,.;:]+)`, 'u');
+const QUOTE_TAG_VERB_FIRST = new RegExp(`^[\\s,]*(?:${TAG_VERB}|according to)\\s+([^,.;:]+)`, 'u');
 const QUOTE_TAG_NP_FIRST = new RegExp(
   `^[\\s,]*([^,.;:"\u201c\u201d]{1,60}?)\\s+(?:also\\s+)?${TAG_VERB}(?![\\p{L}])`,
   'u',
@@ -129,9 +134,25 @@ export function findQuoteTag(after: string, salience: Salience): Speaker | null 
 /** A paragraph that only introduces the next one: "Ren Zhengfei, found and CEO of Huawei , said;". */
 const BLOCK_INTRO_RE = new RegExp(`^([^"\u201c\u201d]{1,120}?)[\\s,]*${TAG_VERB}\\s*[;:]$`, 'u');
 
+/**
+ * A paragraph that only introduces the next: "X said;" / "X said:", or any
+ * quote-free paragraph ending in a colon whose reporting clause names its
+ * speaker ("Speaking at the conference, Secretary X said the following:").
+ */
 export function findBlockIntro(paragraph: string, salience: Salience): Speaker | null {
-  const m = BLOCK_INTRO_RE.exec(paragraph.trim());
-  return m ? resolveNamePhrase(m[1]!.replace(/\s+/g, ' '), salience) : null;
+  const text = paragraph.trim();
+  const m = BLOCK_INTRO_RE.exec(text);
+  if (m) return resolveNamePhrase(m[1]!.replace(/\s+/g, ' '), salience);
+  if (!/:$/.test(text) || /["\u201c\u201d]/.test(text)) return null;
+  return findLeadingSpeech(text.slice(0, -1), salience)?.speaker ?? null;
+}
+
+/** "According to X, ..." opening a sentence: X's reported words. */
+const ACCORDING_TO_LEAD = /^According to ([^,]{2,80}),\s/u;
+
+export function findAccordingTo(sentence: string, salience: Salience): Speaker | null {
+  const m = ACCORDING_TO_LEAD.exec(sentence.trim());
+  return m ? resolveNamePhrase(m[1]!, salience) : null;
 }
 
 /** Text right before a quote that makes it speech even when short: `adding that "this is hegemony."`. */
