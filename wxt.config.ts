@@ -24,8 +24,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Each permission is justified in the README.
-    permissions: ['storage', 'contextMenus', 'activeTab'],
+    // Each permission is justified in the README. `clipboardWrite` (and
+    // Chrome's `offscreen`) let citations be copied from the extension's own
+    // document instead of through the page.
+    permissions: ['storage', 'contextMenus', 'activeTab', 'clipboardWrite', ...(browser === 'firefox' ? [] : ['offscreen'])],
     commands: {
       'open-card': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_command_openCard__' },
       'next-mention': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_command_nextMention__' },

@@ -60,6 +60,17 @@ export type ContentRequest<M extends ContentMethod = ContentMethod> = { [K in M]
 export const MAX_LISTED_MENTIONS = 2000;
 
 /**
+ * Caps on what a listing carries, whatever the page holds: with the 240
+ * characters of a sentence (`MAX_SENTENCE`) a full listing stays under
+ * 2,000 x (100 + 242 + ~70 of JSON) ~ 0.83 MB, and a page cannot make a
+ * reply grow past it with huge titles, URLs or "mentions" stretched by
+ * whitespace. (The longest term the detector knows is under 40 characters.)
+ */
+export const MAX_LISTED_TEXT = 100;
+export const MAX_TITLE = 300;
+export const MAX_URL = 2000;
+
+/**
  * Validates a message for the content script; anything else is ignored.
  * Several listeners share the content script, each serving some methods:
  * `methods` says which ones the caller answers (default: keyboard commands
@@ -161,6 +172,34 @@ export function parseOpenPanelRequest(message: unknown): { method: 'openPanel'; 
   const target = parsePanelTarget(params ?? {});
   return target instanceof Error ? target : { method, params: target };
 }
+
+/** Longest text the card asks to copy: a citation is a quote and its source, far below this. */
+export const MAX_COPY = 20_000;
+
+/**
+ * Copying and turning the site off go through the background, out of the
+ * page's reach: `copyText` is copied by an extension document (the page
+ * never sees the selection or the `copy` event); `confirmTurnOff` opens the
+ * toolbar popup where the card cannot prove the reader saw it.
+ */
+export interface CardActionsApi {
+  copyText: { params: { text: string }; result: void };
+  confirmTurnOff: { params: Record<string, never>; result: { opened: boolean } };
+}
+
+/** Validates `copyText` (from the card) or `offscreenCopy` (background to Chrome's offscreen document). */
+function parseTextRequest<M extends string>(message: unknown, expected: M): { method: M; params: { text: string } } | Error {
+  if (typeof message !== 'object' || message === null) return new Error('message is not an object');
+  const { method, params } = message as { method?: unknown; params?: { text?: unknown } };
+  if (method !== expected) return new Error(`unknown method ${String(method)}`);
+  const text = params?.text;
+  if (typeof text !== 'string' || text === '') return new Error(`${expected}: text must be a non-empty string`);
+  if (text.length > MAX_COPY) return new Error(`${expected}: text longer than ${MAX_COPY} characters`);
+  return { method: expected, params: { text } };
+}
+
+export const parseCopyRequest = (message: unknown) => parseTextRequest(message, 'copyText');
+export const parseOffscreenCopyRequest = (message: unknown) => parseTextRequest(message, 'offscreenCopy');
 
 /**
  * The content script's report of how many mentions its page highlights, for

@@ -233,6 +233,10 @@ export function Card(props: CardProps) {
     if (root) handleTrapKeyDown(event, root, { onEscape: props.onClose });
   };
 
+  // Where neither the card nor the popup it tried to open could turn the site off: say where the setting is.
+  const [useToolbar, setUseToolbar] = useState(false);
+  const turnOff = async () => setUseToolbar((await props.onTurnOffSite()) === 'use-toolbar');
+
   const busy = state.status === 'loading';
   return (
     <div
@@ -281,7 +285,12 @@ export function Card(props: CardProps) {
       </div>
 
       <footer class="sc-card__footer">
-        <button type="button" class="sc-btn sc-btn--quiet sc-btn--small" onClick={props.onTurnOffSite}>
+        {useToolbar ? (
+          <p class="sc-card__note" role="status">
+            {t('card_turnOffInPopup')}
+          </p>
+        ) : null}
+        <button type="button" class="sc-btn sc-btn--quiet sc-btn--small" onClick={() => void turnOff()}>
           {t('card_turnOffSite')}
         </button>
       </footer>

@@ -68,8 +68,12 @@ export interface CardProps {
   onCopyCitation(item: CardItem): void | Promise<void>;
   /** Called from the empty state with the mention text. */
   onSearchCorpus(query: string): void;
-  /** "Turn off on this site". */
-  onTurnOffSite(): void;
+  /**
+   * "Turn off on this site". Resolves to 'use-toolbar' when the site could
+   * not be turned off from the card (the toolbar popup must confirm it) and
+   * the popup could not be opened either: the card then says where it is.
+   */
+  onTurnOffSite(): void | Promise<'use-toolbar' | undefined>;
   /** Escape inside the card, or the close button. */
   onClose(): void;
   /**

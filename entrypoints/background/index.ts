@@ -9,6 +9,7 @@ import statements from '../../data/statements.json';
 import sources from '../../data/sources.json';
 import { reportMentionCount, setupBadge } from './badge.ts';
 import { answerOpenPanel, setupPanel } from './panel.ts';
+import { answerConfirmTurnOff, answerCopy } from './clipboard.ts';
 
 /**
  * Answers lookups from the bundled index, and routes every other message
@@ -44,6 +45,10 @@ export default defineBackground(() => {
     switch ((message as { method?: unknown } | null)?.method) {
       case 'openPanel':
         return answerOpenPanel(message, sender);
+      case 'copyText':
+        return answerCopy(message);
+      case 'confirmTurnOff':
+        return answerConfirmTurnOff();
       case 'mentionCount': {
         const error = reportMentionCount(message, sender);
         return Promise.resolve(error ? { ok: false, error: error.message } : { ok: true, result: undefined });
@@ -51,6 +56,7 @@ export default defineBackground(() => {
       // Broadcasts meant for extension pages (the side panel), not for us.
       case 'mentionsChanged':
       case 'show':
+      case 'offscreenCopy':
         return undefined;
       default:
         return Promise.resolve(answer(message));

@@ -1,15 +1,15 @@
-import { render } from 'preact';
+import { options, render } from 'preact';
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import cardCss from '../../components/card/card.css?inline';
 import { Card } from '../../components/card/Card.tsx';
 import { formatCitation } from '../../components/card/format.ts';
 import type { CardItem, CardState } from '../../components/card/types.ts';
 import type { BackgroundClient } from '../../lib/messages.ts';
+import { MAX_CONTEXT, MAX_MENTION } from '../../lib/search/limits.ts';
 import type { Highlighter, PlacedMention } from './highlighter.ts';
 import { toCardItem } from './card-items.ts';
-import { UI_TAG } from './scanning.ts';
+import { createCardHost, type CardHost } from './card-host.ts';
+import { trackVisibility, type VisibilityWatch } from './visibility.ts';
 
 /** How long the pointer may be off both mention and card before it closes. */
 export const CLOSE_DELAY_MS = 300;
@@ -20,7 +20,7 @@ export const LOOKUP_TIMEOUT_MS = 8000;
 /**
  * The card's own box inside the shadow root: fixed to the viewport (the host
  * sits on <html>, outside any transformed page container) and above the
- * page's stacking contexts.
+ * page's stacking contexts. The host's own styles are inline (card-host.ts).
  */
 const FRAME_CSS = `
 .sc-frame { position: fixed; top: 0; left: 0; z-index: 2147483647; width: max-content; }
@@ -28,20 +28,36 @@ const FRAME_CSS = `
 `;
 
 export interface CardCallbacks {
+  /** Turns the extension off for this site: only called when the reader could see the whole card (see `#turnOff`). */
   onTurnOffSite(): void;
+  /**
+   * Where the card cannot prove the reader saw it, the setting is confirmed
+   * in the toolbar popup instead: opens it, resolving to whether it opened.
+   */
+  onConfirmTurnOff(): Promise<boolean>;
   onSearchCorpus(query: string): void;
   onReadInSource(item: CardItem): void;
+  /** Puts text on the clipboard from an extension context, never through the page (see background/clipboard.ts). */
+  onCopy(text: string): Promise<void>;
 }
 
 /**
  * Opens, places and closes the hover card. One shadow host, created on first
- * use and kept: it is the only node we add to the page. The card follows
- * its mention on scroll and resize, closes when the mention scrolls out of
- * view, on Escape, on a click elsewhere, and a moment after the pointer has
- * left both the mention and the card.
+ * use and in the page only while a card is open: it is the only node we add
+ * to the page. The card follows its mention on scroll and resize, closes
+ * when the mention scrolls out of view, on Escape, on a click elsewhere, and
+ * a moment after the pointer has left both the mention and the card. Only
+ * the reader drives it: every event it acts on must be trusted (`isTrusted`),
+ * and focus the page pulls out of the card is given back once, then the
+ * card closes.
  */
 export class CardController {
-  #ui: Promise<{ frame: HTMLElement; host: HTMLElement; remove(): void }> | undefined;
+  #ui: CardHost | undefined;
+  #visibility: VisibilityWatch | undefined;
+  /** When the reader last pressed a key or a pointer button: focus leaving the card soon after is theirs. */
+  #lastInput = Number.NEGATIVE_INFINITY;
+  #focusStolen = 0;
+  #stopGuard: (() => void) | undefined;
   #mention: PlacedMention | undefined;
   #closeTimer: ReturnType<typeof setTimeout> | undefined;
   #stopFollowing: (() => void) | undefined;
@@ -49,42 +65,45 @@ export class CardController {
   #request = 0;
   /** The pointer is over the card: hover "leave" events must not close it. */
   #pointerInside = false;
-  readonly #ctx: ContentScriptContext;
   readonly #call: BackgroundClient;
   readonly #highlighter: Highlighter;
   readonly #callbacks: CardCallbacks;
   readonly #document: Document;
 
-  /**
-   * `signal` ends this card's life (the site turned off, the script
-   * invalidated); `ctx` is WXT's, which the shadow-root UI registers with.
-   */
+  /** `signal` ends this card's life (the site turned off, the script invalidated). */
   constructor(
-    ctx: ContentScriptContext,
     signal: AbortSignal,
     call: BackgroundClient,
     highlighter: Highlighter,
     callbacks: CardCallbacks,
     document_: Document = document,
   ) {
-    this.#ctx = ctx;
     this.#call = call;
     this.#highlighter = highlighter;
     this.#callbacks = callbacks;
     this.#document = document_;
-    document_.addEventListener('keydown', (e) => e.key === 'Escape' && this.#mention && this.close(), { signal });
+    document_.addEventListener(
+      'keydown',
+      (e) => {
+        if (!e.isTrusted) return;
+        this.#lastInput = e.timeStamp;
+        if (e.key === 'Escape' && this.#mention) this.close();
+      },
+      { capture: true, signal },
+    );
     document_.addEventListener(
       'pointerdown',
-      async (e) => {
-        if (!this.#mention || !this.#ui) return;
-        const { host } = await this.#ui;
-        if (!e.composedPath().includes(host)) this.close();
+      (e) => {
+        if (!e.isTrusted) return;
+        this.#lastInput = e.timeStamp;
+        if (this.#mention && this.#ui && !e.composedPath().includes(this.#ui.host)) this.close();
       },
       { capture: true, signal },
     );
     signal.addEventListener('abort', () => {
       this.close();
-      void this.#ui?.then(({ remove }) => remove());
+      this.#visibility?.stop();
+      this.#stopGuard?.();
       this.#ui = undefined;
     });
   }
@@ -103,12 +122,13 @@ export class CardController {
     this.#mention = mention;
     this.#highlighter.setActive(mention);
     const request = ++this.#request;
-    const { frame } = await this.#mount();
+    const { frame } = this.#mount();
     this.#render(frame, mention, { status: 'loading' }, options.keyboard);
     this.#follow(frame, mention);
     try {
       const answer = await withTimeout(
-        this.#call('lookup', { mention: mention.text, category: mention.category, context: mention.block }),
+        // Cut here to what the search reads (the background cuts too): the message stays small whatever the page.
+        this.#call('lookup', { mention: mention.text.slice(0, MAX_MENTION), category: mention.category, context: mention.block.slice(0, MAX_CONTEXT) }),
         LOOKUP_TIMEOUT_MS,
         'The extension did not answer in time. Try again in a moment.',
       );
@@ -147,10 +167,12 @@ export class CardController {
     this.#stopFollowing = undefined;
     this.#highlighter.setActive(undefined);
     this.#pointerInside = false;
-    void this.#ui?.then(({ frame }) => {
-      render(null, frame);
-      frame.hidden = true;
-    });
+    this.#focusStolen = 0;
+    if (this.#ui) {
+      render(null, this.#ui.frame);
+      this.#ui.frame.hidden = true;
+      this.#ui.detach();
+    }
     this.#returnFocus?.focus();
     this.#returnFocus = undefined;
   }
@@ -163,13 +185,10 @@ export class CardController {
         state={state}
         autoFocus={autoFocus}
         onClose={() => this.close()}
-        onTurnOffSite={() => {
-          this.close();
-          this.#callbacks.onTurnOffSite();
-        }}
+        onTurnOffSite={() => this.#turnOff()}
         onSearchCorpus={(query) => this.#callbacks.onSearchCorpus(query)}
         onReadInSource={(item) => this.#callbacks.onReadInSource(item)}
-        onCopyCitation={(item) => copyText(formatCitation(item), frame)}
+        onCopyCitation={(item) => this.#callbacks.onCopy(formatCitation(item))}
       />,
       frame,
     );
@@ -215,37 +234,102 @@ export class CardController {
     });
   }
 
-  #mount(): Promise<{ frame: HTMLElement; host: HTMLElement; remove(): void }> {
-    this.#ui ??= createShadowRootUi(this.#ctx, {
-      name: UI_TAG,
-      position: 'inline',
-      anchor: 'html',
-      append: 'last',
-      mode: 'closed',
-      // Page keyboard shortcuts must not fire while the reader types in the card.
-      isolateEvents: true,
-      css: `${cardCss}\n${FRAME_CSS}\nbody { margin: 0; }`,
-      onMount: (container) => {
-        const frame = this.#document.createElement('div');
-        frame.className = 'sc-frame';
-        frame.hidden = true;
-        frame.addEventListener('pointerenter', () => {
-          this.#pointerInside = true;
-          this.cancelClose();
-        });
-        frame.addEventListener('pointerleave', () => {
-          this.#pointerInside = false;
-          this.scheduleClose();
-        });
-        container.append(frame);
-        return frame;
-      },
-    }).then((ui) => {
-      ui.mount();
-      return { frame: ui.mounted!, host: ui.shadowHost, remove: () => ui.remove() };
-    });
+  /**
+   * "Turn off on this site" acts at once only where the reader saw the whole
+   * card, unobscured and opaque, in a page they see (IntersectionObserver v2),
+   * so a page cannot clickjack it with a decoy over the card or inside an
+   * invisible frame. In a frame, or in a browser without that signal, the
+   * popup confirms instead: it always shows the tab's own site.
+   */
+  async #turnOff(): Promise<'use-toolbar' | undefined> {
+    const seen = window.top === window && this.#visibility?.visible() === true;
+    if (!seen) return (await this.#callbacks.onConfirmTurnOff()) ? undefined : 'use-toolbar';
+    this.close();
+    this.#callbacks.onTurnOffSite();
+    return undefined;
+  }
+
+  #mount(): CardHost {
+    if (!this.#ui) {
+      const ui = createCardHost(this.#document, `${cardCss}\n${FRAME_CSS}`);
+      const { frame } = ui;
+      frame.hidden = true;
+      frame.addEventListener('pointerenter', (e) => {
+        if (!e.isTrusted) return;
+        this.#pointerInside = true;
+        this.cancelClose();
+      });
+      frame.addEventListener('pointerleave', (e) => {
+        if (!e.isTrusted) return;
+        this.#pointerInside = false;
+        this.scheduleClose();
+      });
+      frame.addEventListener('focusout', (e) => this.#onFocusOut(e));
+      this.#visibility = trackVisibility(frame);
+      this.#stopGuard = guardAgainstTampering(frame, () => {
+        // Close it before the next paint, and never show this root again: the page holds it.
+        this.close();
+        this.#visibility?.stop();
+        this.#stopGuard?.();
+        this.#ui = undefined;
+      });
+      this.#ui = ui;
+    }
+    this.#ui.attach();
     return this.#ui;
   }
+
+  /**
+   * Focus leaving the card without a key press or click by the reader just
+   * before was moved by the page's script: it goes back to the card once,
+   * and the card closes if the page does it again, so keys meant for the
+   * card never land on the page's controls.
+   */
+  #onFocusOut(event: FocusEvent): void {
+    const to = event.relatedTarget as Node | null;
+    if (!this.#mention || !this.#ui) return;
+    if (to && (to === this.#ui.host || this.#ui.frame.contains(to))) return;
+    if (event.timeStamp - this.#lastInput < 500) return;
+    // The window itself lost focus (another tab, another app): not the page.
+    if (!to && !this.#document.hasFocus()) return;
+    const from = event.target as HTMLElement;
+    if (++this.#focusStolen > 1) {
+      this.close();
+      return;
+    }
+    from.focus();
+  }
+}
+
+/**
+ * Closes the card when anything but our own rendering changes it. A closed
+ * shadow root is not always out of the page's reach: in Firefox,
+ * `window.find()` of text on the card leaves a selection whose range is in
+ * the card's tree, and the page can walk from it to the root. Every change
+ * Preact makes is taken off the observer's queue as the render finishes
+ * (`options.diffed` runs synchronously, before any page script can), so what
+ * the observer still reports was done by someone else: the card closes
+ * before the next paint, and the next card gets a new host. What the page
+ * can still do there (read the card's corpus text, move focus in it) drives
+ * nothing: actions take trusted events only, and turning a site off needs
+ * the popup where the card cannot prove it was seen.
+ */
+function guardAgainstTampering(frame: HTMLElement, onTamper: () => void): () => void {
+  const root = frame.getRootNode();
+  const observer = new MutationObserver((records) => {
+    // Our own placement: the frame's style and `hidden`.
+    if (records.some((r) => !(r.type === 'attributes' && r.target === frame))) onTamper();
+  });
+  observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+  const previous = options.diffed;
+  options.diffed = (vnode) => {
+    observer.takeRecords();
+    previous?.(vnode);
+  };
+  return () => {
+    observer.disconnect();
+    options.diffed = previous;
+  };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
@@ -254,30 +338,4 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
     timer = setTimeout(() => reject(new Error(message)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/**
- * Copies text from the card. The Clipboard API exists only in secure
- * contexts, and many news pages are still plain http: there, a textarea
- * inside the card's own shadow root (never the page's DOM) is selected and
- * copied with the click's user activation.
- */
-async function copyText(text: string, container: HTMLElement): Promise<void> {
-  if (window.isSecureContext && navigator.clipboard) {
-    await navigator.clipboard.writeText(text);
-    return;
-  }
-  const area = container.ownerDocument.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.style.cssText = 'position:fixed;opacity:0;pointer-events:none;';
-  const focused = (container.getRootNode() as ShadowRoot).activeElement as HTMLElement | null;
-  container.append(area);
-  area.select();
-  try {
-    if (!container.ownerDocument.execCommand('copy')) throw new Error('the browser refused to copy');
-  } finally {
-    area.remove();
-    focused?.focus();
-  }
 }

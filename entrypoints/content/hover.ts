@@ -32,7 +32,7 @@ export function trackHover(
   const view = document_.defaultView!;
 
   const hitTest = (x: number, y: number): PlacedMention | undefined => {
-    const caret = caretFromPoint(document_, x, y, [...highlighter.shadowRoots]);
+    const caret = caretFromPoint(document_, x, y, highlighter.shadowRoots.size ? shadowRootsAt(document_, x, y) : []);
     if (!caret) return undefined;
     const mention = highlighter.at(caret.node, caret.offset);
     if (!mention) return undefined;
@@ -70,6 +70,8 @@ export function trackHover(
   document_.addEventListener(
     'pointermove',
     (event) => {
+      // A page's script can fire pointer events; only the reader's open cards.
+      if (!event.isTrusted) return;
       lastX = event.clientX;
       lastY = event.clientY;
       schedule();
@@ -77,10 +79,32 @@ export function trackHover(
     { passive: true, signal },
   );
   // Scrolling moves the page under a still pointer.
-  document_.addEventListener('scroll', schedule, { passive: true, capture: true, signal });
+  document_.addEventListener('scroll', (event) => event.isTrusted && schedule(), { passive: true, capture: true, signal });
   signal.addEventListener('abort', () => {
     clearTimeout(timer);
     if (frame) view.cancelAnimationFrame(frame);
   });
   return { hitTest };
+}
+
+/** Deeper than this, shadow roots nested in shadow roots are not pierced: no real page comes near it. */
+const MAX_SHADOW_DEPTH = 32;
+
+/**
+ * The open shadow roots under a point, outermost first, for the caret
+ * lookup to pierce. Only those on the path to the point: a page with
+ * thousands of shadow roots costs one `elementFromPoint` per level, not a
+ * list of every root it has on every pointer move.
+ */
+function shadowRootsAt(document_: Document, x: number, y: number): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  let el = document_.elementFromPoint(x, y);
+  while (el?.shadowRoot && roots.length < MAX_SHADOW_DEPTH) {
+    const root = el.shadowRoot;
+    roots.push(root);
+    const inner = root.elementFromPoint(x, y);
+    if (!inner || inner === el) break;
+    el = inner;
+  }
+  return roots;
 }

@@ -12,6 +12,7 @@ import { mentionForCommand } from './keyboard.ts';
 import { servePageMentions } from './page-mentions.ts';
 import { servePageSummary } from './page-summary.ts';
 import { applySettingsLive } from './settings-sync.ts';
+import { scriptLifetime } from './lifetime.ts';
 import type { Highlighter } from './highlighter.ts';
 
 /**
@@ -27,16 +28,19 @@ export default defineContentScript({
   runAt: 'document_idle',
   // Stories embed each other (live blogs, syndicated frames): every frame is scanned.
   allFrames: true,
+  // WXT's start-up postMessage carries the extension id to every page script.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     // Without the Custom Highlight API we would have to wrap text in the
     // page's DOM, which we never do.
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+    const life = scriptLifetime(ctx);
     const host = location.hostname;
     let settings: Settings | undefined;
     let run: { controller: AbortController; highlighter: Highlighter } | undefined;
     const summary = servePageSummary(
       { highlighter: () => run?.highlighter, visible: () => settings!.categories },
-      ctx.signal,
+      life,
     );
 
     await applySettingsLive(
@@ -54,13 +58,13 @@ export default defineContentScript({
           summary.onChange();
         },
       },
-      ctx.signal,
+      life,
     );
 
     function start(): { controller: AbortController; highlighter: Highlighter } {
       const controller = new AbortController();
       const signal = controller.signal;
-      ctx.signal.addEventListener('abort', () => controller.abort(), { signal });
+      life.addEventListener('abort', () => controller.abort(), { signal });
       const call = createBackgroundClient((message) => browser.runtime.sendMessage(message));
       const openPanel = (params: { read?: string; query?: string }) =>
         void browser.runtime.sendMessage({ method: 'openPanel', params }).catch(() => {});
@@ -74,8 +78,18 @@ export default defineContentScript({
       });
       highlighter.applyView(settings!.categories, settings!.highlightStyle);
       pageMentions = servePageMentions(highlighter, signal);
-      const card = new CardController(ctx, signal, call, highlighter, {
+      const card = new CardController(signal, call, highlighter, {
         onTurnOffSite: () => void setSiteDisabled(host, true),
+        onConfirmTurnOff: async () => {
+          const reply = (await browser.runtime.sendMessage({ method: 'confirmTurnOff', params: {} }).catch(() => undefined)) as
+            | { ok: true; result: { opened: boolean } }
+            | undefined;
+          return Boolean(reply?.ok && reply.result.opened);
+        },
+        onCopy: async (text) => {
+          const reply = (await browser.runtime.sendMessage({ method: 'copyText', params: { text } })) as { ok: boolean; error?: string } | undefined;
+          if (!reply?.ok) throw new Error(reply?.error ?? 'the extension did not answer');
+        },
         onSearchCorpus: (query) => openPanel({ query }),
         onReadInSource: (item) => openPanel({ read: item.id }),
       });
@@ -96,7 +110,7 @@ export default defineContentScript({
       document.addEventListener(
         'click',
         (event) => {
-          if (settings!.openOn !== 'click') return;
+          if (!event.isTrusted || settings!.openOn !== 'click') return;
           const mention = hover.hitTest(event.clientX, event.clientY);
           if (mention) void card.open(mention);
         },

@@ -11,14 +11,13 @@ export interface MutationBatch {
  * Watches a root for changes and hands them over in batches, at most one per
  * `delayMs`: a live blog or an infinite scroll can fire thousands of records a
  * second, and the scan and highlight work should follow them in a few bounded
- * tasks, not one per record. Our own UI host is ignored so opening a card does
- * not trigger a rescan.
+ * tasks, not one per record. Our card host comes and goes with the card
+ * and holds no light-DOM text: its batch costs an empty rescan, no more.
  */
 export function observeMutations(
   root: Node,
   onBatch: (batch: MutationBatch) => void,
   signal: AbortSignal,
-  isOurs: (node: Node) => boolean,
   delayMs = 30,
 ): MutationObserver {
   let added = new Set<Node>();
@@ -41,14 +40,12 @@ export function observeMutations(
 
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      if (isOurs(record.target)) continue;
       if (record.type === 'characterData') {
         changed.add(record.target);
         continue;
       }
-      for (const node of record.addedNodes) if (!isOurs(node)) added.add(node);
+      for (const node of record.addedNodes) added.add(node);
       for (const node of record.removedNodes) {
-        if (isOurs(node)) continue;
         removed.add(node);
         added.delete(node);
       }

@@ -4,9 +4,6 @@ import { observeMutations } from './mutations.ts';
 import { runSliced } from './slices.ts';
 import { styleShadowRoot } from './shadow-styles.ts';
 
-/** Tag of the one element we add to a page: the card's shadow host. */
-export const UI_TAG = 'source-context-ui';
-
 /**
  * Finds the mentions on a page and keeps them highlighted while the page
  * changes: a first scan in slices, the viewport first, then every mutation
@@ -20,7 +17,9 @@ export function startScanning(
   const window_ = document_.defaultView as Window & typeof globalThis;
   const highlighter = new Highlighter(CATEGORIES, window_);
   signal.addEventListener('abort', () => highlighter.dispose());
-  const options: ScanOptions = { page: lazyPageContext(document_), isVisible: isRendered, uiTags: [UI_TAG] };
+  // Our one element, the card host, is a plain div whose content sits in a
+  // closed shadow root the scan never enters: no tag to skip.
+  const options: ScanOptions = { page: lazyPageContext(document_), isVisible: isRendered, uiTags: [] };
   let warned = false;
 
   const place = (blocks: Iterable<BlockMatch>) => {
@@ -81,7 +80,6 @@ export function startScanning(
       });
     },
     signal,
-    (node) => isOurs(node),
   );
   return highlighter;
 }
@@ -101,11 +99,6 @@ function forEachText(root: Node, fn: (text: Node) => void): void {
   }
   const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) fn(node);
-}
-
-function isOurs(node: Node): boolean {
-  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  return el?.closest(UI_TAG) != null;
 }
 
 /** Below this many elements a whole scan takes a slice or two: no need to find the viewport first. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { fixture, screenshot, useSession } from './browsers.ts';
-import { pointOf, waitForHighlights } from './page-helpers.ts';
+import { cardHostPresent, pointOf, waitForHighlights } from './page-helpers.ts';
 
 /**
  * Firefox's sidebar page, reached the way a reader reaches it from a card.
@@ -20,7 +20,7 @@ describe('the sidebar page in firefox', () => {
     await waitForHighlights(page, 1);
     const at = await pointOf(page, '#phone', 'Huawei');
     await page.mouse.move(at.x, at.y);
-    await expect.poll(() => page.evaluate(() => Boolean(document.querySelector('source-context-ui'))), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => cardHostPresent(page), { timeout: 5000 }).toBe(true);
     // The lookup answers in milliseconds; leave it time to render the empty state.
     await new Promise((r) => setTimeout(r, 1000));
     await page.focus('#notes');

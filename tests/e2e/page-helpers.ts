@@ -30,7 +30,7 @@ export async function waitForHighlights(page: Page, min = 1, timeout = 10_000): 
   await page.waitForFunction(
     (min: number) => {
       let n = 0;
-      for (const [name, h] of CSS.highlights) if (name.startsWith('source-context-') && name !== 'source-context-active') n += h.size;
+      for (const [name, h] of CSS.highlights) if (name.startsWith('mark-') && name !== 'mark-x') n += h.size;
       return n >= min;
     },
     { timeout, polling: 50 },
@@ -66,4 +66,16 @@ export function pointOf(page: Page, selector: string, text: string, index = 0): 
     text,
     index,
   );
+}
+
+/**
+ * Whether our card host is in the page: a plain `div` child of `<html>` (the
+ * page's own `<head>` and `<body>` are the others), present only while a
+ * card is open.
+ */
+export function cardHostPresent(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    for (const el of document.documentElement.children) if (el.localName === 'div') return true;
+    return false;
+  });
 }

@@ -1,0 +1,18 @@
+import { browser } from 'wxt/browser';
+import { parseOffscreenCopyRequest } from '../../lib/messages.ts';
+import { copyInDocument } from '../background/copy-in-document.ts';
+
+/**
+ * Chrome's offscreen document, opened by the background for one reason,
+ * CLIPBOARD: a service worker has no DOM and no clipboard, so the citation
+ * is copied here, in the extension's own document, where no page script
+ * can see the selection or listen for the `copy` event.
+ */
+browser.runtime.onMessage.addListener((message: unknown) => {
+  const request = parseOffscreenCopyRequest(message);
+  if (request instanceof Error) return undefined;
+  return copyInDocument(document, request.params.text).then(
+    () => ({ ok: true, result: undefined }),
+    (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+  );
+});
