@@ -40,9 +40,9 @@ try {
         return null;
       }, PARAGRAPH);
       void at;
-      await page.waitForFunction(() => (CSS.highlights.get('source-context-no-spy')?.size ?? 0) > 0, { timeout: 10_000 });
+      await page.waitForFunction(() => (CSS.highlights.get('mark-c')?.size ?? 0) > 0, { timeout: 10_000 });
       const point = await page.evaluate(() => {
-        for (const r of CSS.highlights.get('source-context-no-spy')!) {
+        for (const r of CSS.highlights.get('mark-c')!) {
           const range = document.createRange();
           range.setStart(r.startContainer, r.startOffset);
           range.setEnd(r.endContainer, r.endOffset);

@@ -1,6 +1,6 @@
 import type { Category } from '../../lib/detect/types.ts';
 import type { HighlightStyle } from '../../lib/settings/schema.ts';
-import { highlightName } from './settings-sync.ts';
+import { ACTIVE_HIGHLIGHT, highlightName } from './highlight-names.ts';
 
 /** A mention placed on the page: where it is and what it says. */
 export interface PlacedMention {
@@ -14,14 +14,17 @@ export interface PlacedMention {
   nodes: readonly Node[];
 }
 
-const HIGHLIGHT_PREFIX = 'source-context-';
-export const ACTIVE_HIGHLIGHT = `${HIGHLIGHT_PREFIX}active`;
-
 /**
  * Owns our entries in the page's highlight registry and the per-node index
  * that hover hit-testing reads. Ranges are StaticRanges: unlike live Ranges
  * they cost the page nothing when its DOM changes, and the mutation observer
  * drops the ones whose nodes change anyway.
+ *
+ * Nothing is registered until the first mention is added: the registry is
+ * readable by every page script, so a page without a mention cannot tell
+ * from it that we are there. Hover and lists read our own index, never the
+ * registry, so a page that clears it or adds ranges to our highlights only
+ * changes what is painted, not what a hover opens.
  */
 export class Highlighter {
   readonly #highlights = new Map<Category, Highlight>();
@@ -38,19 +41,17 @@ export class Highlighter {
   readonly #registry: HighlightRegistry;
   /** Registry name of each shown category; a hidden category has none. */
   readonly #names = new Map<Category, string>();
+  #registered = false;
 
   constructor(categories: readonly Category[], window_: Window & typeof globalThis = window) {
     this.#registry = window_.CSS.highlights;
     for (const category of categories) {
-      const highlight = new window_.Highlight();
-      this.#highlights.set(category, highlight);
-      this.#registry.set(HIGHLIGHT_PREFIX + category, highlight);
-      this.#names.set(category, HIGHLIGHT_PREFIX + category);
+      this.#highlights.set(category, new window_.Highlight());
+      this.#names.set(category, highlightName(category, 'background'));
     }
     this.#active = new window_.Highlight();
     // Above the category highlights so the hovered mention stands out.
     this.#active.priority = 1;
-    this.#registry.set(ACTIVE_HIGHLIGHT, this.#active);
   }
 
   get count(): number {
@@ -58,6 +59,7 @@ export class Highlighter {
   }
 
   add(mention: PlacedMention): void {
+    if (!this.#registered) this.#register();
     this.#highlights.get(mention.category)?.add(mention.range);
     for (const node of mention.nodes) {
       const list = this.#byNode.get(node);
@@ -118,13 +120,20 @@ export class Highlighter {
   applyView(visible: Readonly<Record<Category, boolean>>, style: HighlightStyle): void {
     for (const [category, highlight] of this.#highlights) {
       const old = this.#names.get(category);
-      if (old) this.#registry.delete(old);
+      if (old && this.#registered) this.#registry.delete(old);
       this.#names.delete(category);
       if (!visible[category]) continue;
       const name = highlightName(category, style);
-      this.#registry.set(name, highlight);
+      if (this.#registered) this.#registry.set(name, highlight);
       this.#names.set(category, name);
     }
+  }
+
+  /** Puts our highlights in the page's registry, on the first mention. */
+  #register(): void {
+    this.#registered = true;
+    for (const [category, name] of this.#names) this.#registry.set(name, this.#highlights.get(category)!);
+    this.#registry.set(ACTIVE_HIGHLIGHT, this.#active);
   }
 
   setActive(mention: PlacedMention | undefined): void {
@@ -134,8 +143,11 @@ export class Highlighter {
 
   /** Removes our highlights from the page and forgets everything. */
   dispose(): void {
-    for (const name of this.#names.values()) this.#registry.delete(name);
-    this.#registry.delete(ACTIVE_HIGHLIGHT);
+    if (this.#registered) {
+      for (const name of this.#names.values()) this.#registry.delete(name);
+      this.#registry.delete(ACTIVE_HIGHLIGHT);
+    }
+    this.#registered = false;
     this.#names.clear();
     this.#highlights.clear();
     this.#byNode.clear();

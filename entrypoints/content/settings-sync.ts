@@ -1,5 +1,4 @@
-import type { Category } from '../../lib/detect/types.ts';
-import type { HighlightStyle, Settings } from '../../lib/settings/schema.ts';
+import type { Settings } from '../../lib/settings/schema.ts';
 import { getSettings, isActiveOn, watchSettings } from '../../lib/settings/store.ts';
 
 export interface LiveSettingsOptions {
@@ -38,15 +37,4 @@ export async function applySettingsLive(options: LiveSettingsOptions, signal: Ab
   const first = await getSettings();
   deliver(first, firstSeq);
   return signal.aborted ? undefined : first;
-}
-
-/**
- * The name of a category's highlight in `CSS.highlights` for a style. The
- * background style keeps the names `highlights.css` already styles; the
- * underline style uses the `-underline` names in `highlight-styles.css`.
- * Switching style re-registers the same Highlight objects under the other
- * name, so no range is rebuilt and the page's DOM is never touched.
- */
-export function highlightName(category: Category, style: HighlightStyle): string {
-  return style === 'background' ? `source-context-${category}` : `source-context-${category}-underline`;
 }

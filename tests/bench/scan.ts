@@ -276,7 +276,7 @@ export async function extensionCounts(browser: Browser, pages: readonly PageRef[
     while (Date.now() < deadline) {
       const n = await tab.evaluate(() => {
         let count = 0;
-        for (const [name, h] of CSS.highlights) if (name.startsWith('source-context-') && name !== 'source-context-active') count += h.size;
+        for (const [name, h] of CSS.highlights) if (name.startsWith('mark-') && name !== 'mark-x') count += h.size;
         return count;
       });
       if (n !== last) {

@@ -11,9 +11,9 @@ describe.each(browsers)('highlighting in %s', (name) => {
     const page = await current().open(fixture('news.html'));
     const registry = await waitForHighlights(page, 10);
     await screenshot(page, `news-${name}.png`);
-    const huawei = registry['source-context-huawei'] ?? [];
-    const sanctions = registry['source-context-sanctions'] ?? [];
-    const noSpy = registry['source-context-no-spy'] ?? [];
+    const huawei = registry['mark-a'] ?? [];
+    const sanctions = registry['mark-b'] ?? [];
+    const noSpy = registry['mark-c'] ?? [];
     expect(huawei).toEqual(expect.arrayContaining(['Huawei', 'Liang Hua', 'Ren Zhengfei', 'Meng Wanzhou', '华为']));
     expect(sanctions).toEqual(expect.arrayContaining(['Entity List', 'sanctions']));
     expect(noSpy.some((t) => /^no.spy/.test(t))).toBe(true);
@@ -23,7 +23,7 @@ describe.each(browsers)('highlighting in %s', (name) => {
       const aside = document.querySelector('#other')!;
       let n = 0;
       for (const [name, h] of CSS.highlights) {
-        if (!name.startsWith('source-context-')) continue;
+        if (!name.startsWith('mark-')) continue;
         for (const r of h) if (aside.contains(r.startContainer)) n++;
       }
       return n;
@@ -75,15 +75,15 @@ describe.each(browsers)('highlighting in %s', (name) => {
     });
     // Each paragraph has "Huawei", "export controls" and "chips"-related terms.
     const after = await waitForHighlights(page, before + 2000, 20_000);
-    expect(after['source-context-huawei']!.filter((t) => t === 'Huawei').length).toBeGreaterThanOrEqual(1000);
-    expect(after['source-context-sanctions']!.filter((t) => t === 'export controls').length).toBe(1000);
+    expect(after['mark-a']!.filter((t) => t === 'Huawei').length).toBeGreaterThanOrEqual(1000);
+    expect(after['mark-b']!.filter((t) => t === 'export controls').length).toBe(1000);
     await page.close();
   });
 
   it('reports the mention under the pointer, and none beside it', async () => {
     const page = await current().open(fixture('news.html'));
     await waitForHighlights(page, 10);
-    const active = async () => (await readHighlights(page))['source-context-active'] ?? [];
+    const active = async () => (await readHighlights(page))['mark-x'] ?? [];
     const over = await pointOf(page, '#liang', 'Liang Hua');
     await page.mouse.move(over.x, over.y);
     await expect.poll(active).toEqual(['Liang Hua']);
@@ -103,6 +103,6 @@ describe.each(browsers)('highlighting in %s', (name) => {
 
 function count(registry: Record<string, string[]>): number {
   return Object.entries(registry)
-    .filter(([name]) => name !== 'source-context-active')
+    .filter(([name]) => name !== 'mark-x')
     .reduce((n, [, list]) => n + list.length, 0);
 }

@@ -10,7 +10,7 @@ function frameHighlights(frame: Frame): Promise<string[]> {
   return frame.evaluate(() => {
     const out: string[] = [];
     for (const [name, h] of CSS.highlights) {
-      if (!name.startsWith('source-context-') || name === 'source-context-active') continue;
+      if (!name.startsWith('mark-') || name === 'mark-x') continue;
       for (const r of h) {
         const range = document.createRange();
         range.setStart(r.startContainer, r.startOffset);
@@ -35,7 +35,7 @@ describe.each(browsers)('pages that fight back, in %s', (name) => {
     const csp = "default-src 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
     const page = await current().open(fixture(`news.html?csp=${encodeURIComponent(csp)}`));
     const registry = await waitForHighlights(page, 10);
-    expect(registry['source-context-huawei']).toContain('Liang Hua');
+    expect(registry['mark-a']).toContain('Liang Hua');
     const at = await page.evaluate(() => {
       const r = document.querySelector('#liang')!.getBoundingClientRect();
       return { x: r.left + 20, y: r.top + 10 };
@@ -51,8 +51,8 @@ describe.each(browsers)('pages that fight back, in %s', (name) => {
   it('is not broken by a page that replaces Range, Array.prototype.map, Node.prototype.contains and more', async () => {
     const page = await current().open(fixture('globals.html'));
     const registry = await waitForHighlights(page, 4);
-    expect(registry['source-context-huawei']).toEqual(expect.arrayContaining(['Huawei', 'Liang Hua']));
-    expect(registry['source-context-sanctions']).toContain('Entity List');
+    expect(registry['mark-a']).toEqual(expect.arrayContaining(['Huawei', 'Liang Hua']));
+    expect(registry['mark-b']).toContain('Entity List');
     await page.close();
   });
 
@@ -69,7 +69,7 @@ describe.each(browsers)('pages that fight back, in %s', (name) => {
         page.evaluate(() => {
           const texts: string[] = [];
           for (const [name, h] of CSS.highlights) {
-            if (name === 'source-context-active') continue;
+            if (name === 'mark-x') continue;
             for (const r of h) {
               if (!r.startContainer.isConnected) texts.push('(detached)');
               else texts.push(r.startContainer.textContent!.slice(r.startOffset, r.endOffset));
@@ -88,8 +88,8 @@ describe.each(browsers)('pages that fight back, in %s', (name) => {
     const errors = collectErrors(page);
     await waitForHighlights(page, 2);
     const top = await readHighlights(page);
-    expect(top['source-context-huawei']).toEqual(expect.arrayContaining(['Huawei', 'Ren Zhengfei', 'Meng Wanzhou']));
-    expect(top['source-context-sanctions']).toContain('sanctions');
+    expect(top['mark-a']).toEqual(expect.arrayContaining(['Huawei', 'Ren Zhengfei', 'Meng Wanzhou']));
+    expect(top['mark-b']).toContain('sanctions');
     for (const id of ['same', 'cross']) {
       const frame = (await (await page.$(`#${id}`))!.contentFrame())!;
       await expect.poll(() => frameHighlights(frame), { timeout: 8000 }).toEqual(expect.arrayContaining(['Liang Hua', 'no-spy agreement']));
@@ -106,12 +106,12 @@ describe.each(browsers)('pages that fight back, in %s', (name) => {
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     await page.mouse.move(inShadow.x, inShadow.y);
-    await expect.poll(async () => (await readHighlights(page))['source-context-active']).toEqual(['Meng Wanzhou']);
+    await expect.poll(async () => (await readHighlights(page))['mark-x']).toEqual(['Meng Wanzhou']);
     // A change inside the shadow root is followed as well.
     await page.evaluate(() => {
       document.querySelector('#host')!.shadowRoot!.querySelector('#in-shadow')!.append(' Liang Hua replied.');
     });
-    await expect.poll(async () => (await readHighlights(page))['source-context-huawei']).toContain('Liang Hua');
+    await expect.poll(async () => (await readHighlights(page))['mark-a']).toContain('Liang Hua');
     // "Huawei sanctions" in the input's value is not page text.
     const inInput = await page.evaluate(() => (document.querySelector('#field') as HTMLInputElement).value);
     expect(inInput).toBe('Huawei sanctions');

@@ -145,7 +145,7 @@ describe('side panel in chromium: on this page', () => {
     await news.setViewport({ width: 800, height: 300 });
     const registry = await waitForHighlights(news, 10);
     const onPage = Object.entries(registry)
-      .filter(([name]) => name !== 'source-context-active')
+      .filter(([name]) => name !== 'mark-x')
       .flatMap(([, texts]) => texts);
     // The panel is a background tab now: no animation frames, so no puppeteer clicks or rAF polling there.
     await panel.$eval('#sp-tab-page', (el) => (el as HTMLElement).click());
@@ -161,7 +161,7 @@ describe('side panel in chromium: on this page', () => {
       (els.find((e) => e.querySelector('.sp-mention__text')?.textContent === 'no‑spy pledge') as HTMLElement).click();
     });
     await expect.poll(() => news.evaluate(() => scrollY)).toBeGreaterThan(0);
-    await expect.poll(async () => (await readHighlights(news))['source-context-active']).toEqual(['no‑spy pledge']);
+    await expect.poll(async () => (await readHighlights(news))['mark-x']).toEqual(['no‑spy pledge']);
     const inView = await news.evaluate(() => {
       const rect = document.querySelector('#closing')!.getBoundingClientRect();
       return rect.top < innerHeight && rect.bottom > 0;

@@ -2,7 +2,8 @@ import '../fake-browser-globals.ts';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { applySettingsLive, highlightName } from '../../../entrypoints/content/settings-sync.ts';
+import { applySettingsLive } from '../../../entrypoints/content/settings-sync.ts';
+import { highlightName } from '../../../entrypoints/content/highlight-names.ts';
 import { CATEGORIES, type Settings } from '../../../lib/settings/schema.ts';
 import { setSiteDisabled, updateSettings } from '../../../lib/settings/store.ts';
 
@@ -38,9 +39,12 @@ describe('applySettingsLive', () => {
     expect(onChange).not.toHaveBeenCalled();
   });
 
-  it('names highlights per style: the existing names for background, -underline for underline', () => {
-    expect(highlightName('no-spy', 'background')).toBe('source-context-no-spy');
-    expect(highlightName('no-spy', 'underline')).toBe('source-context-no-spy-underline');
+  it('names highlights per style with names that do not announce the extension', () => {
+    expect(highlightName('no-spy', 'background')).toBe('mark-c');
+    expect(highlightName('no-spy', 'underline')).toBe('mark-c-line');
+    for (const category of CATEGORIES) {
+      for (const style of ['background', 'underline'] as const) expect(highlightName(category, style)).not.toMatch(/source|context|huawei|sanction|spy/i);
+    }
   });
 
   it('every category has a rule for each style’s name in the content script’s CSS', () => {

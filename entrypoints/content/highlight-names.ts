@@ -1,0 +1,31 @@
+import type { Category } from '../../lib/detect/types.ts';
+import type { HighlightStyle } from '../../lib/settings/schema.ts';
+
+/**
+ * Our names in the page's `CSS.highlights` registry, which every page
+ * script can list. They say nothing about the extension (a name like
+ * "source-context-huawei" told any page who was reading it and what we look
+ * for), and they are only registered once the page holds a mention (see
+ * highlighter.ts). What they still give away is written in the README,
+ * "What a page can learn". The stylesheets `highlights.css` and
+ * `highlight-styles.css` style exactly these names.
+ */
+const CATEGORY_NAMES: Record<Category, string> = { huawei: 'mark-a', sanctions: 'mark-b', 'no-spy': 'mark-c' };
+
+/** The mention under the pointer, with an open card, or just revealed from the panel. */
+export const ACTIVE_HIGHLIGHT = 'mark-x';
+
+/**
+ * The name of a category's highlight for a style. Switching style
+ * re-registers the same Highlight object under the other name, so no range
+ * is rebuilt and the page's DOM is never touched.
+ */
+export function highlightName(category: Category, style: HighlightStyle): string {
+  return style === 'background' ? CATEGORY_NAMES[category] : `${CATEGORY_NAMES[category]}-line`;
+}
+
+/** Every name we may register, for code that reads the registry (tests, benchmark). */
+export const ALL_HIGHLIGHT_NAMES: readonly string[] = [
+  ...Object.values(CATEGORY_NAMES).flatMap((name) => [name, `${name}-line`]),
+  ACTIVE_HIGHLIGHT,
+];
