@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { isBlockTag, nearestBlock } from '../../lib/detect/index.ts';
-import { MAX_LISTED_MENTIONS, parseContentRequest, type ContentApi, type PageMention } from '../../lib/messages.ts';
+import { MAX_LISTED_MENTIONS, MAX_LISTED_TEXT, MAX_TITLE, MAX_URL, parseContentRequest, type ContentApi, type PageMention } from '../../lib/messages.ts';
 import type { Highlighter, PlacedMention } from './highlighter.ts';
 import { inDocumentOrder } from './keyboard.ts';
 import { sentenceAround } from './sentence.ts';
@@ -43,8 +43,8 @@ export function servePageMentions(highlighter: Highlighter, signal: AbortSignal,
     listed = inDocumentOrder(highlighter);
     watched = true;
     return {
-      url: document_.location?.href ?? '',
-      title: document_.title,
+      url: (document_.location?.href ?? '').slice(0, MAX_URL),
+      title: document_.title.slice(0, MAX_TITLE),
       mentions: listed.slice(0, MAX_LISTED_MENTIONS).map((m, index) => describe(document_, m, index)),
       total: listed.length,
     };
@@ -86,24 +86,48 @@ export function servePageMentions(highlighter: Highlighter, signal: AbortSignal,
   };
 }
 
-/** A mention with its sentence, read from the block it sits in. */
+/**
+ * How much text on each side of a mention its sentence is looked for in: a
+ * sentence is far shorter, and a block of megabytes must not be read, copied
+ * and searched once per mention.
+ */
+const SENTENCE_REACH = 2000;
+
+/** A mention with its sentence, read from the block it sits in; every field is capped (see MAX_LISTED_TEXT). */
 function describe(document_: Document, mention: PlacedMention, index: number): PageMention {
   const { startContainer, startOffset, endContainer, endOffset } = mention.range;
   const block = nearestBlock(startContainer, isBlockTag);
-  const text = block.textContent ?? '';
   const range = document_.createRange();
   let sentence: string;
   try {
-    range.setStart(block, 0);
-    range.setEnd(startContainer, startOffset);
-    const start = range.toString().length;
     range.setStart(startContainer, startOffset);
     range.setEnd(endContainer, endOffset);
-    sentence = sentenceAround(text, start, start + range.toString().length);
+    const own = range.toString();
+    const before = textBeside(document_, block, startContainer, startOffset, -1);
+    const after = textBeside(document_, block, endContainer, endOffset, 1);
+    sentence = sentenceAround(before + own + after, before.length, before.length + own.length);
   } catch {
     // The range no longer fits the DOM (a node changed under it): look for the words in the block's text instead.
     const at = Math.max(0, mention.block.indexOf(mention.text));
     sentence = sentenceAround(mention.block, at, at + mention.text.length);
   }
-  return { index, category: mention.category, text: mention.text, sentence };
+  return { index, category: mention.category, text: mention.text.slice(0, MAX_LISTED_TEXT), sentence };
+}
+
+/**
+ * Up to SENTENCE_REACH characters of `block`'s text before (`direction` -1)
+ * or after (1) the point (`node`, `offset`), walking text nodes outwards.
+ */
+function textBeside(document_: Document, block: Node, node: Node, offset: number, direction: -1 | 1): string {
+  const own = node.textContent ?? '';
+  let text = direction < 0 ? own.slice(Math.max(0, offset - SENTENCE_REACH), offset) : own.slice(offset, offset + SENTENCE_REACH);
+  const walker = document_.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  walker.currentNode = node;
+  while (text.length < SENTENCE_REACH) {
+    const next = direction < 0 ? walker.previousNode() : walker.nextNode();
+    if (!next) break;
+    const data = (next as Text).data;
+    text = direction < 0 ? data.slice(-(SENTENCE_REACH - text.length)) + text : text + data.slice(0, SENTENCE_REACH - text.length);
+  }
+  return text;
 }

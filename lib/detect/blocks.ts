@@ -53,8 +53,20 @@ export function nearestBlock(node: Node, isBlock: (el: Element) => boolean): Blo
   return last as Element;
 }
 
-/** Walks `block`'s own text; see the file comment for what belongs to it. */
-export function buildSegment(block: BlockNode, rules: DomRules): Segment {
+/**
+ * Most text one block may hold to be matched at all. News prose never comes
+ * near it (a long article is ~50,000 characters, spread over many blocks);
+ * a block past it is a page's data dump or an attack (one 50 MB text node),
+ * and matching it would take one long task and hold its whole text in
+ * memory. Such a block is skipped, and the walk stops as soon as it passes.
+ */
+export const MAX_BLOCK_CHARS = 100_000;
+
+/**
+ * Walks `block`'s own text; see the file comment for what belongs to it.
+ * Null when the text passes {@link MAX_BLOCK_CHARS}.
+ */
+export function buildSegment(block: BlockNode, rules: DomRules): Segment | null {
   const doc = block.ownerDocument ?? (block as Document);
   const walker = doc.createTreeWalker(block, SHOW_ELEMENTS_AND_TEXT);
   const nodes: Text[] = [];
@@ -65,6 +77,7 @@ export function buildSegment(block: BlockNode, rules: DomRules): Segment {
     if (node.nodeType === TEXT_NODE) {
       nodes.push(node as Text);
       starts.push(text.length);
+      if (text.length + (node as Text).length > MAX_BLOCK_CHARS) return null;
       text += (node as Text).data;
       node = walker.nextNode();
       continue;

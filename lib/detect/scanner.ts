@@ -22,7 +22,7 @@ import {
   isBlockTag,
   type DomRules,
 } from './dom-rules.ts';
-import { BREAK, buildSegment, locate, makeChainCheck, nearestBlock, nextOutside, type BlockNode } from './blocks.ts';
+import { BREAK, MAX_BLOCK_CHARS, buildSegment, locate, makeChainCheck, nearestBlock, nextOutside, type BlockNode } from './blocks.ts';
 
 export interface ScanOptions {
   /**
@@ -166,7 +166,8 @@ export class Scan {
       }
       if (node.nodeType === TEXT_NODE) {
         frame.next = frame.walker.nextNode();
-        if (PREFILTER.test((node as Text).data)) this.visitBlockOf(node, out);
+        // A text node too long to match (see MAX_BLOCK_CHARS) is not even read.
+        if ((node as Text).length <= MAX_BLOCK_CHARS && PREFILTER.test((node as Text).data)) this.visitBlockOf(node, out);
         continue;
       }
       const el = node as Element;
@@ -218,6 +219,7 @@ export class Scan {
 
   private matchBlock(block: BlockNode): BlockMatch | null {
     const seg = buildSegment(block, this.rules);
+    if (seg === null) return null;
     const raw = matchTerms(seg.text);
     if (raw.length === 0) return null;
     const { mentions, decision } = applyContext(seg.text, raw, this.page);

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createScan, rescan, scanAll, type BlockMatch, type ScanOptions } from '../../../lib/detect/scanner.ts';
 import { NEUTRAL_PAGE, pageContext } from '../../../lib/detect/context.ts';
+import { MAX_BLOCK_CHARS } from '../../../lib/detect/blocks.ts';
 import { pageContextOf } from '../../../lib/detect/page.ts';
 
 const OPTS: ScanOptions = { page: NEUTRAL_PAGE };
@@ -26,6 +27,18 @@ beforeEach(() => {
 });
 
 describe('what is scanned', () => {
+  it('skips a block past MAX_BLOCK_CHARS, one huge text node or many, and matches the one just under it', () => {
+    const pad = (n: number) => 'x'.repeat(n);
+    const huge = document.createElement('p');
+    huge.append(`Huawei ${pad(MAX_BLOCK_CHARS)}`);
+    const many = document.createElement('p');
+    for (let i = 0; i < 11; i++) many.append(document.createElement('b'), `Huawei ${pad(MAX_BLOCK_CHARS / 10)}`);
+    const fits = document.createElement('p');
+    fits.append(`Ren Zhengfei ${pad(MAX_BLOCK_CHARS - 20)}`);
+    document.body.append(huge, many, fits);
+    expect(rangeTexts(scanBody())).toEqual(['Ren Zhengfei']);
+  });
+
   it('finds mentions in ordinary prose, with ranges selecting exactly the text', () => {
     document.body.innerHTML = '<p>Shares of <a href="#">Huawei</a> suppliers fell.</p><p>Ren Zhengfei spoke.</p>';
     const blocks = scanBody();

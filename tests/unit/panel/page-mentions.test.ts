@@ -2,9 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CHANGE_GAP_MS, FLASH_MS, servePageMentions } from '../../../entrypoints/content/page-mentions.ts';
-import { sentenceAround } from '../../../entrypoints/content/sentence.ts';
+import { MAX_SENTENCE, sentenceAround } from '../../../entrypoints/content/sentence.ts';
 import type { Highlighter, PlacedMention } from '../../../entrypoints/content/highlighter.ts';
-import { parseContentRequest, parsePanelRequest } from '../../../lib/messages.ts';
+import { MAX_LISTED_MENTIONS, MAX_LISTED_TEXT, MAX_TITLE, MAX_URL, parseContentRequest, parsePanelRequest } from '../../../lib/messages.ts';
 import { acceptPending, panelHash, parsePanelHash, PENDING_TTL_MS } from '../../../lib/panel-link.ts';
 
 describe('sentenceAround', () => {
@@ -95,6 +95,28 @@ describe('servePageMentions', () => {
     expect(state.active?.text).toBe('Huawei');
     vi.advanceTimersByTime(FLASH_MS);
     expect(state.active).toBeUndefined();
+  });
+
+  it('caps every field of a listing, so a full one stays under 1 MB whatever the page', async () => {
+    // Huge blocks and title, and "mentions" stretched by white space.
+    document.title = 'T'.repeat(1_000_000);
+    const filler = 'x '.repeat(50_000);
+    const stretched = `Entity${' '.repeat(50_000)}List`;
+    document.body.innerHTML = '';
+    const ms: PlacedMention[] = [];
+    for (let i = 0; i < 3; i++) {
+      const p = document.createElement('p');
+      p.append(`${filler}${stretched} ${filler}`);
+      document.body.append(p);
+      ms.push(mention(p.firstChild as Text, stretched, 'sanctions'));
+    }
+    servePageMentions(fakeHighlighter(ms).highlighter, controller.signal);
+    const listing = (await send({ method: 'listMentions', params: {} })) as { mentions: { text: string; sentence: string }[]; title: string; url: string };
+    expect(listing.title.length).toBe(MAX_TITLE);
+    const largest = Math.max(...listing.mentions.map((m) => JSON.stringify({ ...m, index: MAX_LISTED_MENTIONS, category: 'sanctions' }).length));
+    expect(largest).toBeLessThanOrEqual(MAX_LISTED_TEXT + MAX_SENTENCE + 2 + 80);
+    expect(listing.mentions[0]!.sentence).toContain('Entity');
+    expect(MAX_LISTED_MENTIONS * largest + MAX_TITLE + MAX_URL).toBeLessThan(1_000_000);
   });
 
   it('refuses to reveal a mention that has left the page', async () => {
