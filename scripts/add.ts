@@ -75,7 +75,7 @@ function main(): void {
       origin.push(`${key}: given with --${key}`);
     } else {
       meta[key] = found?.value ?? null;
-      origin.push(`${key}: ${found ? found.source : 'not stated on the page'}`);
+      origin.push(`${key}: ${found ? found.source : 'not found on the page'}`);
     }
   }
   const skipped = article.meta.skipped.length > 0 ? ` Not used: ${article.meta.skipped.join('; ')}.` : '';

@@ -157,11 +157,19 @@ export function extractArticle(html: string, label: string): Article {
   const all = blocks(parsed.content, setAside);
   const kept: string[] = [];
   const author = meta.fields.author?.value;
+  const seen = new Set<string>();
   for (let i = 0; i < all.length; i++) {
     const b = all[i]!;
     const total = letters(b.text);
     const next = all[i + 1];
-    if (total > 0 && b.linkLetters >= total * 0.9) setAside.push(`links only: ${b.text}`);
+    const key = normalizeForCompare(b.text);
+    const repeated = seen.has(key);
+    seen.add(key);
+    // "1 / 5" (a slideshow counter), "___" (a rule drawn with text): no words, nothing to quote.
+    if (!/\p{L}/u.test(b.text)) setAside.push(`no words: ${b.text}`);
+    // A slideshow repeats its captions; the article does not repeat a paragraph.
+    else if (repeated) setAside.push(`repeated: ${b.text}`);
+    else if (total > 0 && b.linkLetters >= total * 0.9) setAside.push(`links only: ${b.text}`);
     else if (wordCount(b.text) <= 5 && /:$/.test(b.text) && next && next.linkLetters >= letters(next.text) * 0.9) setAside.push(`label of a link list: ${b.text}`);
     // "First published February 1, 2016: 1:28 AM ET", "Updated 2019-05-20": a stamp, not a sentence.
     else if (wordCount(b.text) <= 12 && !/[.!?]["”’)]?$/.test(b.text) && (/\b\d{4}-\d\d-\d\d\b/.test(b.text) || calendarDate(b.text)))

@@ -160,6 +160,12 @@ function authorName(v: string): string | null {
   return t;
 }
 
+/**
+ * A byline element's text can carry the date and a comment count glued to
+ * the name ("Lucas Nolan22 Dec 2016651"); a name has no digits.
+ */
+const readsAsName = (name: string) => !/\d/.test(name);
+
 /** Reads the page's own metadata. `fallbackTitle` / `byline` are Readability's (the document title, the byline element). */
 export function readMetadata(doc: Doc, fallback: { title?: string | null; byline?: string | null } = {}): PageMeta {
   const tags = metaTags(doc);
@@ -173,15 +179,16 @@ export function readMetadata(doc: Doc, fallback: { title?: string | null; byline
     return null;
   };
   const tag = (key: string) => tags.get(key)?.[0];
-  const tagNames = (key: string) => {
-    const list = [...new Set((tags.get(key) ?? []).map(authorName).filter((n): n is string => n !== null))];
-    return list.length > 0 ? list.join(', ') : undefined;
-  };
   const ld = (key: string) => (article ? clean(article[key]) : null);
-  const ldNames = (key: string) => {
-    const list = article ? [...new Set(names(article[key], byId).map(authorName).filter((n): n is string => n !== null))] : [];
-    return list.length > 0 ? list.join(', ') : undefined;
+  /** Authors from one source, joined; a value that does not read as a name is reported, not used. */
+  const namesFrom = (source: string, raw: (string | null)[]) => {
+    const list = [...new Set(raw.map((v) => (v === null ? null : authorName(v))).filter((n): n is string => n !== null))];
+    for (const n of list.filter((x) => !readsAsName(x))) skipped.push(`${source} "${n}" does not read as a name`);
+    const good = list.filter(readsAsName);
+    return good.length > 0 ? good.join(', ') : undefined;
   };
+  const tagNames = (key: string) => () => namesFrom(key, tags.get(key) ?? []);
+  const ldNames = (key: string) => () => namesFrom(`JSON-LD ${key}`, article ? names(article[key], byId) : []);
 
   const publisher = first([
     ['JSON-LD publisher', article ? names(article.publisher, byId)[0] : undefined],
@@ -191,7 +198,15 @@ export function readMetadata(doc: Doc, fallback: { title?: string | null; byline
     ['dc.publisher', tag('dc.publisher')],
     ['article:publisher', tag('article:publisher') && !isUrl(tag('article:publisher')!) ? tag('article:publisher') : undefined],
   ]);
-  const author = first([
+  // Sources are read in turn, so only the ones consulted can report a value they could not use.
+  const firstOf = (candidates: [string, () => string | undefined][]): Found | null => {
+    for (const [source, read] of candidates) {
+      const value = read();
+      if (value) return { value, source };
+    }
+    return null;
+  };
+  const author = firstOf([
     ['JSON-LD author', ldNames('author')],
     ['JSON-LD creator', ldNames('creator')],
     ['meta author', tagNames('author')],
@@ -202,7 +217,7 @@ export function readMetadata(doc: Doc, fallback: { title?: string | null; byline
     ['parsely-author', tagNames('parsely-author')],
     ['sailthru.author', tagNames('sailthru.author')],
     ['byl', tagNames('byl')],
-    ['byline in the page', fallback.byline ? (authorName(clean(fallback.byline) ?? '') ?? undefined) : undefined],
+    ['byline in the page', () => namesFrom('byline in the page', [clean(fallback.byline)])],
   ]);
 
   let title = first([

@@ -53,7 +53,7 @@ describe('npm run add', () => {
         date: '2017-01-13',
         author: 'Jeffrey Gettleman',
       });
-      expect(entry.notes).toMatch(/publisher: not stated on the page/);
+      expect(entry.notes).toMatch(/publisher: not found on the page/);
       const line = raw.split('\n').findIndex((l) => l.includes(`"file": "${file}"`)); // the entry's "{" is the line before: 1-based, the same number
       expect(r.stdout).toContain(`provenance.json:${line}`);
 

@@ -207,6 +207,13 @@ describe('readMetadata', () => {
     expect(m.skipped).toEqual(['article:published_time "last Tuesday" is not a date this tool reads']);
   });
 
+  it('a byline with digits glued to it is not a name: reported, not used', () => {
+    const m = readMetadata(parseHTML('<html><head></head><body></body></html>').document, { byline: 'Lucas Nolan22 Dec 2016651' });
+    expect(m.fields.author).toBeNull();
+    expect(m.skipped).toEqual(['byline in the page "Lucas Nolan22 Dec 2016651" does not read as a name']);
+    expect(readMetadata(parseHTML('<html></html>').document, { byline: 'By Jane Roe' }).fields.author).toEqual({ value: 'Jane Roe', source: 'byline in the page' });
+  });
+
   it('author values that are profile URLs or @handles are not names', () => {
     const m = meta('<meta property="article:author" content="https://www.facebook.com/someone"><meta name="twitter:creator" content="@someone">');
     expect(m.fields.author).toBeNull();
@@ -242,6 +249,18 @@ describe('extraction details', () => {
       <p>The overall rankings were as follows:<br>1. Finland<br>2. Norway</p></article></body></html>`;
     const a = extractArticle(html, 'x.html');
     expect(a.paragraphs.at(-1)).toBe('The overall rankings were as follows:\n1. Finland\n2. Norway');
+  });
+
+  it('blocks without words and repeated blocks (slideshow counters and captions) are set aside', () => {
+    const prose = 'The cargo ship broke up in the atmosphere over Siberia on Thursday, the space agency said in a statement. '.repeat(3);
+    const html = `<html><head><meta property="og:title" content="Cargo ship lost"></head><body><article>
+      <div><p>1 / 5</p><p>In this photo the rocket is installed on a launch pad.</p></div>
+      <div><p>In this photo the rocket is installed on a launch pad.</p></div>
+      <p>${prose}</p><p>___</p><p>${prose.replace('Thursday', 'Friday')}</p></article></body></html>`;
+    const a = extractArticle(html, 'x.html');
+    expect(a.paragraphs.filter((p) => p.startsWith('In this photo'))).toHaveLength(1);
+    expect(a.text).not.toMatch(/1 \/ 5|___/);
+    expect(a.setAside).toEqual(expect.arrayContaining(['no words: 1 / 5', 'no words: ___', 'repeated: In this photo the rocket is installed on a launch pad.']));
   });
 
   it('a page with no article is an error naming the file', () => {
