@@ -130,6 +130,7 @@ export function resultFor(result: BuildResult, file: string): BuildResult {
     documents: result.documents.filter((d) => d.file === file),
     dropped: result.dropped.filter((d) => d.file === file),
     warnings: result.warnings.filter((w) => w.includes(file)),
+    discovered: result.discovered.filter((d) => d.file === file),
   };
 }
 
