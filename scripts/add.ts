@@ -101,7 +101,7 @@ function main(): void {
   if (args['dry-run']) {
     out.push('', `--- ${plan.file} ---`, plan.text.trimEnd(), `--- provenance.json entry (would be line ${plan.provenance.line}) ---`, JSON.stringify(plan.entry, null, 1));
   }
-  out.push('', `Review of ${plan.file}:`, formatReport(resultFor(plan.result, plan.file)));
+  out.push('', `Review of ${plan.file}:`, formatReport(resultFor(plan.result, plan.file), { dir: `${show(resolve(args.seeds))}/`, previous: null }));
   process.stdout.write(`${out.join('\n')}\n`);
 
   if (args['dry-run']) {

@@ -3,15 +3,18 @@
  *
  * Builds data/ (index.json, statements.json, sources.json, documents.json)
  * from seeds/ with lib/corpus, byte-identical on every run, written
- * atomically. --check exits 1 when data/ is stale; --report prints the
- * statements for review. Any problem in seeds/ is printed with its file and
+ * atomically. --check exits 1 when data/ is stale; --report prints what a
+ * maintainer reviews (new speakers, unattributed quotes, statements kept and
+ * not kept with file:line, changes against the committed data/). Any problem in seeds/ is printed with its file and
  * line, exits 1 and leaves data/ untouched.
  */
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCorpus } from '../lib/corpus/build.ts';
 import { formatReport } from '../lib/corpus/report.ts';
 import { readSeeds, SeedError } from '../lib/corpus/seeds.ts';
+import type { Statement } from '../lib/corpus/types.ts';
 import { staleFiles, writeDirAtomically } from '../lib/corpus/write.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -45,7 +48,11 @@ function main(): void {
   }
   const result = buildCorpus(input.seeds, input.overrides, input.entities);
   if (result.errors.length > 0) fail(['cannot build, nothing written:', ...result.errors.map((p) => `  ${p}`)]);
-  if (args.report) process.stdout.write(formatReport(result));
+  if (args.report) {
+    const committed = resolve(args.out, 'statements.json');
+    const previous = existsSync(committed) ? (JSON.parse(readFileSync(committed, 'utf8')) as Statement[]) : null;
+    process.stdout.write(formatReport(result, { dir: `${relative(process.cwd(), args.seeds) || '.'}/`, previous }));
+  }
 
   if (args.check) {
     const stale = staleFiles(args.out, result.files);

@@ -131,6 +131,7 @@ export function resultFor(result: BuildResult, file: string): BuildResult {
     dropped: result.dropped.filter((d) => d.file === file),
     warnings: result.warnings.filter((w) => w.includes(file)),
     discovered: result.discovered.filter((d) => d.file === file),
+    unkept: result.unkept.filter((u) => u.file === file),
   };
 }
 

@@ -80,8 +80,8 @@ const ANSWERER = /^(?:A|Answer)$/i;
 /**
  * The mixed-case labels of a document that mark transcript turns: a label
  * used at least twice (an interview alternates), or one naming a person of
- * the table. Unknown names become provisional speakers; one who only asks
- * (turns ending in "?") while a known party answers is the interviewer, on
+ * the table. Unknown names become provisional speakers; one who mostly asks
+ * (turns ending in "?") while another label answers is the interviewer, on
  * the press side — their questions are theirs, not the page owner's.
  */
 function transcriptLabels(source: string, doc: CleanDocument, table: EntityTable, discovered: Discovery[]): Map<string, Speaker | 'answerer'> {
@@ -104,22 +104,20 @@ function transcriptLabels(source: string, doc: CleanDocument, table: EntityTable
   };
   const accepted = [...turns].filter(([label, t]) => t.length >= 2 || person(label)?.type === 'person');
   if (accepted.length === 0) return new Map();
-  const knownAnswers = accepted.some(([label]) => {
-    const e = person(label);
-    return e !== undefined && !e.provisional && e.side !== 'press';
-  });
+  const asks = (t: string[]) => t.filter((x) => /\?["”’]?\s*$/.test(x)).length * 2 >= t.length;
+  const someoneAnswers = accepted.some(([label, t]) => !asks(t) && !ASKER.test(label));
   const out = new Map<string, Speaker | 'answerer'>();
   for (const [label, t] of accepted) {
     const known = person(label);
     if (known) out.set(label, speakerOf(known));
     else if (ANSWERER.test(label)) out.set(label, 'answerer');
     else {
-      const asks = t.filter((x) => /\?["”’]?\s*$/.test(x)).length * 2 >= t.length;
+      const asker = ASKER.test(label) || (asks(t) && someoneAnswers);
       const entity: Entity = {
         id: `${PROVISIONAL_ID}${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
         name: ASKER.test(label) ? 'Interviewer' : label,
-        role: asks ? 'Interviewer (transcript label)' : 'Transcript speaker (not in seeds/entities.json)',
-        side: asks && (knownAnswers || ASKER.test(label)) ? 'press' : 'unnamed',
+        role: asker ? 'Interviewer (transcript label)' : 'Transcript speaker (not in seeds/entities.json)',
+        side: asker ? 'press' : 'unnamed',
         type: 'person',
         aliases: ASKER.test(label) || table.hasAlias(label) ? [] : [label],
         provisional: { line: lineColumn(source, firstAt.get(label)!).line, phrase: `${label}:`, rule: 'label' },

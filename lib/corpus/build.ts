@@ -7,7 +7,7 @@ import { cleanDocument, type Dropped, type ParagraphRole } from './clean.ts';
 import { mergeDuplicates } from './dedup.ts';
 import { type Linkable, linkStatements } from './link.ts';
 import { applyOverrides, type Override } from './overrides.ts';
-import { hash8, normalizeForCompare, type Span } from './text.ts';
+import { hash8, lineColumn, normalizeForCompare, type Span } from './text.ts';
 import { detectTopics, TOPICS } from './topics.ts';
 import type { DocumentMeta, Statement } from './types.ts';
 
@@ -38,6 +38,14 @@ export interface BuildResult {
   warnings: string[];
   /** Speakers the table does not know, found in each document's text (and misspelt known names), for `--report`. */
   discovered: (Discovery & { file: string })[];
+  /**
+   * Statements the rules found but did not keep, with why (off-topic
+   * narration, a short aside, a maintainer's `drop`), for `--report`.
+   * Quotes that could not be attributed at all are in `warnings`.
+   */
+  unkept: { file: string; line: number; reason: string; speaker: string; text: string }[];
+  /** 1-based line in its source file of each kept statement, by id. */
+  lines: Map<string, number>;
   /** Problems that must fail the build (e.g. an override that matches nothing). */
   errors: string[];
   /** File name in `data/` -> exact contents. */
@@ -79,6 +87,8 @@ export function buildCorpus(seeds: Seed[], overrides: Override[], entities: Enti
   const dropped: BuildResult['dropped'] = [];
   const all: Statement[] = [];
   const info = new Map<Statement, { paragraph: number; contrast: boolean }>();
+  const texts = new Map(seeds.map((s) => [s.meta.file, s.text]));
+  const lineOf = (s: Statement) => lineColumn(texts.get(s.file) ?? '', s.span[0]).line;
 
   for (const { meta, text } of ordered) {
     const doc = cleanDocument(text, meta.title, entities);
@@ -113,6 +123,21 @@ export function buildCorpus(seeds: Seed[], overrides: Override[], entities: Enti
 
   const { kept: corrected, problems } = applyOverrides(all, overrides, entities);
   const kept = corrected.filter((s) => s.via === 'override' || keepRecord(s.kind, s.speaker, s.topics, s.text));
+  const keptSet = new Set(kept);
+  const correctedSet = new Set(corrected);
+  const unkept: BuildResult['unkept'] = all
+    .filter((s) => !keptSet.has(s))
+    .map((s) => ({
+      file: s.file,
+      line: lineOf(s),
+      reason: !correctedSet.has(s)
+        ? 'dropped by seeds/overrides.json'
+        : s.speaker.side === 'press'
+          ? 'the writer’s narration, on no topic'
+          : `${s.kind} of ${s.speaker.name}: no topic, and ${s.speaker.side === 'unnamed' ? 'an unnamed party' : 'under five words'}`,
+      speaker: s.speaker.name,
+      text: s.text,
+    }));
   const merged = mergeDuplicates(kept);
   const items: Linkable[] = merged.map((statement) => ({ statement, ...info.get(statement)! }));
   assignIds(items);
@@ -137,5 +162,6 @@ export function buildCorpus(seeds: Seed[], overrides: Override[], entities: Enti
     ['sources.json', jsonLines(sources)],
     ['documents.json', jsonLines(documents)],
   ]);
-  return { statements: merged, sources, documents, dropped, warnings, discovered, errors: problems, files };
+  const lines = new Map(merged.map((s) => [s.id, lineOf(s)]));
+  return { statements: merged, sources, documents, dropped, warnings, discovered, unkept, lines, errors: problems, files };
 }

@@ -225,7 +225,7 @@ export function discoverSpeakers(source: string, doc: CleanDocument, table: Enti
     const text = outsideQuotes(source, para.span);
     const at = (i: number) => para.span[0] + i;
     for (const m of text.matchAll(TITLE_BEFORE_NAME)) {
-      const before = (m[1] ?? '').trim();
+      const before = (m[1] ?? '').trim().replace(/^(?:(?:of|for|the)\s+)+/, '');
       addPerson(m[3]!, `${before} ${m[2]}`.trim(), `${before} ${m[2]}`, at(m.index), 'title', m[0].trim());
     }
     for (const m of text.matchAll(APPOSITIVE)) {

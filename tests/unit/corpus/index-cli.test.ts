@@ -62,11 +62,29 @@ describe('npm run index', () => {
     const t = setup();
     const r = run('index.ts', ['--report', '--seeds', t.seeds, '--out', t.out]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^id\s+speaker\s+kind\s+via\s+topics/m);
-    expect(r.stdout).toMatch(/Liang Hua\s+primary\s+quote-tag\s+no-spy\s+\S+\s+We are willing to sign no-spy/);
+    expect(r.stdout).toMatch(/^where\s+speaker\s+kind\s+via\s+topics/m);
+    expect(r.stdout).toMatch(/seeds\/001_cf337998d25e89a1\.txt:\d+\s+Liang Hua\s+primary\s+quote-tag\s+no-spy\s+\S+\s+We are willing to sign no-spy/);
     expect(r.stdout).toMatch(/Statements per speaker and kind:/);
     expect(r.stdout).toMatch(/TOTAL\s+\d+\s+\d+\s+\d+/);
     expect(existsSync(t.out)).toBe(false);
+  });
+
+  it('--report on a new document: new speakers, dropped quotes with file:line, and what changed since data/', () => {
+    const t = setup();
+    run('index.ts', ['--seeds', t.seeds, '--out', t.out]);
+    writeFileSync(
+      join(t.seeds, '005_new.txt'),
+      'Harbour Commissioner Ilse Vark said on Monday that the port would stay open to Huawei ships.\n\n' +
+        'The weather was fine all week.\n\n"Nobody will be turned away from this harbour."\n',
+    );
+    const entries = JSON.parse(readFileSync(join(t.seeds, PROVENANCE), 'utf8')) as unknown[];
+    entries.push({ file: '005_new.txt', title: null, publisher: 'Harbour Gazette', url: null, date: null, author: null });
+    writeFileSync(join(t.seeds, PROVENANCE), JSON.stringify(entries, null, 1));
+    const r = run('index.ts', ['--report', '--seeds', t.seeds, '--out', t.out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/New speakers[^\n]*\n(?:  .*\n)*\s+\S*005_new\.txt:1 Ilse Vark \(person; Harbour Commissioner; side unnamed; found by title/);
+    expect(r.stdout).toMatch(/Not attributed[^\n]*\n(?:  .*\n)*\s+\S*005_new\.txt:5: quote not attributed, dropped .*Nobody will be turned away/);
+    expect(r.stdout).toMatch(/Changed since the committed data\/statements\.json[^\n]*\n(?:  .*\n)*\s+\+ \S*005_new\.txt:1 Ilse Vark, context: Harbour Commissioner/);
   });
 
   it('keeps files in data/ that it does not own', () => {
