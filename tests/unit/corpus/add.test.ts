@@ -63,7 +63,7 @@ describe('npm run add', () => {
       expect(readFileSync(join(t.out, 'sources.json'), 'utf8')).toContain(file);
 
       expect(r.stdout).toMatch(new RegExp(`Review of ${file.replace('.', '\\.')}:\\n`));
-      expect(r.stdout).toMatch(/^id\s+speaker\s+kind\s+via/m);
+      expect(r.stdout).toMatch(/^where\s+speaker\s+kind\s+via/m);
       expect(r.stdout).toMatch(/^\s+title\s+"United States to Lift Sudan Sanctions"\s+\[og:title\]/m);
       expect(r.stdout).toMatch(/links only: Continue reading the main story/);
       // The review is of the new document only.
