@@ -66,7 +66,8 @@ const plural = (s: string) => `${anyCase(s)}(?:[sS])?`;
 
 const ENTITY = [
   ...TERMS.filter((t) => t.category === 'huawei').map((t) => (t.wordEdges ? wholeWord(t.pattern) : t.pattern)),
-  wholeWord(`ZTE|SMIC|HiSilicon|HISILICON|Hikvision|HIKVISION|YMTC|CXMT|${titleOrUpper('Dahua Technology')}`),
+  // "Meng" alone is how a story goes on about Meng Wanzhou once named ("As Meng awaits an extradition hearing").
+  wholeWord(`ZTE|SMIC|Hikvision|HIKVISION|YMTC|CXMT|${titleOrUpper('Dahua Technology')}|${titleOrUpper('Meng')}`),
 ];
 
 const CHINA = [wholeWord(`${titleOrUpper('China')}|${titleOrUpper('Chinese')}|${titleOrUpper('Beijing')}|PRC`), '中国|中國'];

@@ -7,7 +7,7 @@
  * ("Huawei Technologies" before "Huawei", "no-spy agreement" before "no-spy").
  */
 import type { Category } from './types.ts';
-import { anyCase, anyCasePhrase, DASH, JOIN, POSSESSIVE, SPACE, titleOrUpper } from './patterns.ts';
+import { anyCase, anyCasePhrase, APOSTROPHE, DASH, JOIN, POSSESSIVE, SPACE, titleOrUpper } from './patterns.ts';
 
 export interface TermDef {
   /** Canonical name, reported as `Mention.term`. */
@@ -26,8 +26,13 @@ export interface TermDef {
    * written without spaces, so a name is found inside running text.
    */
   wordEdges: boolean;
-  /** Texts this entry must match in full; used by the tests and the README. */
-  examples: readonly string[];
+  /**
+   * Texts this entry must match in full; used by the tests and the README.
+   * A term that only counts in a phrase (a "ban" on Huawei, not a
+   * publication ban) gives `[phrase, mention]`: in the phrase, exactly the
+   * mention is matched.
+   */
+  examples: readonly (string | readonly [phrase: string, mention: string])[];
 }
 
 /** "ban" -> bans/ban, any case. */
@@ -40,6 +45,26 @@ const PLEDGE_NOUNS = `(?:${['agreement', 'pledge', 'deal', 'commitment', 'promis
 
 /** blacklist, black-list, blacklists, blacklisted, blacklisting; any case. */
 const BLACKLIST = `${anyCase('black')}${DASH}?${anyCase('list')}(?:${anyCase('s')}|${anyCase('ed')}|${anyCase('ing')})?`;
+
+/**
+ * Who US sanctions are aimed at, as news names them after "on", "against"
+ * or a verb: Huawei and the other Chinese tech names, China, "the Chinese
+ * company", "the tech giant". A sanction word is only taken for ours when
+ * one of these follows it closely (see the phrase terms below), so "a ban on
+ * the import of" Russian steel or a court's "publication ban" are not.
+ */
+const TARGET =
+  `(?:${anyCase('Huawei')}|ZTE|HiSilicon|SMIC|China|Chinese|Beijing|` +
+  `(?:the${SPACE})?(?:Chinese${SPACE})?(?:company|firm|tech${SPACE}giant|telecoms?${SPACE}(?:equipment${SPACE})?(?:giant|maker|company|firm))s?)`;
+
+/** What a sanction verb acts on besides a TARGET: "ban U.S. companies from", "block shipments of chips", "banned further US investment". */
+const TRADE_OBJECT = `(?:${plural('shipment')}|${plural('export')}|${plural('sale')}|${plural('supply')}|supplies|access|investment|${plural('chip')}|${plural('semiconductor')}|${plural('component')}|${anyCase('compan')}(?:y|ies)|${plural('firm')}|${plural('supplier')})`;
+
+/** Up to `n` words between a sanction word and what it is aimed at. */
+const WORDS_UPTO = (n: number) => `(?:[^\\s.;:!?]+\\s+){0,${n}}?`;
+
+/** Words before a sanction noun that make it one: "U.S. restrictions", "further curbs", "trade embargo". */
+const SANCTION_MODIFIER = `(?:U\\.S\\.|US|American|Washington${APOSTROPHE}s|Trump${APOSTROPHE}s|Biden${APOSTROPHE}s|${anyCase('trade')}|${anyCase('technology')}|${anyCase('tech')}|${anyCase('new')}|${anyCase('further')}|${anyCase('tighter')}|${anyCase('tightened')}|${anyCase('latest')}|${anyCase('sweeping')}|${anyCase('fresh')})`;
 
 const NO_SPY = `${anyCase('no')}${JOIN}${anyCase('spy')}(?:${anyCase('ing')})?`;
 const NO_BACKDOOR = `${anyCase('no')}${JOIN}${anyCase('back')}(?:${JOIN})?${plural('door')}`;
@@ -89,9 +114,18 @@ export const TERMS: readonly TermDef[] = [
     term: 'Meng Wanzhou',
     category: 'huawei',
     generic: false,
-    pattern: `${titleOrUpper('Meng Wanzhou')}${POSSESSIVE}`,
+    // Western name order and the English names she goes by, as the news writes them.
+    pattern: `(?:${titleOrUpper('Meng Wanzhou')}|${titleOrUpper('Wanzhou Meng')}|${titleOrUpper('Sabrina Meng')}|${titleOrUpper('Cathy Meng')})${POSSESSIVE}`,
     wordEdges: true,
-    examples: ['Meng Wanzhou', 'MENG Wanzhou', "Meng Wanzhou's"],
+    examples: ['Meng Wanzhou', 'MENG Wanzhou', "Meng Wanzhou's", 'Wanzhou Meng', 'Sabrina Meng', 'Cathy Meng’s'],
+  },
+  {
+    term: 'HiSilicon',
+    category: 'huawei',
+    generic: false,
+    pattern: `(?:HiSilicon|Hisilicon|HISILICON)${POSSESSIVE}`,
+    wordEdges: true,
+    examples: ['HiSilicon', 'Hisilicon', 'HISILICON', "HiSilicon's"],
   },
   {
     term: '华为',
@@ -134,17 +168,20 @@ export const TERMS: readonly TermDef[] = [
     term: 'Entity List',
     category: 'sanctions',
     generic: true,
-    pattern: `(?:Entity|ENTITY)${SPACE}(?:[Ll]ist|LIST)`,
+    // Lower case only where it cannot be the everyday phrase: Huawei's or the US's list, or "entity list sanctions".
+    pattern:
+      `(?:Entity|ENTITY)${SPACE}(?:[Ll]ist|LIST)` +
+      `|(?<=(?:Huawei|U\\.S\\.|US|America|Commerce)(?:${APOSTROPHE}s)?${SPACE})entity${SPACE}list|entity${SPACE}list(?=${SPACE}${anyCase('sanction')})`,
     wordEdges: true,
-    examples: ['Entity List', 'ENTITY LIST', 'Entity list'],
+    examples: ['Entity List', 'ENTITY LIST', 'Entity list', ['the sanctions on Huawei’s entity list', 'entity list'], ['entity list sanctions', 'entity list']],
   },
   {
     term: 'export controls',
     category: 'sanctions',
     generic: true,
-    pattern: `${anyCase('export')}${JOIN}(?:${plural('ban')}|${plural('control')}|${plural('restriction')}|${BLACKLIST})`,
+    pattern: `${anyCase('export')}${JOIN}(?:${plural('ban')}|${plural('control')}|${plural('restriction')}|${plural('curb')}|${plural('rule')}|${plural('licen')}(?:ce|se)s?|${BLACKLIST})`,
     wordEdges: true,
-    examples: ['export ban', 'export bans', 'Export Controls', 'export-control', 'export restrictions', 'export blacklist'],
+    examples: ['export ban', 'export bans', 'Export Controls', 'export-control', 'export restrictions', 'export blacklist', 'export rule', 'export curbs', 'export licences'],
   },
   {
     term: 'trade blacklist',
@@ -158,9 +195,9 @@ export const TERMS: readonly TermDef[] = [
     term: 'foreign direct product rule',
     category: 'sanctions',
     generic: true,
-    pattern: `${anyCasePhrase('foreign direct product', JOIN)}${SPACE}${plural('rule')}|FDPR`,
+    pattern: `${anyCase('foreign')}(?:${JOIN}${anyCase('produced')})?${JOIN}${anyCasePhrase('direct product', JOIN)}${SPACE}${plural('rule')}|FDPR`,
     wordEdges: true,
-    examples: ['foreign direct product rule', 'Foreign Direct Product Rules', 'foreign-direct-product rule', 'FDPR'],
+    examples: ['foreign direct product rule', 'Foreign Direct Product Rules', 'foreign-direct-product rule', 'foreign-produced direct product rule', 'FDPR'],
   },
   {
     term: 'blacklist',
@@ -177,6 +214,60 @@ export const TERMS: readonly TermDef[] = [
     pattern: `${anyCase('sanction')}(?:${anyCase('s')}|${anyCase('ed')}|${anyCase('ing')})?`,
     wordEdges: true,
     examples: ['sanction', 'sanctions', 'Sanctioned', 'SANCTIONING'],
+  },
+  // Sanctions described without the word: the news calls them a crackdown,
+  // curbs, restrictions, a ban, cutting Huawei off.
+  {
+    term: 'crackdown',
+    category: 'sanctions',
+    generic: true,
+    pattern: `${anyCase('crack')}${DASH}?${anyCase('down')}(?:[sS])?|${anyCase('crack')}(?:${anyCase('s')}|${anyCase('ed')}|${anyCase('ing')})?${SPACE}${anyCase('down')}`,
+    wordEdges: true,
+    examples: ['crackdown', 'crack-down', 'Crackdowns', 'cracks down', 'cracking down', 'cracked down'],
+  },
+  {
+    term: 'restrictions',
+    category: 'sanctions',
+    generic: true,
+    pattern:
+      `(?:(?<=${SANCTION_MODIFIER}${SPACE}(?:[^\\s.;:!?]+${SPACE})?)(?:${plural('restriction')}|${plural('curb')}|${plural('ban')}|${anyCase('embargo')}(?:${anyCase('es')})?)` +
+      `|(?:${plural('restriction')}|${plural('curb')}|${plural('limit')}|${plural('ban')}|${anyCase('embargo')}(?:${anyCase('es')})?)` +
+      `(?=${SPACE}(?:${anyCase('on')}|${anyCase('against')}|${anyCase('targeting')})${SPACE}${WORDS_UPTO(2)}(?:${TARGET}|${TRADE_OBJECT})))`,
+    wordEdges: true,
+    examples: [
+      ['US tightens restrictions on Huawei', 'restrictions'],
+      ['imposes further restrictions', 'restrictions'],
+      ['new limits on Huawei', 'limits'],
+      ['the ban against the Chinese company', 'ban'],
+      ['U.S. trade curbs', 'curbs'],
+      ['curbs on exports to ZTE', 'curbs'],
+      ['restrictions on the export of U.S. technology', 'restrictions'],
+    ],
+  },
+  {
+    term: 'ban',
+    category: 'sanctions',
+    generic: true,
+    pattern:
+      `(?:${anyCase('ban')}(?:${anyCase('s')}|${anyCase('ned')}|${anyCase('ning')})?|${anyCase('bar')}(?:${anyCase('s')}|${anyCase('red')}|${anyCase('ring')})?|` +
+      `${anyCase('block')}(?:${anyCase('s')}|${anyCase('ed')}|${anyCase('ing')})?|${anyCase('restrict')}(?:${anyCase('s')}|${anyCase('ed')}|${anyCase('ing')})?)` +
+      `(?=${SPACE}${WORDS_UPTO(2)}(?:${TARGET}|(?:U\\.S\\.|US|American|global|foreign)${SPACE}${TRADE_OBJECT}|${TRADE_OBJECT}))`,
+    wordEdges: true,
+    examples: [
+      ['effectively banning Chinese tech giant Huawei', 'banning'],
+      ['moved to ban U.S. companies from', 'ban'],
+      ['will further block Huawei from', 'block'],
+      ['moved to block shipments of semiconductors', 'block'],
+      ['banned further US investment', 'banned'],
+    ],
+  },
+  {
+    term: 'cut off',
+    category: 'sanctions',
+    generic: true,
+    pattern: `${anyCase('cut')}(?:${anyCase('s')}|${anyCase('ting')})?(?:${SPACE}${anyCase('off')}|(?=${SPACE}${TARGET}(?:${APOSTROPHE}[sS])?${SPACE}${anyCase('off')}))`,
+    wordEdges: true,
+    examples: ['cut off', 'cuts off', 'cutting off', ['Moves to Cut Huawei Off', 'Cut']],
   },
 
   // --- no-spy: generic, context decides -------------------------------------

@@ -36,7 +36,7 @@ describe('ours: the same words next to Huawei and Chinese tech', () => {
     [
       'Huawei + sanctions',
       'US sanctions have cut Huawei off from Google’s Android services.',
-      ['sanctions', 'Huawei'],
+      ['sanctions', 'cut', 'Huawei'],
     ],
     ['Huawei + no-spy', 'Huawei is willing to sign a no-spy agreement with the UK.', ['Huawei', 'no-spy agreement']],
     ['Huawei + backdoor', 'There are no backdoors in Huawei equipment, Liang Hua said.', ['no backdoors', 'Huawei', 'Liang Hua']],

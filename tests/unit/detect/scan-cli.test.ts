@@ -28,6 +28,7 @@ describe('npm run scan', () => {
               'Huawei Chairman Liang Hua said on Tuesday the company was willing to sign a no\u2011spy agreement with the United States.',
           })),
           { category: 'sanctions', text: 'sanctions', block: 'The sanctions have cut the company off from American chips.' },
+          { category: 'sanctions', text: 'cut', block: 'The sanctions have cut the company off from American chips.' },
         ],
       },
       {
