@@ -7,17 +7,22 @@
  */
 import type { Category } from './detect/types.ts';
 import { CATEGORIES } from './detect/types.ts';
-import type { Result } from './search/result.ts';
+import type { CardAnswer, LookupParams } from './search/lookup.ts';
 import { MAX_CONTEXT, MAX_MENTION, MAX_QUERY } from './search/limits.ts';
 
 /** Requests the background answers: method -> params and result. */
 export interface BackgroundApi {
   /** Load the index now, so the first card does not wait for it. */
   warm: { params: Record<string, never>; result: { statements: number } };
-  /** What the card shows for a mention in its context. */
+  /**
+   * What the card shows for a mention: what the detector found (the words,
+   * their category and term-table entry) and where (the block's text and the
+   * mention's offset in it), so the card answers what was highlighted
+   * instead of detecting it again.
+   */
   lookup: {
-    params: { mention: string; category: Category; context: string };
-    result: { primary: Result[]; counterclaims: Result[] };
+    params: LookupParams;
+    result: CardAnswer;
   };
 }
 
@@ -244,9 +249,20 @@ export function parseBackgroundRequest(message: unknown): BackgroundRequest | Er
       if (typeof p.mention !== 'string' || p.mention.trim() === '') return new Error('lookup: mention must be a non-empty string');
       if (typeof p.context !== 'string') return new Error('lookup: context must be a string');
       if (!CATEGORIES.includes(p.category as Category)) return new Error(`lookup: unknown category ${String(p.category)}`);
+      if (p.term !== undefined && typeof p.term !== 'string') return new Error('lookup: term must be a string');
+      if (p.at !== undefined && (!Number.isSafeInteger(p.at) || (p.at as number) < 0)) return new Error('lookup: at must be a non-negative integer');
+      // The offset is kept only while it still points into the clipped context.
+      const context = p.context.slice(0, MAX_CONTEXT);
+      const at = typeof p.at === 'number' && p.at < context.length ? p.at : undefined;
       return {
         method,
-        params: { mention: p.mention.slice(0, MAX_MENTION), category: p.category as Category, context: p.context.slice(0, MAX_CONTEXT) },
+        params: {
+          mention: p.mention.slice(0, MAX_MENTION),
+          category: p.category as Category,
+          ...(typeof p.term === 'string' ? { term: p.term.slice(0, MAX_MENTION) } : {}),
+          context,
+          ...(at === undefined ? {} : { at }),
+        },
       };
     }
     default:

@@ -1,21 +1,50 @@
 /**
- * npm run --silent query -- [--json] [--context TEXT] [--data DIR] QUERY
+ * npm run --silent query -- [--json] [--context TEXT] [--category C] [--term T] [--at N] [--data DIR] QUERY
  *
  * Asks the bundled corpus in data/ (the files the extension ships; nothing
  * is rebuilt) what the side panel (plain QUERY) or the hover card (QUERY as
- * the highlighted mention, --context as its sentence or block) would show.
+ * the highlighted mention, --context as its paragraph) would show. The card
+ * question is the background's own lookup (`lookupCard`), with what the
+ * detector found: --category and --term as the content script sends them,
+ * or, when absent, what the detector's term table says of QUERY. --at is the
+ * mention's offset in the context (default: its first occurrence).
  * --json prints {"results":[{id, kind, speaker, side, text, topics, score,
- * source:{file, title, publisher, date, url}}]}, best first; an empty list
- * is a valid answer.
+ * source:{file, title, publisher, date, url}}], "reason": ...}, in the
+ * card's order (side panel: best first); an empty list is a valid answer.
+ * The text options take any value, even one starting with "-"
+ * (`--context "- a quote"` or `--context=- a quote`).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../lib/search/load.ts';
-import { cardQuery, searchCorpus } from '../lib/search/query.ts';
+import { CATEGORIES, type Category } from '../lib/detect/types.ts';
+import { lookupCard } from '../lib/search/lookup.ts';
+import { type CardReason, searchCorpus } from '../lib/search/query.ts';
 import type { Result } from '../lib/search/result.ts';
 
-const USAGE = 'usage: npm run --silent query -- [--json] [--context TEXT] [--data DIR] QUERY';
+const USAGE = 'usage: npm run --silent query -- [--json] [--context TEXT] [--category C] [--term T] [--at N] [--data DIR] QUERY';
+
+/** Options whose value is free text: the next argument is their value whatever it looks like. */
+const TEXT_OPTIONS = new Set(['--context', '--term', '--category', '--at', '--data']);
+
+/**
+ * `--context VALUE` as `--context=VALUE`, so a value that starts with "-"
+ * (a paragraph opening with a dash) is not taken for an option.
+ */
+function joinTextOptions(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      out.push(...args.slice(i));
+      break;
+    }
+    if (TEXT_OPTIONS.has(arg) && i + 1 < args.length) out.push(`${arg}=${args[++i]}`);
+    else out.push(arg);
+  }
+  return out;
+}
 
 function fail(message: string): never {
   process.stderr.write(`query: ${message}\n${USAGE}\n`);
@@ -32,7 +61,7 @@ function readJson(dir: string, file: string): unknown {
   }
 }
 
-function asJson(results: Result[]): string {
+function asJson(results: Result[], reason: CardReason | null): string {
   return JSON.stringify({
     results: results.map((r) => ({
       id: r.id,
@@ -44,12 +73,16 @@ function asJson(results: Result[]): string {
       score: r.score,
       source: { file: r.source.file, title: r.source.title, publisher: r.source.publisher, date: r.source.date, url: r.source.url },
     })),
+    reason,
   });
 }
 
-function asText(results: Result[]): string {
+function asText(results: Result[], reason: CardReason | null): string {
   if (results.length === 0) return 'No statements above the relevance threshold.\n';
-  return results
+  const why = reason
+    ? `why: topics ${reason.topics.join(', ') || '-'}; words ${reason.words.join(', ') || '-'}${reason.speaker ? `; ${reason.speaker} named` : ''}\n\n`
+    : '';
+  return why + results
     .map((r, i) => {
       const when = r.source.date ?? 'date unknown';
       const where = r.source.title ?? r.source.publisher ?? r.source.file;
@@ -62,9 +95,13 @@ function asText(results: Result[]): string {
 let parsed;
 try {
   parsed = parseArgs({
+    args: joinTextOptions(process.argv.slice(2)),
     options: {
       json: { type: 'boolean', default: false },
       context: { type: 'string' },
+      category: { type: 'string' },
+      term: { type: 'string' },
+      at: { type: 'string' },
       data: { type: 'string', default: resolve(import.meta.dirname, '..', 'data') },
     },
     allowPositionals: true,
@@ -74,10 +111,19 @@ try {
 }
 const { values, positionals } = parsed;
 const query = positionals.join(' ');
+if (values.category !== undefined && !CATEGORIES.includes(values.category as Category)) {
+  fail(`unknown --category ${values.category} (one of ${CATEGORIES.join(', ')})`);
+}
+const at = values.at === undefined ? undefined : Number(values.at);
+if (at !== undefined && (!Number.isSafeInteger(at) || at < 0)) fail(`--at must be a non-negative integer, not ${values.at}`);
+if (values.context === undefined && (values.category ?? values.term ?? values.at) !== undefined) fail('--category, --term and --at describe a card question: give --context too');
 const corpus = loadCorpus({
   index: readJson(values.data, 'index.json') as never,
   statements: readJson(values.data, 'statements.json') as never,
   sources: readJson(values.data, 'sources.json') as never,
 });
-const results = values.context !== undefined ? cardQuery(corpus, query, values.context) : searchCorpus(corpus, query);
-process.stdout.write(values.json ? `${asJson(results)}\n` : asText(results));
+const { results, reason } =
+  values.context !== undefined
+    ? lookupCard(corpus, query, values.context, { category: values.category as Category | undefined, term: values.term, at })
+    : { results: searchCorpus(corpus, query), reason: null };
+process.stdout.write(values.json ? `${asJson(results, reason)}\n` : asText(results, reason));

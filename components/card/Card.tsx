@@ -15,19 +15,17 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'pr
 import { t } from '../../lib/i18n.ts';
 import { CardItemView } from './CardItemView.tsx';
 import { handleTrapKeyDown } from './focusTrap.ts';
-import { categoryLabel } from './format.ts';
-import type { CardItem, CardMention, CardProps } from './types.ts';
+import { categoryLabel, topicLabel } from './format.ts';
+import type { CardItem, CardMention, CardProps, CardReason } from './types.ts';
 
-/** Items shown per section before "Show N more": enough to compare, few enough to scan. */
+/** Items shown under "More on this" before "Show N more": enough to compare, few enough to scan. */
 export const VISIBLE_PER_SECTION = 3;
-
-type SectionKey = 'primary' | 'counterclaims';
 
 interface ResultsProps {
   baseId: string;
   mention: CardMention;
-  primary: readonly CardItem[];
-  counterclaims: readonly CardItem[];
+  items: readonly CardItem[];
+  reason: CardReason | null;
   onReadInSource: CardProps['onReadInSource'];
   onCopyCitation: CardProps['onCopyCitation'];
   onSearchCorpus: CardProps['onSearchCorpus'];
@@ -37,18 +35,21 @@ interface SectionProps {
   id: string;
   title: string;
   hint: string;
-  emptyNote: string;
   items: readonly CardItem[];
-  expanded: boolean;
-  onToggle(): void;
+  /** A line under the list. */
+  note?: string;
+  /** Items shown before "Show N more"; all when absent. */
+  visibleCount?: number;
+  expanded?: boolean;
+  onToggle?(): void;
   renderItem(item: CardItem, index: number): ComponentChild;
 }
 
-function Section({ id, title, hint, emptyNote, items, expanded, onToggle, renderItem }: SectionProps) {
+function Section({ id, title, hint, items, note, visibleCount = items.length, expanded = false, onToggle, renderItem }: SectionProps) {
   const headingId = `${id}-heading`;
   const listId = `${id}-list`;
-  const visible = expanded ? items : items.slice(0, VISIBLE_PER_SECTION);
-  const hiddenCount = items.length - VISIBLE_PER_SECTION;
+  const visible = expanded ? items : items.slice(0, visibleCount);
+  const hiddenCount = items.length - visibleCount;
   return (
     <section class="sc-section" aria-labelledby={headingId}>
       <div class="sc-section__head">
@@ -58,17 +59,14 @@ function Section({ id, title, hint, emptyNote, items, expanded, onToggle, render
         </h3>
         <p class="sc-section__hint">{hint}</p>
       </div>
-      {items.length === 0 ? (
-        <p class="sc-section__empty">{emptyNote}</p>
-      ) : (
-        <ol class="sc-list" id={listId}>
-          {visible.map((item, index) => (
-            <li class="sc-list__item" key={item.id}>
-              {renderItem(item, index)}
-            </li>
-          ))}
-        </ol>
-      )}
+      <ol class="sc-list" id={listId}>
+        {visible.map((item, index) => (
+          <li class="sc-list__item" key={item.id}>
+            {renderItem(item, index)}
+          </li>
+        ))}
+      </ol>
+      {note ? <p class="sc-section__empty">{note}</p> : null}
       {hiddenCount > 0 ? (
         <button type="button" class="sc-toggle" aria-expanded={expanded ? 'true' : 'false'} aria-controls={listId} onClick={onToggle}>
           {expanded ? t('card_showFewer') : t('card_showMore', hiddenCount)}
@@ -78,17 +76,36 @@ function Section({ id, title, hint, emptyNote, items, expanded, onToggle, render
   );
 }
 
+/** "About national security and no-spy pledges; words: ban, 5G; Zhao Lijian is named": why the card shows what it shows. */
+function Reason({ reason }: { reason: CardReason }) {
+  const parts: string[] = [];
+  if (reason.topics.length > 0) parts.push(t('card_whyTopics', reason.topics.map(topicLabel).join(', ')));
+  if (reason.words.length > 0) parts.push(t('card_whyWords', reason.words.join(', ')));
+  if (reason.speaker) parts.push(t('card_whySpeaker', reason.speaker));
+  if (parts.length === 0) return null;
+  return (
+    <p class="sc-why">
+      <span class="sc-why__label">{t('card_whyLabel')}</span> {parts.join('; ')}
+    </p>
+  );
+}
+
+/** Whether one of the two answers or disputes the other. */
+function paired(a: CardItem, b: CardItem): boolean {
+  return a.answers.includes(b.id) || b.answers.includes(a.id);
+}
+
 function Results(props: ResultsProps) {
-  const { baseId, mention, primary, counterclaims } = props;
-  const [expanded, setExpanded] = useState<Record<SectionKey, boolean>>({ primary: false, counterclaims: false });
+  const { baseId, mention, items } = props;
+  const [expanded, setExpanded] = useState(false);
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);
   const itemEls = useRef(new Map<string, HTMLElement>());
 
   const itemsById = useMemo(() => {
     const map = new Map<string, CardItem>();
-    for (const item of [...primary, ...counterclaims]) if (!map.has(item.id)) map.set(item.id, item);
+    for (const item of items) if (!map.has(item.id)) map.set(item.id, item);
     return map;
-  }, [primary, counterclaims]);
+  }, [items]);
 
   const answeredBy = useMemo(() => {
     const map = new Map<string, CardItem[]>();
@@ -101,18 +118,19 @@ function Results(props: ResultsProps) {
     return map;
   }, [itemsById]);
 
-  // Pairing links jump to the other item: expand its section if it is behind
+  // The lead and the statements paired with it are one matter, shown
+  // together whatever their kind; the rest follow, best first.
+  const { matter, rest } = useMemo(() => {
+    const lead = items[0];
+    if (!lead) return { matter: [], rest: [] };
+    const inMatter = (item: CardItem) => item === lead || paired(item, lead);
+    return { matter: items.filter(inMatter), rest: items.filter((item) => !inMatter(item)) };
+  }, [items]);
+
+  // Pairing links jump to the other item: reveal it if it is behind
   // "Show N more", then focus it once it is rendered.
   const jumpTo = (id: string) => {
-    const sections: Array<[SectionKey, readonly CardItem[]]> = [
-      ['primary', primary],
-      ['counterclaims', counterclaims],
-    ];
-    for (const [key, list] of sections) {
-      const index = list.findIndex((item) => item.id === id);
-      if (index >= VISIBLE_PER_SECTION && !expanded[key]) setExpanded((prev) => ({ ...prev, [key]: true }));
-      if (index >= 0) break;
-    }
+    if (rest.findIndex((item) => item.id === id) >= VISIBLE_PER_SECTION) setExpanded(true);
     setPendingFocus(id);
   };
   useLayoutEffect(() => {
@@ -124,7 +142,7 @@ function Results(props: ResultsProps) {
     el.scrollIntoView?.({ block: 'nearest' });
   }, [pendingFocus, expanded]);
 
-  if (primary.length === 0 && counterclaims.length === 0) {
+  if (items.length === 0) {
     return (
       <div class="sc-empty">
         <p class="sc-empty__text">{t('card_noMatch')}</p>
@@ -135,7 +153,7 @@ function Results(props: ResultsProps) {
     );
   }
 
-  const renderItem = (item: CardItem, section: SectionKey, index: number) => (
+  const renderItem = (item: CardItem, section: 'matter' | 'more', index: number) => (
     <CardItemView
       item={item}
       domId={`${baseId}-${section}-${index}`}
@@ -153,26 +171,27 @@ function Results(props: ResultsProps) {
 
   return (
     <>
+      {props.reason ? <Reason reason={props.reason} /> : null}
       <Section
-        id={`${baseId}-primary`}
-        title={t('card_primaryHeading')}
-        hint={t('card_primaryHint')}
-        emptyNote={t('card_primaryEmpty')}
-        items={primary}
-        expanded={expanded.primary}
-        onToggle={() => setExpanded((prev) => ({ ...prev, primary: !prev.primary }))}
-        renderItem={(item, index) => renderItem(item, 'primary', index)}
+        id={`${baseId}-matter`}
+        title={t('card_matterHeading')}
+        hint={t('card_matterHint')}
+        items={matter}
+        note={matter.length === 1 ? t('card_matterAlone') : undefined}
+        renderItem={(item, index) => renderItem(item, 'matter', index)}
       />
-      <Section
-        id={`${baseId}-counterclaims`}
-        title={t('card_counterclaimsHeading')}
-        hint={t('card_counterclaimsHint')}
-        emptyNote={t('card_counterclaimsEmpty')}
-        items={counterclaims}
-        expanded={expanded.counterclaims}
-        onToggle={() => setExpanded((prev) => ({ ...prev, counterclaims: !prev.counterclaims }))}
-        renderItem={(item, index) => renderItem(item, 'counterclaims', index)}
-      />
+      {rest.length > 0 ? (
+        <Section
+          id={`${baseId}-more`}
+          title={t('card_moreHeading')}
+          hint={t('card_moreHint')}
+          items={rest}
+          visibleCount={VISIBLE_PER_SECTION}
+          expanded={expanded}
+          onToggle={() => setExpanded((prev) => !prev)}
+          renderItem={(item, index) => renderItem(item, 'more', index)}
+        />
+      ) : null}
     </>
   );
 }
@@ -275,8 +294,8 @@ export function Card(props: CardProps) {
             key={`${mention.category}:${mention.text}`}
             baseId={baseId}
             mention={mention}
-            primary={state.primary}
-            counterclaims={state.counterclaims}
+            items={state.items}
+            reason={state.reason}
             onReadInSource={props.onReadInSource}
             onCopyCitation={props.onCopyCitation}
             onSearchCorpus={props.onSearchCorpus}

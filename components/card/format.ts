@@ -5,7 +5,7 @@
  */
 import { t, type MessageKey } from '../../lib/i18n.ts';
 import { CATEGORY_KEYS } from '../ui/labels.ts';
-import type { CardItem, Category, Kind, Side } from './types.ts';
+import type { CardItem, Category, Kind, Side, Topic } from './types.ts';
 
 /**
  * Locale keys of the kind labels. They say what sort of text an item is,
@@ -27,6 +27,23 @@ export const SIDE_KEYS: Readonly<Record<Side, MessageKey>> = {
   unnamed: 'side_unnamed',
 };
 
+/** Locale keys of the topic names (`topic_` + the topic with dashes as underscores, like `category_no_spy`). */
+export const TOPIC_KEYS: Readonly<Record<Topic, MessageKey>> = {
+  'no-spy': 'topic_no_spy',
+  backdoor: 'topic_backdoor',
+  sanctions: 'topic_sanctions',
+  'entity-list': 'topic_entity_list',
+  chips: 'topic_chips',
+  '5g': 'topic_5g',
+  trade: 'topic_trade',
+  'intelligence-law': 'topic_intelligence_law',
+  independence: 'topic_independence',
+  'meng-wanzhou': 'topic_meng_wanzhou',
+  security: 'topic_security',
+  globalisation: 'topic_globalisation',
+  'operating-system': 'topic_operating_system',
+};
+
 /*
  * Labels are looked up when rendered, not built into constants when this
  * module loads: the message source is set at each entrypoint's startup, after
@@ -44,6 +61,10 @@ export function kindLabel(kind: Kind): string {
 
 export function sideLabel(side: Side): string {
   return t(SIDE_KEYS[side]);
+}
+
+export function topicLabel(topic: Topic): string {
+  return t(TOPIC_KEYS[topic]);
 }
 
 /** Month names come from the locale file, so they follow the extension's language, not the page's or the OS's. */

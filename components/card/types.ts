@@ -5,9 +5,9 @@
  */
 
 import type { Category } from '../../lib/detect/types.ts';
-import type { Kind, Side } from '../../lib/corpus/types.ts';
+import type { Kind, Side, Topic } from '../../lib/corpus/types.ts';
 
-export type { Category, Kind, Side };
+export type { Category, Kind, Side, Topic };
 
 export interface CardSpeaker {
   name: string;
@@ -43,11 +43,25 @@ export interface CardItem {
   source: CardSource;
 }
 
+/** Why the card shows its statements: what the paragraph and the lead statement share. */
+export interface CardReason {
+  /** Topics of the lead statement the paragraph is about, strongest first. */
+  topics: Topic[];
+  /** Words of the paragraph found in the lead statement. */
+  words: string[];
+  /** The lead's speaker, when the paragraph names them. */
+  speaker: string | null;
+}
+
 export type CardState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  /** Either list may be empty; both empty is the honest "nothing matches" state. */
-  | { status: 'ready'; primary: CardItem[]; counterclaims: CardItem[] };
+  /**
+   * `items` in the order the search ranked them: the first is the lead, the
+   * items that answer it or that it answers follow it. Empty is the honest
+   * "nothing in the corpus is about this" state.
+   */
+  | { status: 'ready'; items: CardItem[]; reason: CardReason | null };
 
 export interface CardMention {
   /** The mention as it appears on the page, e.g. "no-spy agreement". */

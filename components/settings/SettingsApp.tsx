@@ -100,6 +100,23 @@ export function SettingsApp({ services, initialSettings }: SettingsAppProps) {
         </p>
       </section>
 
+      <section class="st-section" aria-labelledby="st-density">
+        <h2 id="st-density" class="st-section__title">
+          {t('settings_densityHeading')}
+        </h2>
+        <ChoiceGroup
+          name="highlightDensity"
+          legend={t('settings_densityHeading')}
+          value={settings.highlightDensity}
+          options={[
+            { value: 'first', label: t('settings_density_first') },
+            { value: 'every', label: t('settings_density_every') },
+          ]}
+          onChange={(highlightDensity) => update({ highlightDensity })}
+        />
+        <p class="st-hint">{t('settings_densityHint')}</p>
+      </section>
+
       <section class="st-section" aria-labelledby="st-card">
         <h2 id="st-card" class="st-section__title">
           {t('settings_cardHeading')}

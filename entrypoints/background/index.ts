@@ -33,7 +33,7 @@ export default defineBackground(() => {
 
   const handlers: { [M in keyof BackgroundApi]: (params: BackgroundApi[M]['params']) => BackgroundApi[M]['result'] } = {
     warm: () => ({ statements: getCorpus().statements.size }),
-    lookup: ({ mention, context }) => lookupCard(getCorpus(), mention, context),
+    lookup: ({ mention, category, term, context, at }) => lookupCard(getCorpus(), mention, context, { category, term, at }),
   };
 
   // One listener for the whole background: two listeners that both answered

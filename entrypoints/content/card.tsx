@@ -127,8 +127,7 @@ export class CardController {
     this.#follow(frame, mention);
     try {
       const answer = await withTimeout(
-        // Cut here to what the search reads (the background cuts too): the message stays small whatever the page.
-        this.#call('lookup', { mention: mention.text.slice(0, MAX_MENTION), category: mention.category, context: mention.block.slice(0, MAX_CONTEXT) }),
+        this.#call('lookup', lookupParams(mention)),
         LOOKUP_TIMEOUT_MS,
         'The extension did not answer in time. Try again in a moment.',
       );
@@ -136,7 +135,7 @@ export class CardController {
       this.#render(
         frame,
         mention,
-        { status: 'ready', primary: answer.primary.map(toCardItem), counterclaims: answer.counterclaims.map(toCardItem) },
+        { status: 'ready', items: answer.results.map(toCardItem), reason: answer.reason },
         options.keyboard,
       );
     } catch (error) {
@@ -329,6 +328,23 @@ function guardAgainstTampering(frame: HTMLElement, onTamper: () => void): () => 
   return () => {
     observer.disconnect();
     options.diffed = previous;
+  };
+}
+
+/**
+ * What the background is asked for a mention: what the detector found and
+ * where, cut here to what the search reads (the background cuts too), so the
+ * message stays small whatever the page; the context is cut around the
+ * mention, which keeps its sentence.
+ */
+function lookupParams(mention: PlacedMention) {
+  const start = Math.max(0, Math.min(mention.at - MAX_CONTEXT / 2, mention.block.length - MAX_CONTEXT));
+  return {
+    mention: mention.text.slice(0, MAX_MENTION),
+    category: mention.category,
+    term: mention.term,
+    context: mention.block.slice(start, start + MAX_CONTEXT),
+    at: mention.at - start,
   };
 }
 

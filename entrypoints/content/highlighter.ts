@@ -7,8 +7,12 @@ export interface PlacedMention {
   category: Category;
   /** The mention as written on the page. */
   text: string;
+  /** The detector's term-table entry ("Entity List"), passed to the card lookup. */
+  term: string;
   /** Whitespace-collapsed text of the nearest block, the card's query context. */
   block: string;
+  /** Where the mention starts in `block`, so the lookup finds its sentence. */
+  at: number;
   range: StaticRange;
   /** Every text node the mention touches (one in the common case). */
   nodes: readonly Node[];

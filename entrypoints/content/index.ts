@@ -47,13 +47,14 @@ export default defineContentScript({
       {
         host,
         onChange(next, active) {
+          // Density decides which mentions are placed at all: a change starts the run afresh.
+          const densityChanged = settings !== undefined && settings.highlightDensity !== next.highlightDensity;
           settings = next;
-          if (!active && run) {
+          if (run && (!active || densityChanged)) {
             run.controller.abort();
             run = undefined;
-          } else if (active && !run) {
-            run = start();
           }
+          if (active && !run) run = start();
           run?.highlighter.applyView(next.categories, next.highlightStyle);
           summary.onChange();
         },
@@ -69,13 +70,18 @@ export default defineContentScript({
       const openPanel = (params: { read?: string; query?: string }) =>
         void browser.runtime.sendMessage({ method: 'openPanel', params }).catch(() => {});
       let pageMentions: { onChange(): void } | undefined;
-      const highlighter = startScanning(document, signal, {
-        onFirstMention: () => void call('warm', {}).catch(() => {}),
-        onChange: () => {
-          summary.onChange();
-          pageMentions?.onChange();
+      const highlighter = startScanning(
+        document,
+        signal,
+        {
+          onFirstMention: () => void call('warm', {}).catch(() => {}),
+          onChange: () => {
+            summary.onChange();
+            pageMentions?.onChange();
+          },
         },
-      });
+        settings!.highlightDensity,
+      );
       highlighter.applyView(settings!.categories, settings!.highlightStyle);
       pageMentions = servePageMentions(highlighter, signal);
       const card = new CardController(signal, call, highlighter, {

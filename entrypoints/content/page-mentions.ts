@@ -3,7 +3,7 @@ import { isBlockTag, nearestBlock } from '../../lib/detect/index.ts';
 import { MAX_LISTED_MENTIONS, MAX_LISTED_TEXT, MAX_TITLE, MAX_URL, parseContentRequest, type ContentApi, type PageMention } from '../../lib/messages.ts';
 import type { Highlighter, PlacedMention } from './highlighter.ts';
 import { inDocumentOrder } from './keyboard.ts';
-import { sentenceAround } from './sentence.ts';
+import { sentenceAround } from '../../lib/detect/sentence.ts';
 
 /** How long a revealed mention keeps the active highlight: long enough to find it after the scroll. */
 export const FLASH_MS = 1500;

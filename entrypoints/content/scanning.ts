@@ -1,4 +1,5 @@
-import { CATEGORIES, createScan, isRendered, lazyPageContext, rescan, type BlockMatch, type Scan, type ScanOptions } from '../../lib/detect/index.ts';
+import { CATEGORIES, collapsedOffsets, createScan, firstOfEachTerm, isRendered, lazyPageContext, rescan, type BlockMatch, type Scan, type ScanOptions } from '../../lib/detect/index.ts';
+import type { HighlightDensity } from '../../lib/settings/schema.ts';
 import { Highlighter, type PlacedMention } from './highlighter.ts';
 import { observeMutations } from './mutations.ts';
 import { runSliced } from './slices.ts';
@@ -13,6 +14,8 @@ export function startScanning(
   document_: Document,
   signal: AbortSignal,
   events: { onFirstMention(): void; onChange(): void },
+  /** Which mentions of a block to highlight: all, or the first of each term (the reader's setting, fixed for the run). */
+  density: HighlightDensity = 'every',
 ): Highlighter {
   const window_ = document_.defaultView as Window & typeof globalThis;
   const highlighter = new Highlighter(CATEGORIES, window_);
@@ -24,7 +27,9 @@ export function startScanning(
 
   const place = (blocks: Iterable<BlockMatch>) => {
     for (const block of blocks) {
-      for (const m of block.mentions) {
+      const mentions = density === 'first' ? firstOfEachTerm(block.mentions) : block.mentions;
+      const offsets = collapsedOffsets(block.text, mentions.map((m) => m.start));
+      for (const [i, m] of mentions.entries()) {
         // The page may have dropped the node since the scan was queued: its
         // removal was already handled, so a range for it would never go.
         if (!m.startContainer.isConnected || !m.endContainer.isConnected) continue;
@@ -33,7 +38,9 @@ export function startScanning(
         const mention: PlacedMention = {
           category: m.category,
           text: m.text,
+          term: m.term,
           block: block.blockText,
+          at: offsets[i]!,
           range: new window_.StaticRange(m),
           nodes: m.nodes,
         };

@@ -21,6 +21,8 @@ export {
   type Signals,
 } from './context.ts';
 export { pageContextOf, lazyPageContext, textSample, PAGE_SAMPLE_CHARS } from './page.ts';
+export { sentenceAround, MAX_SENTENCE } from './sentence.ts';
+export { firstOfEachTerm } from './density.ts';
 export { nearestBlock, type BlockNode } from './blocks.ts';
 export { SKIP_TAGS, BLOCK_TAGS, isBlockTag } from './dom-rules.ts';
 export {
@@ -30,6 +32,7 @@ export {
   scanAll,
   isRendered,
   collapseText,
+  collapsedOffsets,
   type BlockMatch,
   type DomMention,
   type ScanOptions,

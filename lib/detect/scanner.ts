@@ -257,6 +257,35 @@ export function collapseText(text: string): string {
 }
 
 /**
+ * Where offsets of `text` (ascending, at non-space characters: mention
+ * starts) land in `collapseText(text)`. One pass, so a block with many
+ * mentions costs its length once, not once per mention.
+ * @example collapsedOffsets("  a \n\n b", [7]) => [2]
+ */
+export function collapsedOffsets(text: string, offsets: readonly number[]): number[] {
+  const out: number[] = [];
+  let next = 0;
+  let length = 0;
+  let space = false;
+  for (let i = 0; next < offsets.length && i <= text.length; i++) {
+    while (next < offsets.length && offsets[next]! <= i) {
+      out.push(length + (space && length > 0 ? 1 : 0));
+      next++;
+    }
+    const ch = text[i];
+    if (ch === undefined) break;
+    if (ch === BREAK || /\s/.test(ch)) {
+      space = true;
+      continue;
+    }
+    length += space && length > 0 ? 2 : 1;
+    space = false;
+  }
+  while (out.length < offsets.length) out.push(length);
+  return out;
+}
+
+/**
  * Start a scan of `roots` in the given order. To show the visible part of a
  * page first, pass the elements in or near the viewport first and the body
  * last: a root met again inside a later root is not scanned twice, and a

@@ -28,6 +28,10 @@ export interface Corpus {
   byDoc: readonly Statement[];
   /** Document metadata by file name. */
   sources: ReadonlyMap<string, DocumentMeta>;
+  /** Index document number of each statement id. */
+  docOf: ReadonlyMap<string, number>;
+  /** Ids of the statements that answer each statement (the reverse of `Statement.answers`). */
+  answeredBy: ReadonlyMap<string, readonly string[]>;
 }
 
 export function loadCorpus(data: CorpusData): Corpus {
@@ -37,5 +41,14 @@ export function loadCorpus(data: CorpusData): Corpus {
   if (index.docCount !== statements.size || byDoc.some((s) => s === undefined)) {
     throw new Error(`corpus data out of step: index has ${index.docCount} statements, statements.json ${statements.size}; run npm run index`);
   }
-  return { index, statements, byDoc: byDoc as Statement[], sources: new Map(data.sources.map((d) => [d.file, d])) };
+  const answeredBy = new Map<string, string[]>();
+  for (const s of data.statements) for (const target of s.answers) answeredBy.set(target, [...(answeredBy.get(target) ?? []), s.id]);
+  return {
+    index,
+    statements,
+    byDoc: byDoc as Statement[],
+    sources: new Map(data.sources.map((d) => [d.file, d])),
+    docOf: new Map(index.ids.map((id, doc) => [id, doc])),
+    answeredBy,
+  };
 }

@@ -1,14 +1,13 @@
-import { KNOWN_ENTITIES } from '../corpus/known-entities.ts';
-import { BROADER, detectTopics } from '../corpus/topics.ts';
-import type { Kind, Statement } from '../corpus/types.ts';
-import { popcount } from './bits.ts';
-import { type FacetFilters, facetTable, filterDocs, topicMask } from './facets.ts';
+import type { Kind, Statement, Topic } from '../corpus/types.ts';
+import { type CardQuestion, cardQuestion, cueTopics, type Detected } from './card-question.ts';
+import { CARD_WEIGHTS, type CardWeights } from './card-weights.ts';
+import { type FacetFilters, facetTable, filterDocs } from './facets.ts';
 import type { Corpus } from './load.ts';
 import { CARD_SEARCH, PANEL_SEARCH, processTerm, tokenize } from './options.ts';
 import type { Hits } from './postings.ts';
 import { type Result, roundScore, toResult } from './result.ts';
 import { topK } from './top.ts';
-import { MAX_CONTEXT, MAX_MENTION, MAX_QUERY } from './limits.ts';
+import { MAX_QUERY } from './limits.ts';
 
 /**
  * The two questions the extension asks the corpus:
@@ -23,37 +22,21 @@ import { MAX_CONTEXT, MAX_MENTION, MAX_QUERY } from './limits.ts';
 /** At most this many distinct query words are matched (beyond it, a query is a document). */
 export const MAX_QUERY_TERMS = 24;
 
-/**
- * Minimum card score (see `cardQuery`). At 0.3 a party's statement needs a
- * shared or broader topic, or its speaker named plus matching words; the
- * writer's narration (weight 0.6) needs the mention's own topic.
- */
-export const CARD_THRESHOLD = 0.3;
-
-const KIND_WEIGHT: Readonly<Record<Kind, number>> = { primary: 1, counterclaim: 1, context: 0.6 };
-
 const PANEL_KIND_WEIGHT: Readonly<Record<Kind, number>> = { primary: 1, counterclaim: 1, context: 0.8 };
-
-/** Added to a statement that answers, or is answered by, one of the card's three best. */
-const LINK_BONUS = 0.15;
 
 export interface CardOptions {
   /** Most results (default 6). */
   limit?: number;
+  /** What the detector found for the mention (category, term, offset in the context). */
+  detected?: Detected;
+  /** Feature weights; the default is what the development set chose (see `card-weights.ts`). */
+  weights?: CardWeights;
 }
 
 /** The panel's filters (see `facets.ts`), and how many results to return. */
 export interface SearchFilters extends FacetFilters {
   /** Most results (default 20). */
   limit?: number;
-}
-
-/** The part of `context` around the mention, at most MAX_CONTEXT characters. */
-export function contextWindow(context: string, mention: string): string {
-  if (context.length <= MAX_CONTEXT) return context;
-  const at = mention ? context.toLowerCase().indexOf(mention.toLowerCase()) : -1;
-  const start = at < 0 ? 0 : Math.max(0, at - MAX_CONTEXT / 2);
-  return context.slice(start, start + MAX_CONTEXT);
 }
 
 /** Distinct query words after tokenising (groups of processed forms), capped at MAX_QUERY_TERMS. */
@@ -84,88 +67,163 @@ function textScores(corpus: Corpus, words: string[][], options: typeof CARD_SEAR
   return { scores: dense, hits, max };
 }
 
-function people(text: string): Set<string> {
-  return new Set(KNOWN_ENTITIES.findMentions(text).filter((m) => m.entity.type === 'person').map((m) => m.entity.id));
-}
-
-/**
- * What the hover card shows for `mention` (the highlighted words, e.g.
- * "no-spy", "Entity List", "Huawei") found in `context` (its sentence or
- * block). A statement qualifies when it shares a topic with the mention (or,
- * if the mention has none, with the context), or a BROADER topic, or when
- * its speaker is named in the mention or context. With no topic and no
- * named person the answer is empty: a "Huawei" in a phone review gets no
- * card. Score, capped at 1:
- *
- *   kindWeight * (topic + 0.3 * words + 0.1 * contextTopics + 0.2 * speakerNamed)
- *
- * `topic` is 0.3 plus up to 0.2 for the share of the wanted topics a
- * statement has (0.5 when it has them all), or 0.3 for a broader topic; `words` is the
- * BM25 score of the mention (counted twice) and the context, relative to the
- * best; `contextTopics` is the share of up to two context topics the
- * statement has. A statement linked by `answers` to one of the three best
- * gains LINK_BONUS. Results under CARD_THRESHOLD are dropped. Best first,
- * and when any qualify the list holds a primary statement and a
- * counterclaim, so the card shows both sides it can.
- */
-export function cardQuery(corpus: Corpus, mention: string, context = '', options: CardOptions = {}): Result[] {
-  const limit = options.limit ?? 6;
-  const m = String(mention).slice(0, MAX_MENTION);
-  const c = contextWindow(String(context), m);
-  const mentionTopics = detectTopics(m);
-  const contextTopics = detectTopics(c);
-  const named = new Set([...people(m), ...people(c)]);
-  if (mentionTopics.length === 0 && contextTopics.length === 0 && named.size === 0) return [];
-
-  const wanted = mentionTopics.length > 0 ? mentionTopics : contextTopics;
-  const broader = wanted.flatMap((t) => BROADER[t] ?? []).filter((t) => !wanted.includes(t));
-  const mentionWords = queryWords(m);
-  const words = queryWords(`${m} ${c}`);
-  const mentionHits = textScores(corpus, mentionWords, CARD_SEARCH);
-  const allHits = textScores(corpus, words, CARD_SEARCH);
-
-  // Topic sets as masks over the facet table's bits, so each statement costs a few integer operations.
-  const table = facetTable(corpus);
-  const [wantedMask, broaderMask, contextMask] = [topicMask(wanted), topicMask(broader), topicMask(contextTopics)];
-  const namedCode = new Uint8Array(table.values.speakers.length);
-  table.values.speakers.forEach((id, code) => (namedCode[code] = named.has(id) ? 1 : 0));
-  const base: Candidate[] = [];
-  for (let doc = 0; doc < corpus.byDoc.length; doc++) {
-    const topicBits = table.topics[doc]!;
-    const speakerNamed = namedCode[table.codes.speakers[doc]!] === 1;
-    const shared = popcount(topicBits & wantedMask);
-    const related = popcount(topicBits & broaderMask);
-    if (shared + related === 0 && !speakerNamed) continue;
-    const s = corpus.byDoc[doc]!;
-    const contextShared = popcount(topicBits & contextMask);
-    const text =
-      ((mentionHits.max > 0 ? (2 * mentionHits.scores[doc]!) / mentionHits.max : 0) +
-        (allHits.max > 0 ? allHits.scores[doc]! / allHits.max : 0)) /
-      3;
-    const topics = shared > 0 ? 0.3 + (0.2 * shared) / wanted.length : related > 0 ? 0.3 : 0;
-    const score = topics + 0.3 * text + 0.1 * Math.min(1, contextShared / 2) + 0.2 * (speakerNamed ? 1 : 0);
-    base.push({ s, doc, score: KIND_WEIGHT[s.kind] * Math.min(1, score) });
-  }
-
-  // A claim and what disputes it belong on one card: links to the three best raise a statement.
-  const best = new Set(topK(base.length, 3, (a, b) => base[b]!.score - base[a]!.score).map((i) => base[i]!.s.id));
-  const linkedToBest = new Set([...best].flatMap((id) => corpus.statements.get(id)?.answers ?? []));
-  const scored: Candidate[] = [];
-  for (const { s, doc, score } of base) {
-    const linked = linkedToBest.has(s.id) || s.answers.some((id) => best.has(id));
-    const final = Math.min(1, score + (linked ? LINK_BONUS * KIND_WEIGHT[s.kind] : 0));
-    if (final >= CARD_THRESHOLD) scored.push({ s, doc, score: final });
-  }
-  // Results are built for the few shown, not for every candidate.
-  const expansions = [...mentionHits.hits.expansions, ...allHits.hits.expansions];
-  return withBothSides(scored, limit).map(({ s, doc, score }) => toResult(corpus, s, score, corpus.index.termsIn(doc, expansions)));
-}
-
+/** A statement the card may show, with its score. */
 interface Candidate {
   s: Statement;
   /** Index document number. */
   doc: number;
   score: number;
+  /**
+   * Shares a topic with the question or has its speaker named. Only such a
+   * statement can lead a card: shared words alone ("Apple" in a phone
+   * review and in a statement about backdoors) do not make one matter.
+   */
+  onMatter?: boolean;
+}
+
+/** Why the card shows what it shows: the lead statement's topics and words the paragraph shares. */
+export interface CardReason {
+  /** Corpus topics of the lead statement the mention, sentence or paragraph is about, strongest first. */
+  topics: Topic[];
+  /** Words of the paragraph found in the lead statement, as the statement writes them. */
+  words: string[];
+  /** The lead's speaker, when the paragraph names them. */
+  speaker: string | null;
+}
+
+/** The card's answer: statements in the order the card shows them, and why. */
+export interface CardRanking {
+  results: Result[];
+  reason: CardReason | null;
+}
+
+/** Only the parties' words go on the card; the writer's narration stays in the side panel. */
+const ON_CARD: ReadonlySet<Kind> = new Set(['primary', 'counterclaim']);
+
+const mattersOf = new WeakMap<Corpus, Topic[][]>();
+
+/**
+ * What each statement is about for the card: its corpus topics, and the
+ * topics the paragraph cues find in its text. The corpus classifies a
+ * sentence by its own words ("sanctions"); a party answering a measure
+ * often names it otherwise ("political means to disrupt an industry",
+ * "smearing Chinese companies"), in the words reporters use for it too.
+ */
+function statementMatters(corpus: Corpus): Topic[][] {
+  let out = mattersOf.get(corpus);
+  if (!out) {
+    out = corpus.byDoc.map((s) => (ON_CARD.has(s.kind) ? [...new Set([...s.topics, ...cueTopics(s.text)])] : s.topics));
+    mattersOf.set(corpus, out);
+  }
+  return out;
+}
+
+/**
+ * How strongly the question is about each topic: the mention's own topics,
+ * those of its sentence and those of the rest of its paragraph, each with
+ * its weight.
+ */
+function topicWeights(q: CardQuestion, w: CardWeights): Map<Topic, number> {
+  const out = new Map<Topic, number>();
+  const add = (topics: readonly Topic[], weight: number) => {
+    for (const t of topics) out.set(t, (out.get(t) ?? 0) + weight * (w.topic[t] ?? 1));
+  };
+  add(q.mentionTopics, w.topicMention);
+  add(q.sentenceTopics, w.topicSentence);
+  add(q.paragraphTopics, w.topicParagraph);
+  return out;
+}
+
+/**
+ * Scores every statement the card may show against a question. Features,
+ * each in [0, 1] before its weight:
+ * - topics: the question's topic weights (`topicWeights`) summed over the
+ *   statement's topics, damped by how many topics the statement has (a
+ *   statement about everything is not about this);
+ * - words: BM25 of the sentence's words and of the paragraph's words, each
+ *   relative to the best statement;
+ * - speaker / side: the paragraph names the statement's speaker, or the
+ *   party (side) speaking;
+ * - answers: a claim and what disputes it are one matter, so a statement
+ *   gains part of the best score among the statements it answers or that
+ *   answer it.
+ * The weights are `CARD_WEIGHTS` (see `card-weights.ts`).
+ */
+export function scoreCard(corpus: Corpus, q: CardQuestion, w: CardWeights = CARD_WEIGHTS): Candidate[] {
+  const topics = topicWeights(q, w);
+  const matters = statementMatters(corpus);
+  const sentenceHits = textScores(corpus, queryWords(`${q.mention} ${q.sentence}`), CARD_SEARCH);
+  const paragraphHits = textScores(corpus, queryWords(q.paragraph), CARD_SEARCH);
+  const base = new Float64Array(corpus.byDoc.length);
+  const onMatter = new Uint8Array(corpus.byDoc.length);
+  for (let doc = 0; doc < corpus.byDoc.length; doc++) {
+    const s = corpus.byDoc[doc]!;
+    if (!ON_CARD.has(s.kind)) continue;
+    let topical = 0;
+    const own = matters[doc]!;
+    for (const t of own) topical += topics.get(t) ?? 0;
+    if (own.length > 1) topical /= own.length ** w.topicDamping;
+    const words =
+      w.wordsSentence * (sentenceHits.max > 0 ? sentenceHits.scores[doc]! / sentenceHits.max : 0) +
+      w.wordsParagraph * (paragraphHits.max > 0 ? paragraphHits.scores[doc]! / paragraphHits.max : 0);
+    const named = (q.namedSpeakers.has(s.speaker.id) ? w.speaker : 0) + (q.namedSides.has(s.speaker.side) ? w.side : 0);
+    base[doc] = topical + words + named;
+    if (topical > 0 || q.namedSpeakers.has(s.speaker.id)) onMatter[doc] = 1;
+  }
+  const out: Candidate[] = [];
+  for (let doc = 0; doc < corpus.byDoc.length; doc++) {
+    const s = corpus.byDoc[doc]!;
+    if (!ON_CARD.has(s.kind)) continue;
+    let linked = 0;
+    for (const id of s.answers) linked = Math.max(linked, base[corpus.docOf.get(id) ?? -1] ?? 0);
+    for (const id of corpus.answeredBy.get(s.id) ?? []) linked = Math.max(linked, base[corpus.docOf.get(id) ?? -1] ?? 0);
+    out.push({ s, doc, score: base[doc]! + w.link * linked, onMatter: onMatter[doc] === 1 });
+  }
+  return out;
+}
+
+/**
+ * The card for a question: nothing when the paragraph is another story or
+ * nothing scores `threshold`; otherwise the best statement (the lead), the
+ * statements that answer it or that it answers right after it (one matter,
+ * both sides), then the rest best first, `limit` in all.
+ */
+export function rankCard(corpus: Corpus, q: CardQuestion, options: { limit?: number; weights?: CardWeights } = {}): CardRanking {
+  const w = options.weights ?? CARD_WEIGHTS;
+  const limit = options.limit ?? 6;
+  if (q.offTopic || !q.mention.trim()) return { results: [], reason: null };
+  const all = scoreCard(corpus, q, w).filter((c) => c.score >= w.threshold);
+  const ranked = topK(all.length, Math.max(limit, 12), (a, b) => byCandidate(all[a]!, all[b]!)).map((i) => all[i]!);
+  const lead = ranked.find((c) => c.onMatter);
+  if (!lead) return { results: [], reason: null };
+  const matter = new Set([...lead.s.answers, ...(corpus.answeredBy.get(lead.s.id) ?? [])]);
+  const disputes = all.filter((c) => matter.has(c.s.id) && c.score >= w.matterFloor * lead.score).sort(byCandidate);
+  const rest = ranked.filter((c) => c !== lead && !matter.has(c.s.id));
+  const shown = [lead, ...disputes, ...rest].slice(0, limit);
+  const words = [...queryWords(`${q.mention} ${q.paragraph}`)].flat();
+  const expansions = corpus.index.search(words, CARD_SEARCH).expansions;
+  const results = shown.map(({ s, doc, score }) => toResult(corpus, s, Math.min(1, score / (lead.score || 1)), corpus.index.termsIn(doc, expansions)));
+  return { results, reason: reasonFor(q, lead, results[0]!, w) };
+}
+
+function reasonFor(q: CardQuestion, lead: Candidate, result: Result, w: CardWeights): CardReason {
+  const weights = topicWeights(q, w);
+  const topics = lead.s.topics.filter((t) => weights.has(t)).sort((a, b) => weights.get(b)! - weights.get(a)!);
+  return {
+    topics,
+    words: result.terms.slice(0, 6),
+    speaker: q.namedSpeakers.has(lead.s.speaker.id) ? lead.s.speaker.name : null,
+  };
+}
+
+/**
+ * What the hover card shows for `mention` (the highlighted words) in
+ * `context` (its paragraph), as results in card order. See `rankCard`
+ * and `scoreCard`; `options.detected` carries the detector's category and
+ * term, which the content script always sends.
+ */
+export function cardQuery(corpus: Corpus, mention: string, context = '', options: CardOptions = {}): Result[] {
+  return rankCard(corpus, cardQuestion(mention, context, options.detected), options).results;
 }
 
 /** Statement ids in code-unit order: the tie-break that keeps answers stable. */
@@ -176,27 +234,6 @@ function byId(a: Statement, b: Statement): number {
 /** Best first; ties by id, so answers are stable. */
 function byCandidate(a: Candidate, b: Candidate): number {
   return roundScore(b.score) - roundScore(a.score) || byId(a.s, b.s);
-}
-
-/**
- * The best `limit` in order, swapping in the best primary / counterclaim
- * when those lack one. Ranks only what it keeps: a broad mention on a large
- * corpus has tens of thousands of candidates.
- */
-function withBothSides(candidates: readonly Candidate[], limit: number): Candidate[] {
-  const top = topK(candidates.length, limit, (a, b) => byCandidate(candidates[a]!, candidates[b]!)).map((i) => candidates[i]!);
-  for (const kind of ['primary', 'counterclaim'] as const) {
-    if (top.some((c) => c.s.kind === kind)) continue;
-    let best: Candidate | undefined;
-    for (const c of candidates) if (c.s.kind === kind && (!best || byCandidate(c, best) < 0)) best = c;
-    if (!best) continue;
-    if (top.length < limit) top.push(best);
-    else {
-      const drop = [...top].reverse().find((c) => top.filter((x) => x.s.kind === c.s.kind).length > 1);
-      if (drop) top.splice(top.indexOf(drop), 1, best);
-    }
-  }
-  return top.sort(byCandidate);
 }
 
 /**

@@ -9,12 +9,15 @@
  * - v0: no settings item; the only state was the `local:disabledSites` item,
  *   a string[] of host names (what the first content script
  *   wrote). The store passes that array here when `settings` is absent.
- * - v1: {@link Settings}.
+ * - v1: {@link Settings} without `highlightDensity`: every mention was
+ *   highlighted, not by the reader's choice (there was none), so v1 values
+ *   take the default like new installs.
+ * - v2: {@link Settings}.
  *
  * To change the shape: bump SETTINGS_VERSION, add a step from the previous
  * version to STEPS, and a test with a value of the old shape.
  */
-import { CATEGORIES, HIGHLIGHT_STYLES, OPEN_ON, SETTINGS_VERSION, clampHoverDelay, defaultSettings, type Settings } from './schema.ts';
+import { CATEGORIES, HIGHLIGHT_DENSITIES, HIGHLIGHT_STYLES, OPEN_ON, SETTINGS_VERSION, clampHoverDelay, defaultSettings, type Settings } from './schema.ts';
 import { normalizeHost, tidySites } from './sites.ts';
 
 type Raw = Record<string, unknown>;
@@ -22,6 +25,7 @@ type Raw = Record<string, unknown>;
 /** STEPS[n] turns a version-n value into a version-(n+1) one; later steps and `repair` tidy what it leaves. */
 const STEPS: Record<number, (value: unknown) => Raw> = {
   0: (sites) => ({ version: 1, disabledSites: sites }),
+  1: (value) => ({ ...(isRecord(value) ? value : {}), version: 2 }),
 };
 
 /** The version of a stored value: an array is v0; an object says its own (a missing one means it predates nothing, so current). */
@@ -52,6 +56,7 @@ export function repair(value: unknown): Settings {
     }
   }
   if (HIGHLIGHT_STYLES.includes(value.highlightStyle as never)) settings.highlightStyle = value.highlightStyle as Settings['highlightStyle'];
+  if (HIGHLIGHT_DENSITIES.includes(value.highlightDensity as never)) settings.highlightDensity = value.highlightDensity as Settings['highlightDensity'];
   if (value.hoverDelayMs !== undefined) settings.hoverDelayMs = clampHoverDelay(value.hoverDelayMs);
   if (OPEN_ON.includes(value.openOn as never)) settings.openOn = value.openOn as Settings['openOn'];
   if (typeof value.paused === 'boolean') settings.paused = value.paused;

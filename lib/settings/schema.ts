@@ -7,11 +7,19 @@
 import { CATEGORIES, type Category } from '../detect/types.ts';
 
 /** Bumped whenever the stored shape changes; `migrations.ts` carries older shapes up to it. */
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export const HIGHLIGHT_STYLES = ['background', 'underline'] as const;
 /** `background`: tinted fill plus the category's underline (the original look); `underline`: the underline alone, for readers who find fills noisy. */
 export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
+
+export const HIGHLIGHT_DENSITIES = ['first', 'every'] as const;
+/**
+ * `first`: the first mention of each term in each paragraph (a page naming
+ * Huawei forty times is not painted forty times, and every paragraph still
+ * has its card); `every`: every mention.
+ */
+export type HighlightDensity = (typeof HIGHLIGHT_DENSITIES)[number];
 
 export const OPEN_ON = ['hover', 'click'] as const;
 /** `hover`: the card opens after the pointer rests on a mention; `click`: only a click or the keyboard command opens it. */
@@ -29,6 +37,7 @@ export interface Settings {
   /** Which categories are highlighted; a category that is off is neither shown nor hoverable. */
   categories: Record<Category, boolean>;
   highlightStyle: HighlightStyle;
+  highlightDensity: HighlightDensity;
   /** How long the pointer rests on a mention before its card opens, in ms (clamped to the limits above). */
   hoverDelayMs: number;
   openOn: OpenOn;
@@ -46,6 +55,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   version: SETTINGS_VERSION,
   categories: Object.freeze({ huawei: true, sanctions: true, 'no-spy': true }),
   highlightStyle: 'background',
+  highlightDensity: 'first',
   hoverDelayMs: 300,
   openOn: 'hover',
   paused: false,

@@ -27,7 +27,7 @@ export interface LookupResult {
   answered: number;
 }
 
-type Reply = { ok: boolean; result?: { primary: unknown[]; counterclaims: unknown[] }; error?: string };
+type Reply = { ok: boolean; result?: { results: unknown[] }; error?: string };
 
 export async function benchLookups(browser: Browser, lookups: readonly CardLookup[], warmCount: number, coldCount: number): Promise<LookupResult> {
   const worker = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 15_000 });
@@ -46,7 +46,7 @@ export async function benchLookups(browser: Browser, lookups: readonly CardLooku
         const reply = (await runtime.sendMessage({ method: 'lookup', params })) as Reply;
         times.push(performance.now() - t);
         if (!reply?.ok) throw new Error(`lookup failed: ${reply?.error ?? 'no reply'}`);
-        if (reply.result!.primary.length + reply.result!.counterclaims.length > 0) answered++;
+        if (reply.result!.results.length > 0) answered++;
       }
       return { times, answered };
     }, items as CardLookup[]);

@@ -8,6 +8,7 @@
 import type { Statement } from '../../lib/corpus/types.ts';
 import { type Category, collapseText, findMentions, pageContext } from '../../lib/detect/index.ts';
 import type { Corpus } from '../../lib/search/load.ts';
+import type { Detected } from '../../lib/search/card-question.ts';
 import { lookupCard } from '../../lib/search/lookup.ts';
 import type { Result } from '../../lib/search/result.ts';
 import { type CardItem, type ItemScore, type StaleLabel, type Totals, resolveAll, scoreItem, totals } from './card.ts';
@@ -19,18 +20,24 @@ export interface Asked {
   /** The term-table entry the detector matched; null when it found nothing there. */
   term: string | null;
   category: Category | null;
+  /** Where the detector found the words in the block; null when it did not. */
+  at: number | null;
+}
+
+/** How a card is asked: the lookup as the background answers it, or a variant under tuning. */
+export type AskCard = (corpus: Corpus, mention: Asked, block: string) => Result[];
+
+/** What the detector found, as the content script sends it with the lookup (nothing when it found nothing). */
+export function detectedOf(mention: Asked): Detected {
+  return mention.category === null ? {} : { category: mention.category, term: mention.term, ...(mention.at === null ? {} : { at: mention.at }) };
 }
 
 /**
- * The card's statements, best first, for a mention in its block: the one
- * place the eval calls the lookup. The card shows the parties' own words and
- * the counterclaims in two sections; ranked here as one list by the lookup's
- * score (ties keep primary first), which is the order the query chose them in.
+ * The card's statements in the order the card shows them, for a mention in
+ * its block: the one place the eval calls the lookup, with what the
+ * detector found, as the content script sends it.
  */
-export function askCard(corpus: Corpus, mention: Asked, block: string): Result[] {
-  const { primary, counterclaims } = lookupCard(corpus, mention.text, block);
-  return [...primary, ...counterclaims].sort((a, b) => b.score - a.score);
-}
+export const askCard: AskCard = (corpus, mention, block) => lookupCard(corpus, mention.text, block, detectedOf(mention)).results;
 
 /** What the eval saw for one paragraph. */
 export interface ItemOutcome {
@@ -74,7 +81,7 @@ function detect(item: CardItem, block: string, page: ReturnType<typeof pageConte
   const start = block.indexOf(wanted);
   const end = start + wanted.length;
   const hit = findMentions(block, page).find((m) => m.start < end && m.end > start);
-  return hit ? { text: hit.text, term: hit.term, category: hit.category } : null;
+  return hit ? { text: hit.text, term: hit.term, category: hit.category, at: hit.start } : null;
 }
 
 export function runCardEval(
@@ -82,6 +89,7 @@ export function runCardEval(
   statements: readonly Statement[],
   items: readonly CardItem[],
   seedText: (file: string) => string,
+  ask: AskCard = askCard,
 ): CardEval {
   const { resolved, stale } = resolveAll(items, statements, seedText);
   const pageOf = pages(items);
@@ -90,7 +98,7 @@ export function runCardEval(
     const detected = detect(item, block, pageOf.get(item.url)!);
     // A missed mention gets no card on the page; the card is still measured, on the labelled words,
     // so the card's figures do not depend on the detector's.
-    const card = askCard(corpus, detected ?? { text: item.mention, term: null, category: null }, block);
+    const card = ask(corpus, detected ?? { text: item.mention, term: null, category: null, at: null }, block);
     const labels = resolved.get(item.id)!;
     const score = labels.length > 0 ? scoreItem(card.map((r) => r.id), labels) : null;
     return { item, detected, card, labels, score };

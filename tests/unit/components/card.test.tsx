@@ -65,44 +65,59 @@ describe('Card: header and dialog semantics', () => {
 });
 
 describe('Card: states', () => {
-  it('results: both sections with their items, best first, kind labels neutral', () => {
+  it('results: the lead and what disputes it together, then the rest; kind labels neutral', () => {
     render(<Card {...makeProps()} />);
-    const primary = section(/Primary statements/);
-    const counterSection = section(/Counterclaims/);
-    const primaryQuotes = within(primary).getAllByRole('article').map((a) => a.querySelector('blockquote')?.textContent);
-    expect(primaryQuotes).toEqual([liangHua.text, ministry.text]);
-    expect(within(counterSection).getAllByRole('article')).toHaveLength(1);
-    expect(within(primary).getAllByText('Own words')).toHaveLength(2);
-    expect(within(counterSection).getByText('Disputing claim')).toBeTruthy();
+    const matter = section(/The claim and its answers/);
+    const more = section(/More on this/);
+    const quotes = (region: HTMLElement) => within(region).getAllByRole('article').map((a) => a.querySelector('blockquote')?.textContent);
+    expect(quotes(matter)).toEqual([liangHua.text, counter.text]);
+    expect(quotes(more)).toEqual([ministry.text]);
+    // Both sides in the same layout: the claim and the counterclaim are items of one list.
+    expect(within(matter).getByText('Own words')).toBeTruthy();
+    expect(within(matter).getByText('Disputing claim')).toBeTruthy();
     expect(dialog().getAttribute('aria-busy')).toBe('false');
+  });
+
+  it('says why it shows the statements: topics, shared words, the named speaker', () => {
+    render(<Card {...makeProps()} />);
+    expect(dialog().querySelector('.sc-why')?.textContent).toBe(
+      'Why these: the paragraph is about No-spy pledges; shared words: no-spy, agreements; Liang Hua is named',
+    );
+  });
+
+  it('no why-line when there is no reason to give', () => {
+    render(<Card {...makeProps({ state: readyState([liangHua]) })} />);
+    expect(dialog().querySelector('.sc-why')).toBeNull();
   });
 
   it('shows a context item as "Reporting"', () => {
     const report = makeItem({ id: 'r', kind: 'context', text: 'Reporters noted the offer.' });
-    render(<Card {...makeProps({ state: readyState([report], []) })} />);
+    render(<Card {...makeProps({ state: readyState([report]) })} />);
     expect(screen.getByText('Reporting')).toBeTruthy();
   });
 
-  it('only primary: counterclaims section says honestly that the corpus has none', () => {
-    render(<Card {...makeProps({ state: readyState([liangHua], []) })} />);
-    expect(within(section(/Primary statements/)).getAllByRole('article')).toHaveLength(1);
-    const counterSection = section(/Counterclaims/);
-    expect(within(counterSection).queryAllByRole('article')).toHaveLength(0);
-    expect(counterSection.textContent).toContain('The corpus holds no counterclaims for this mention.');
+  it('a lead nothing disputes says so honestly, and the rest follow', () => {
+    render(<Card {...makeProps({ state: readyState([ministry, liangHua]) })} />);
+    const matter = section(/The claim and its answers/);
+    expect(within(matter).getAllByRole('article')).toHaveLength(1);
+    expect(matter.textContent).toContain('Nothing in the corpus answers or disputes this statement.');
+    expect(within(section(/More on this/)).getAllByRole('article')).toHaveLength(1);
   });
 
-  it('only counterclaims: primary section says the corpus has none; pairing to a missing item is honest', () => {
-    render(<Card {...makeProps({ state: readyState([], [counter]) })} />);
-    expect(section(/Primary statements/).textContent).toContain('The corpus holds no primary statements for this mention.');
-    const item = within(section(/Counterclaims/)).getByRole('article');
-    expect(item.textContent).toContain('Disputes: a statement not shown in this card');
+  it('a counterclaim can lead: the claim it disputes sits next to it; pairing to a missing item is honest', () => {
+    render(<Card {...makeProps({ state: readyState([counter, liangHua]) })} />);
+    expect(within(section(/The claim and its answers/)).getAllByRole('article')).toHaveLength(2);
+    cleanup();
+    render(<Card {...makeProps({ state: readyState([counter]) })} />);
+    expect(screen.getByRole('article').textContent).toContain('Disputes: a statement not shown in this card');
   });
 
   it('empty: honest message and a search button that calls back with the mention', () => {
-    const props = makeProps({ state: readyState([], []) });
+    const props = makeProps({ state: readyState([]) });
     render(<Card {...props} />);
-    expect(screen.getByText('No statements in the corpus match this mention.')).toBeTruthy();
+    expect(screen.getByText('Nothing in the corpus is about what this paragraph says.')).toBeTruthy();
     expect(screen.queryByRole('region')).toBeNull();
+    expect(screen.queryAllByRole('article')).toHaveLength(0);
     fireEvent.click(screen.getByRole('button', { name: 'Search the corpus for “no-spy agreement”' }));
     expect(props.onSearchCorpus).toHaveBeenCalledWith('no-spy agreement');
   });
@@ -132,7 +147,7 @@ describe('Card: states', () => {
     const props = makeProps({ state: { status: 'loading' } });
     const { rerender } = render(<Card {...props} />);
     expect(screen.queryAllByRole('article')).toHaveLength(0);
-    rerender(<Card {...props} state={readyState([liangHua], [counter])} />);
+    rerender(<Card {...props} state={readyState([liangHua, counter])} />);
     expect(screen.getAllByRole('article')).toHaveLength(2);
     expect(dialog().getAttribute('aria-busy')).toBe('false');
   });
@@ -161,7 +176,7 @@ describe('Card: item content', () => {
 
   it('says "Publisher unknown" when the publisher is missing', () => {
     const item = makeItem({ id: 'np', text: 'x' });
-    render(<Card {...makeProps({ state: readyState([item], []) })} />);
+    render(<Card {...makeProps({ state: readyState([item]) })} />);
     expect(dialog().querySelector('.sc-meta')?.textContent).toBe('Publisher unknown · date unknown');
   });
 
@@ -182,7 +197,7 @@ describe('Card: item content', () => {
       speaker: { name: '<b>Name</b>', role: '<i>role</i>', side: 'press' },
       source: { file: 'f', title: null, publisher: '<u>Pub</u>', date: null, url: null },
     });
-    render(<Card {...makeProps({ state: readyState([hostile], []), mention: { text: '<img src=y>', category: 'huawei' } })} />);
+    render(<Card {...makeProps({ state: readyState([hostile]), mention: { text: '<img src=y>', category: 'huawei' } })} />);
     const root = dialog();
     for (const tag of ['img', 'a', 'b', 'i', 'u']) expect(root.querySelector(tag)).toBeNull();
     expect(quoteOf(hostile).textContent).toBe(hostile.text);
@@ -207,7 +222,7 @@ describe('Card: pairing', () => {
   });
 
   it('a primary item that rebuts a counterclaim shows "Answers: …", and the counterclaim "Answered by"', () => {
-    render(<Card {...makeProps({ state: readyState([liangHua, rebuttal], [counter]) })} />);
+    render(<Card {...makeProps({ state: readyState([liangHua, counter, rebuttal]) })} />);
     const reb = screen.getByRole('article', { name: /Test Spokesperson/ });
     expect(reb.querySelector('.sc-pair')?.textContent).toBe(
       'Answers: Test Official — “A no-spy agreement cannot override a national…”',
@@ -218,9 +233,8 @@ describe('Card: pairing', () => {
 
   it('a pairing link reveals and focuses the answered item, even behind "Show N more"', () => {
     const hiddenTarget = makeItem({ id: 'deep', text: 'The deep claim.', speaker: { name: 'Deep Speaker', role: 'Fixture', side: 'huawei' } });
-    const primary = [...many('p', VISIBLE_PER_SECTION, 'primary'), hiddenTarget];
     const disputing = makeItem({ id: 'c', kind: 'counterclaim', text: 'Not so.', answers: ['deep'] });
-    render(<Card {...makeProps({ state: readyState(primary, [disputing]) })} />);
+    render(<Card {...makeProps({ state: readyState([liangHua, disputing, ...many('p', VISIBLE_PER_SECTION, 'primary'), hiddenTarget]) })} />);
     expect(screen.queryByText('The deep claim.')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Deep Speaker — “The deep claim.”' }));
     const target = screen.getByRole('article', { name: /Deep Speaker/ });
@@ -230,35 +244,33 @@ describe('Card: pairing', () => {
 });
 
 describe('Card: long lists and long quotes', () => {
-  it('shows the best 3 per section and a "Show N more" toggle', () => {
-    render(<Card {...makeProps({ state: readyState(many('p', 5, 'primary'), many('c', 4, 'counterclaim')) })} />);
-    const primary = section(/Primary statements/);
-    expect(within(primary).getAllByRole('article')).toHaveLength(3);
-    expect(within(primary).getByText('p statement number 0.')).toBeTruthy();
-    expect(within(primary).queryByText('p statement number 3.')).toBeNull();
-    const more = within(primary).getByRole('button', { name: 'Show 2 more' });
-    expect(more.getAttribute('aria-expanded')).toBe('false');
-    expect(within(section(/Counterclaims/)).getByRole('button', { name: 'Show 1 more' })).toBeTruthy();
+  it('shows the matter whole, the best 3 of the rest and a "Show N more" toggle', () => {
+    render(<Card {...makeProps({ state: readyState([liangHua, counter, ...many('p', 5, 'primary')]) })} />);
+    expect(within(section(/The claim and its answers/)).getAllByRole('article')).toHaveLength(2);
+    const more = section(/More on this/);
+    expect(within(more).getAllByRole('article')).toHaveLength(3);
+    expect(within(more).getByText('p statement number 0.')).toBeTruthy();
+    expect(within(more).queryByText('p statement number 3.')).toBeNull();
+    const toggle = within(more).getByRole('button', { name: 'Show 2 more' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
 
-    fireEvent.click(more);
-    expect(within(primary).getAllByRole('article')).toHaveLength(5);
-    const fewer = within(primary).getByRole('button', { name: 'Show fewer' });
+    fireEvent.click(toggle);
+    expect(within(more).getAllByRole('article')).toHaveLength(5);
+    const fewer = within(more).getByRole('button', { name: 'Show fewer' });
     expect(fewer.getAttribute('aria-expanded')).toBe('true');
-    // The other section is unaffected.
-    expect(within(section(/Counterclaims/)).getAllByRole('article')).toHaveLength(3);
 
     fireEvent.click(fewer);
-    expect(within(primary).getAllByRole('article')).toHaveLength(3);
+    expect(within(more).getAllByRole('article')).toHaveLength(3);
   });
 
-  it('no toggle when a section fits', () => {
-    render(<Card {...makeProps({ state: readyState(many('p', 3, 'primary'), []) })} />);
+  it('no toggle when the rest fits', () => {
+    render(<Card {...makeProps({ state: readyState(many('p', 4, 'primary')) })} />);
     expect(screen.queryByRole('button', { name: /more$/ })).toBeNull();
   });
 
   it('clamps a long quote visually only; "More" lifts the clamp and the full text stays in the DOM', () => {
     const long = makeItem({ id: 'long', text: `${'Huawei has never been asked to spy. '.repeat(12)}End.` });
-    render(<Card {...makeProps({ state: readyState([long, liangHua], []) })} />);
+    render(<Card {...makeProps({ state: readyState([long, liangHua]) })} />);
     const quote = quoteOf(long);
     expect(quote.textContent).toBe(long.text);
     expect(quote.classList.contains('sc-quote--clamped')).toBe(true);

@@ -4,7 +4,7 @@
  * role, so nothing here is mistaken for a corpus quote.
  */
 import { vi } from 'vitest';
-import type { CardItem, CardProps, CardState } from '../../../components/card/types.ts';
+import type { CardItem, CardProps, CardReason, CardState } from '../../../components/card/types.ts';
 
 export function makeItem(overrides: Partial<CardItem> & Pick<CardItem, 'id'>): CardItem {
   return {
@@ -64,15 +64,16 @@ export const rebuttal = makeItem({
   source: { file: '006_fixture.txt', title: null, publisher: 'Example Daily', date: '2019', url: null },
 });
 
-export function readyState(primary: CardItem[], counterclaims: CardItem[]): CardState {
-  return { status: 'ready', primary, counterclaims };
+/** Items in card order: the first is the lead. */
+export function readyState(items: CardItem[], reason: CardReason | null = null): CardState {
+  return { status: 'ready', items, reason };
 }
 
 /** Props whose callbacks are all `vi.fn()` spies. */
 export function makeProps(overrides: Partial<CardProps> = {}) {
   const props = {
     mention: { text: 'no-spy agreement', category: 'no-spy' as const },
-    state: readyState([liangHua, ministry], [counter]),
+    state: readyState([liangHua, counter, ministry], { topics: ['no-spy'], words: ['no-spy', 'agreements'], speaker: 'Liang Hua' }),
     onReadInSource: vi.fn<CardProps['onReadInSource']>(),
     onCopyCitation: vi.fn<CardProps['onCopyCitation']>(),
     onSearchCorpus: vi.fn<CardProps['onSearchCorpus']>(),

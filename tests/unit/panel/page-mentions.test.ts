@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CHANGE_GAP_MS, FLASH_MS, servePageMentions } from '../../../entrypoints/content/page-mentions.ts';
-import { MAX_SENTENCE, sentenceAround } from '../../../entrypoints/content/sentence.ts';
+import { MAX_SENTENCE, sentenceAround } from '../../../lib/detect/sentence.ts';
 import type { Highlighter, PlacedMention } from '../../../entrypoints/content/highlighter.ts';
 import { MAX_LISTED_MENTIONS, MAX_LISTED_TEXT, MAX_TITLE, MAX_URL, parseContentRequest, parsePanelRequest } from '../../../lib/messages.ts';
 import { acceptPending, panelHash, parsePanelHash, PENDING_TTL_MS } from '../../../lib/panel-link.ts';
@@ -49,7 +49,7 @@ function mention(node: Text, text: string, category: PlacedMention['category'] =
   const range = document.createRange();
   range.setStart(node, start);
   range.setEnd(node, start + text.length);
-  return { category, text, block: node.data, range: range as unknown as StaticRange, nodes: [node] };
+  return { category, text, term: text, block: node.data, at: start, range: range as unknown as StaticRange, nodes: [node] };
 }
 
 /** Delivers a message to the content script's listeners as the browser would; the first answer wins. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CARD_THRESHOLD, cardQuery } from '../../../lib/search/query.ts';
+import { cardQuery } from '../../../lib/search/query.ts';
 import { corpus } from './helpers.ts';
 
 const LIANG_CONTEXT =
@@ -25,19 +25,31 @@ describe('cardQuery', () => {
     });
   });
 
-  it('"Entity List" returns sanctions-related statements, with a party’s own words among them', () => {
-    const results = cardQuery(corpus(), 'Entity List', 'The Commerce Department added Huawei to its Entity List in May 2019.');
+  it('"Entity List" answers with the parties’ words on US sanctions, both sides', () => {
+    const results = cardQuery(corpus(), 'Entity List', 'The Commerce Department added Huawei to its Entity List in May 2019.', {
+      detected: { category: 'sanctions', term: 'Entity List' },
+    });
     expect(results.length).toBeGreaterThanOrEqual(3);
-    expect(results[0]!.topics).toContain('entity-list');
-    for (const r of results) expect(r.topics.some((t) => t === 'entity-list' || t === 'sanctions'), r.text).toBe(true);
+    expect(results[0]!.topics.some((t) => t === 'entity-list' || t === 'sanctions')).toBe(true);
     expect(results.some((r) => r.kind === 'primary')).toBe(true);
     expect(results.some((r) => r.kind === 'counterclaim')).toBe(true);
+    expect(results.some((r) => r.speaker.side === 'huawei')).toBe(true);
+    expect(results.some((r) => r.speaker.side === 'chinese-government')).toBe(true);
   });
 
-  it('"blacklist" is the Entity List too', () => {
+  it('"blacklist" is about the same sanctions', () => {
     const results = cardQuery(corpus(), 'blacklist', 'Washington put the company on a trade blacklist.');
-    expect(results.some((r) => r.topics.includes('entity-list'))).toBe(true);
-    for (const r of results) expect(r.topics.some((t) => t === 'entity-list' || t === 'sanctions'), r.text).toBe(true);
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results.slice(0, 3)) expect(r.topics.some((t) => t === 'entity-list' || t === 'sanctions'), r.text).toBe(true);
+  });
+
+  it('a paragraph about a 5G ban over spying fears, hovered at "Huawei", leads with the security dispute, not trade', () => {
+    const context =
+      'Britain banned Huawei from its 5G networks on Tuesday, ordering telecom operators to strip the Chinese company’s equipment out by 2027, after Washington argued that Beijing could use the gear for spying.';
+    const results = cardQuery(corpus(), 'Huawei', context, { detected: { category: 'huawei', term: 'Huawei' } });
+    for (const r of results.slice(0, 3)) expect(r.topics.some((t) => ['no-spy', 'backdoor', 'security', 'independence'].includes(t)), r.text).toBe(true);
+    expect(results.slice(0, 5).some((r) => r.speaker.side === 'us-government')).toBe(true);
+    expect(results.slice(0, 5).some((r) => r.speaker.side === 'huawei')).toBe(true);
   });
 
   it('an unrelated context returns nothing', () => {
@@ -52,21 +64,30 @@ describe('cardQuery', () => {
     expect(results[0]!.speaker.id).toBe('zhao-lijian');
   });
 
-  it('the same question gets the same answer, best first, all above the threshold', () => {
+  it('the same question gets the same answer: the lead scores 1, the others relative to it', () => {
     const a = cardQuery(corpus(), 'backdoor', 'There is no evidence of a backdoor in Huawei equipment.');
     const b = cardQuery(corpus(), 'backdoor', 'There is no evidence of a backdoor in Huawei equipment.');
     expect(a).toEqual(b);
     expect(a.length).toBeGreaterThan(0);
-    for (let i = 1; i < a.length; i++) expect(a[i - 1]!.score).toBeGreaterThanOrEqual(a[i]!.score);
-    for (const r of a) expect(r.score).toBeGreaterThanOrEqual(CARD_THRESHOLD);
+    expect(a[0]!.score).toBe(1);
+    for (const r of a) expect(r.score).toBeGreaterThan(0);
     for (const r of a) expect(r.score).toBeLessThanOrEqual(1);
+  });
+
+  it('the statements that answer the lead follow it, before the rest', () => {
+    const c = corpus();
+    const results = cardQuery(c, 'Huawei', 'The US accuses Huawei of threatening its national security, a charge the company rejects.');
+    const lead = results[0]!;
+    const paired = results.filter((r) => r.answers.includes(lead.id) || lead.answers.includes(r.id));
+    expect(paired.length).toBeGreaterThan(0);
+    expect(results.slice(1, 1 + paired.length).map((r) => r.id)).toEqual(paired.map((r) => r.id));
   });
 
   it('regex metacharacters, empty strings and 100 KB strings are valid questions', () => {
     const c = corpus();
     expect(cardQuery(c, '', '')).toEqual([]);
     expect(cardQuery(c, '.*+?^${}()|[]\\', '(((')).toEqual([]);
-    const huge = 'no-spy sanctions '.repeat(6500);
+    const huge = 'Huawei no-spy sanctions '.repeat(4500);
     expect(huge.length).toBeGreaterThan(100_000);
     const started = performance.now();
     const results = cardQuery(c, huge, huge);
@@ -81,7 +102,8 @@ describe('cardQuery', () => {
       fc.property(fc.string({ maxLength: 80 }), fc.string({ maxLength: 300 }), (mention, context) => {
         const results = cardQuery(c, mention, context);
         expect(results.length).toBeLessThanOrEqual(6);
-        for (let i = 1; i < results.length; i++) expect(results[i - 1]!.score).toBeGreaterThanOrEqual(results[i]!.score);
+        expect(new Set(results.map((r) => r.id)).size).toBe(results.length);
+        for (const r of results) expect(r.score).toBeLessThanOrEqual(1);
         for (const r of results) expect(c.statements.get(r.id)?.text).toBe(r.text);
       }),
       { numRuns: 200 },

@@ -7,24 +7,43 @@ const LIANG_CONTEXT =
   'Huawei chairman Liang Hua said the company was willing to sign a no-spy agreement with the United States, repeating an offer the Chinese firm has made to European governments.';
 
 describe('lookupCard', () => {
-  it('splits the card query into the parties’ own words and the claims that dispute them, keeping order', () => {
-    const answer = lookupCard(corpus(), 'no-spy agreement', LIANG_CONTEXT);
-    const ranked = cardQuery(corpus(), 'no-spy agreement', LIANG_CONTEXT);
-    expect(answer.primary.map((r) => r.id)).toEqual(ranked.filter((r) => r.kind === 'primary').map((r) => r.id));
-    expect(answer.counterclaims.map((r) => r.id)).toEqual(ranked.filter((r) => r.kind === 'counterclaim').map((r) => r.id));
-    expect(answer.primary[0]!.speaker.name).toBe('Liang Hua');
-    expect(answer.counterclaims.length).toBeGreaterThan(0);
+  it('answers the card query, in its order, with a reason', () => {
+    const answer = lookupCard(corpus(), 'no-spy agreement', LIANG_CONTEXT, { category: 'no-spy', term: 'no-spy agreement' });
+    const ranked = cardQuery(corpus(), 'no-spy agreement', LIANG_CONTEXT, { detected: { category: 'no-spy', term: 'no-spy agreement' } });
+    expect(answer.results.map((r) => r.id)).toEqual(ranked.map((r) => r.id));
+    expect(answer.results[0]!.speaker.name).toBe('Liang Hua');
+    expect(answer.results.some((r) => r.kind === 'counterclaim')).toBe(true);
+    expect(answer.reason?.topics).toContain('no-spy');
+    expect(answer.reason?.speaker).toBe('Liang Hua');
+  });
+
+  it('only the parties’ words: no reporting records on the card', () => {
+    const { results } = lookupCard(corpus(), 'Entity List', 'The Commerce Department added Huawei to its Entity List in May 2019.');
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) expect(r.kind).not.toBe('context');
   });
 
   it('emphasizes the words of the mention, not every context word the statement shares', () => {
-    const { primary } = lookupCard(corpus(), 'no-spy agreement', LIANG_CONTEXT);
-    const offer = primary.find((r) => r.text === 'We are willing to sign no-spy agreements with countries')!;
+    const { results } = lookupCard(corpus(), 'no-spy agreement', LIANG_CONTEXT);
+    const offer = results.find((r) => r.text === 'We are willing to sign no-spy agreements with countries')!;
     expect(offer.terms).toEqual(expect.arrayContaining(['no-spy', 'agreements']));
     expect(offer.terms).not.toContain('willing');
     expect(offer.terms).not.toContain('sign');
   });
 
   it('answers nothing when neither mention nor context is about the corpus topics', () => {
-    expect(lookupCard(corpus(), 'Huawei', 'Apple iPhone battery life review')).toEqual({ primary: [], counterclaims: [] });
+    expect(lookupCard(corpus(), 'Huawei', 'Apple iPhone battery life review')).toEqual({ results: [], reason: null });
+  });
+
+  it('uses the category the detector found, not another matcher: the foreign direct product rule is about chip sanctions', () => {
+    const context = 'The foreign direct product rule lets Washington stop foundries anywhere from making chips for the company.';
+    const { results } = lookupCard(corpus(), 'foreign direct product rule', context, { category: 'sanctions', term: 'foreign direct product rule' });
+    expect(results.length).toBeGreaterThan(0);
+    expect(results[0]!.topics.some((t) => t === 'sanctions' || t === 'chips')).toBe(true);
+  });
+
+  it('a generic word in another story (sanctions on Russia) opens no card', () => {
+    const context = 'The EU agreed to extend economic sanctions against Russia for another six months.';
+    expect(lookupCard(corpus(), 'sanctions', context, { category: 'sanctions', term: 'sanctions' }).results).toEqual([]);
   });
 });

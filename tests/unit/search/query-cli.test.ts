@@ -20,7 +20,26 @@ describe('npm run query', () => {
   });
 
   it('an off-topic card question prints an empty list', () => {
-    expect(json(['--context', 'Apple iPhone battery life review', 'Huawei'])).toEqual({ results: [] });
+    expect(json(['--context', 'Apple iPhone battery life review', 'Huawei'])).toEqual({ results: [], reason: null });
+  });
+
+  it('takes any context text: one starting with a dash, and --context=TEXT', () => {
+    const text = '- Huawei chairman Liang Hua offered a no-spy agreement.';
+    const spaced = json(['--context', text, 'no-spy']);
+    expect(spaced.results[0]!.speaker).toBe('Liang Hua');
+    expect(json([`--context=${text}`, 'no-spy'])).toEqual(spaced);
+  });
+
+  it('asks what the detector found: --category and --term as the content script sends them', () => {
+    const context = 'The foreign direct product rule lets Washington stop foundries anywhere from making chips for Huawei.';
+    const { results } = json(['--context', context, '--category', 'sanctions', '--term', 'foreign direct product rule', 'foreign direct product rule']);
+    expect(results.length).toBeGreaterThan(0);
+    expect((results[0]!.topics as string[]).some((t) => t === 'sanctions' || t === 'chips')).toBe(true);
+    // Without them, the detector's own term table says the same.
+    expect(json(['--context', context, 'foreign direct product rule'])).toEqual(json(['--context', context, '--category', 'sanctions', '--term', 'foreign direct product rule', 'foreign direct product rule']));
+    const bad = run('query.ts', ['--context', context, '--category', 'weather', 'x']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('unknown --category weather');
   });
 
   it('without --context it is the side-panel search; without --json a readable listing', () => {

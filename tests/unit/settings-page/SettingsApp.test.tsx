@@ -38,12 +38,15 @@ describe('SettingsApp', () => {
     await renderPage();
     fireEvent.click(screen.getByRole('switch', { name: /Sanctions/ }));
     fireEvent.click(screen.getByRole('radio', { name: 'Underline only' }));
+    expect(screen.getByRole('radio', { name: 'The first of each in a paragraph' })).toHaveProperty('checked', true);
+    fireEvent.click(screen.getByRole('radio', { name: 'Every mention' }));
     fireEvent.click(screen.getByRole('radio', { name: /Opens only on click/ }));
     fireEvent.click(screen.getByRole('switch', { name: 'Pause on all sites' }));
     await waitFor(async () =>
       expect(await getSettings()).toMatchObject({
         categories: { huawei: true, sanctions: false, 'no-spy': true },
         highlightStyle: 'underline',
+        highlightDensity: 'every',
         openOn: 'click',
         paused: true,
       }),

@@ -7,6 +7,7 @@ const valid: Settings = {
   version: SETTINGS_VERSION,
   categories: { huawei: false, sanctions: true, 'no-spy': false },
   highlightStyle: 'underline',
+  highlightDensity: 'every',
   hoverDelayMs: 750,
   openOn: 'click',
   paused: true,
@@ -21,6 +22,12 @@ describe('migrateSettings', () => {
     });
   });
 
+  it('v1 (no density: every mention was highlighted, by no choice of the reader) takes the default density and keeps the rest', () => {
+    const v1 = { version: 1, categories: valid.categories, highlightStyle: 'underline', hoverDelayMs: 750, openOn: 'click', paused: true, disabledSites: valid.disabledSites };
+    expect(migrateSettings(v1)).toEqual({ ...valid, highlightDensity: 'first' });
+    expect(DEFAULT_SETTINGS.highlightDensity).toBe('first');
+  });
+
   it('keeps a valid current value as it is', () => {
     expect(migrateSettings(valid)).toEqual(valid);
   });
@@ -30,6 +37,7 @@ describe('migrateSettings', () => {
       version: 1,
       categories: { huawei: 'yes', sanctions: false },
       highlightStyle: 'glow',
+      highlightDensity: 'some',
       hoverDelayMs: 99999,
       openOn: 'click',
       paused: 'no',

@@ -1,7 +1,9 @@
 /**
- * The sentence around a span of text, for the side panel's "On this page"
- * list: enough words for a reader to tell one "Huawei" from the next without
- * opening the page. Pure text in, text out.
+ * The sentence around a span of text: for the side panel's "On this page"
+ * list (enough words for a reader to tell one "Huawei" from the next without
+ * opening the page), and for the card lookup, which weighs the mention's own
+ * sentence above the rest of its paragraph. Pure text in, text out, so the
+ * content script, the background and the CLI cut sentences the same way.
  */
 
 /** Longest sentence shown; a longer one is cut around the mention with ellipses. */

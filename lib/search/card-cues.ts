@@ -1,0 +1,46 @@
+import type { Topic } from '../corpus/types.ts';
+
+/**
+ * How news paragraphs say what they are about, mapped to the corpus topics
+ * (`lib/corpus/topics.ts`). The corpus patterns classify the parties' own
+ * sentences; a reader's paragraph is the reporter's wording of the same
+ * matter, and uses other words for it: a government "excludes" Huawei as a
+ * "high-risk vendor" (security), a "crackdown" or "curbs" are sanctions,
+ * "ties to the Communist Party" is the independence question. These cues
+ * read the paragraph and the sentence; they never classify corpus text.
+ */
+export const QUERY_TOPIC_CUES: Readonly<Partial<Record<Topic, RegExp>>> = {
+  'no-spy':
+    /\bno[-\s]?spy\b|\bspy(?:ing|ware)?\b|\bspies\b|\bespionage\b|\bsurveil\w*|\beavesdrop\w*|\bsnoop\w*|\bintelligence[-\s]gathering\b|\bcollect (?:intelligence|data)\b|\b(?:hand|turn)(?:s|ed|ing)? over (?:user |customer |sensitive )?(?:data|information)\b|\bshar(?:e|es|ed|ing) (?:user |customer |sensitive )?(?:data|information) with\b|\bused by (?:the )?(?:Chinese|Beijing|China)\b/i,
+  backdoor: /\bback[-\s]?doors?\b|\bkill[-\s]switch\w*|\bhidden (?:access|code)\b|\bvulnerabilit(?:y|ies)\b/i,
+  security:
+    /\bsecurity\b|\bsecure\b|\b(?:high|security|national[-\s]security)[-\s]risks?\b|\brisks?\b|\bthreats?\b|\b(?:un)?trusted (?:vendor|supplier)s?\b|\bcritical (?:national )?infrastructure\b|\bcyber\w*|\bhack\w*|\bsabotage\b|\bcompromis\w+/i,
+  independence:
+    /\bindependen(?:t|ce)\b|\bowned by (?:its )?(?:employees|workers|staff)\b|\bemployee[-\s]owned\b|\bties (?:to|with) (?:the )?(?:Chinese|Communist|People's Liberation|PLA|Beijing|Chinese government|state)\b|\b(?:state|government|party)[-\s](?:control\w*|influence|backed|linked)\b|\bcontrolled by\b|\bCommunist Party\b|\bshareholders?\b/i,
+  'intelligence-law':
+    /\bintelligence law\b|\bnational intelligence\b|\bChinese laws?\b|\b(?:law|laws) (?:that )?(?:require|requires|compel|compels|oblige|obliges|force|forces)\b|\b(?:required|compelled|obliged|forced) (?:by law )?to (?:cooperate|assist|help|support|hand)\b/i,
+  sanctions:
+    /\bsanction\w*|\bbans?\b|\bbann(?:ed|ing)\b|\brestrict\w*|\bcrack(?:ing|s)?[-\s]?down\b|\bcurbs?\b|\bcurb(?:ed|ing)\b|\bblacklist\w*|\bprohibit\w*|\bbarr(?:ed|ing)\b|\bbars\b|\bexclu(?:de|ded|des|ding|sion)\b|\bexport (?:controls?|licen[cs]es?|rules?)\b|\blicen[cs]es?\b|\bcut (?:it |them |Huawei |the company )?off\b|\bpenalt\w+|\bEntity List\b|\bforeign direct product\b|\bpressure\w*|\bcampaign against\b/i,
+  'entity-list': /\bEntity List\b|\bblack[-\s]?list\w*|\btrade blacklist\b/i,
+  chips:
+    /(?<!bargaining )\bchips?\b|\bmicrochips?\b|\bsemiconductors?\b|\bchipsets?\b|\bchipmak\w+|\bprocessors?\b|\bKirin\b|\bTSMC\b|\bSMIC\b|\bHiSilicon\b|\bforeign direct product\b/i,
+  '5g': /\b5G\b|\bnetwork equipment\b|\bmobile networks?\b|\bbase stations?\b|\btelecom(?:munications)? (?:networks?|operators?|carriers?|equipment|gear|infrastructure)\b|\bwireless networks?\b/i,
+  trade:
+    /\btrade\b|\btrading\b|\btariffs?\b|\bexports?\b|\bimports?\b|\bsupply chains?\b|\bsuppliers?\b|\bwin-win\b|\b(?:buy|buying|bought|sell|selling|sold|purchas\w+) (?:from|to|more|components|parts|chips|goods)\b|\bmarket economy\b|\bcommercial\b|\bbusiness(?:es)? with\b|\bdecoupl\w+|\b(?:US|U\.S\.|American) (?:companies|firms)\b|\bmutually beneficial\b|\bproduction capacity\b/i,
+  'meng-wanzhou':
+    /\bMeng\b|\bWanzhou\b|\bextradit\w+|\barrest(?:ed)?\b|\bhouse arrest\b|\bdetention\b|\bdetained\b|\bVancouver\b|\bchief financial officer\b|\bCFO\b|\bbank fraud\b|\bHSBC\b/i,
+  globalisation: /\bglobali[sz]\w+|\bglobal (?:industry|industries|supply chains?|cooperation|ecosystem)\b|\bgo it alone\b/i,
+  'operating-system': /\bAndroid\b|\boperating systems?\b|\bGoogle\b|\bGmail\b|\bHarmonyOS\b|\bHongmeng\b|\bPlay Store\b|\bapps?\b/i,
+};
+
+/**
+ * A paragraph that names a party as the one speaking or acting (not as a
+ * place: "Washington" and "Beijing" are too often just places) raises that
+ * side's statements.
+ */
+export const SIDE_CUES: Readonly<Record<string, RegExp>> = {
+  'chinese-government': /\bforeign ministry\b|\bministry of foreign affairs\b|\bChinese (?:government|officials?|embassy|authorities)\b|\bBeijing (?:has |had )?(?:said|says|denied|denies|rejected|rejects|accused|accuses|responded|urged|urges|vowed|vows)\b/i,
+  'us-government':
+    /\b(?:U\.?S\.?|US|American|Trump|Biden|Washington|White House)\s(?:officials?|administration|government|lawmakers|politicians|leaders|authorities|intelligence)\b|\bCommerce Department\b|\bDepartment of Commerce\b|\bState Department\b|\bPompeo\b|\bTrump\b|\bWashington (?:has |had )?(?:said|says|argued|argues|claimed|claims|alleged|alleges|accused|accuses|warned|warns)\b/i,
+  huawei: /\bHuawei (?:has |had )?(?:said|says|denied|denies|rejected|rejects|insisted|insists|maintained|maintains|argued|argues|pledged|pledges|offered|offers|vowed|vows)\b|\bHuawei (?:spokes\w+|executive|chairman|founder)\b|\bthe company (?:has )?(?:said|says|denied|denies|insists|insisted)\b/i,
+};

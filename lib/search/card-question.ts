@@ -1,0 +1,138 @@
+import type { Topic } from '../corpus/types.ts';
+import { KNOWN_ENTITIES } from '../corpus/known-entities.ts';
+import { blockSignals, decideBlock, NEUTRAL_PAGE } from '../detect/context.ts';
+import { isGenericTerm, matchTerms } from '../detect/matcher.ts';
+import { sentenceAround } from '../detect/sentence.ts';
+import type { Category } from '../detect/types.ts';
+import { MAX_CONTEXT, MAX_MENTION } from './limits.ts';
+import { QUERY_TOPIC_CUES, SIDE_CUES } from './card-cues.ts';
+
+/**
+ * What a card is asked, read once: the highlighted words with what the
+ * detector found (category, term-table entry), the sentence they sit in and
+ * the paragraph around it, and what each of those is about. The card
+ * ranks statements against this; the CLI and the background build it the
+ * same way, from the same inputs.
+ */
+export interface CardQuestion {
+  mention: string;
+  /** The detector's category, or null when the words are not a detector term (a free CLI query). */
+  category: Category | null;
+  /** The detector's term-table entry ("Entity List", "Huawei"...), or null. */
+  term: string | null;
+  /** The sentence holding the mention (whole paragraph when it cannot be found in it). */
+  sentence: string;
+  /** The paragraph (block text), clipped around the mention. */
+  paragraph: string;
+  /** Corpus topics the mention itself stands for: "Entity List" is the entity list and sanctions. */
+  mentionTopics: Topic[];
+  sentenceTopics: Topic[];
+  paragraphTopics: Topic[];
+  /** Speaker ids the paragraph names by full name (people), or sides it names as a party ("the foreign ministry"). */
+  namedSpeakers: Set<string>;
+  namedSides: Set<string>;
+  /**
+   * The detector's context rule says the paragraph is about another story
+   * (sanctions on Russia, Apple and the FBI): a generic word there is not
+   * ours, whatever the card might find for it.
+   */
+  offTopic: boolean;
+}
+
+/** What the detector found, when the caller has it (the content script always does). */
+export interface Detected {
+  category?: Category | null;
+  term?: string | null;
+  /** Offset of the mention in the context; default: its first occurrence. */
+  at?: number;
+}
+
+/** Corpus topics each detector term stands for; terms not listed stand for their category's. */
+const TERM_TOPICS: Readonly<Record<string, readonly Topic[]>> = {
+  'Entity List': ['entity-list', 'sanctions'],
+  blacklist: ['entity-list', 'sanctions'],
+  'trade blacklist': ['entity-list', 'sanctions'],
+  'chip restrictions': ['chips', 'sanctions'],
+  'foreign direct product rule': ['chips', 'sanctions'],
+  backdoor: ['backdoor', 'no-spy'],
+  'no-backdoor': ['backdoor', 'no-spy'],
+  'no-backdoor agreement': ['backdoor', 'no-spy'],
+  'Meng Wanzhou': ['meng-wanzhou'],
+  孟晚舟: ['meng-wanzhou'],
+};
+
+const CATEGORY_TOPICS: Readonly<Record<Category, readonly Topic[]>> = {
+  huawei: [],
+  sanctions: ['sanctions'],
+  'no-spy': ['no-spy', 'backdoor'],
+};
+
+/** Topics whose cue words a text has, in QUERY_TOPIC_CUES order. */
+export function cueTopics(text: string): Topic[] {
+  return (Object.keys(QUERY_TOPIC_CUES) as Topic[]).filter((t) => QUERY_TOPIC_CUES[t]!.test(text));
+}
+
+/** The part of `context` around `at`, at most MAX_CONTEXT characters, and `at` within it. */
+function clip(context: string, at: number): { text: string; at: number } {
+  if (context.length <= MAX_CONTEXT) return { text: context, at };
+  const start = Math.max(0, Math.min(at - MAX_CONTEXT / 2, context.length - MAX_CONTEXT));
+  return { text: context.slice(start, start + MAX_CONTEXT), at: at - start };
+}
+
+/** The United States as the party that sanctions: "new US sanctions", "the Commerce Department's rule". */
+const US_PARTY = /\b(?:U\.S\.|US|United States|American|Washington|Trump|Biden|Commerce Department|Department of Commerce)(?![\p{L}\p{N}])/u;
+
+/**
+ * Whether a generic word (sanctions, backdoor, no-spy) is about another
+ * story. The detector highlights one only where its context rule says the
+ * text is ours, deciding a block without signals by the page; the card
+ * trusts that when the caller passes the detector's answer. Without it (a
+ * CLI question, a word the page did not decide), the paragraph alone must
+ * say whose story it is: China named, or, for sanctions, the United States
+ * as the party imposing them. So the EU's sanctions package, Apple's
+ * backdoor and the 2013 US–Germany no-spy talks get no card.
+ */
+function isOffTopic(term: string | null, category: Category | null, paragraph: string, fromDetector: boolean): boolean {
+  if (term === null || !isGenericTerm(term)) return false;
+  const signals = blockSignals(paragraph);
+  const decision = decideBlock(signals, NEUTRAL_PAGE);
+  if (decision.reason === 'off-topic') return true;
+  if (fromDetector || decision.reason !== 'none') return false;
+  return !(signals.china > 0 || (category === 'sanctions' && US_PARTY.test(paragraph)));
+}
+
+export function cardQuestion(mention: string, context = '', detected: Detected = {}): CardQuestion {
+  const m = String(mention).slice(0, MAX_MENTION);
+  const raw = String(context);
+  const found = detected.at ?? raw.toLowerCase().indexOf(m.toLowerCase());
+  const { text: paragraph, at } = clip(raw, found >= 0 ? found : 0);
+  const sentence = found >= 0 && paragraph ? sentenceAround(paragraph, at, at + m.length, MAX_CONTEXT) : paragraph;
+
+  // Without the detector's answer (a CLI question), ask the detector, not another matcher.
+  const own = detected.category === undefined ? matchTerms(m)[0] : undefined;
+  const category = detected.category ?? own?.category ?? null;
+  const term = detected.term ?? own?.term ?? null;
+  const mentionTopics = [...(term !== null && TERM_TOPICS[term] ? TERM_TOPICS[term] : category ? CATEGORY_TOPICS[category] : [])];
+
+  const namedSpeakers = new Set<string>();
+  for (const e of KNOWN_ENTITIES.findMentions(`${m} ${paragraph}`)) {
+    // One-word aliases ("Li", "Ren", "Zhao") name too many people; full names and titles do not.
+    if (e.entity.type === 'person' && /\s/.test(`${m} ${paragraph}`.slice(e.start, e.end))) namedSpeakers.add(e.entity.id);
+  }
+  const namedSides = new Set(Object.entries(SIDE_CUES).filter(([, re]) => re.test(paragraph)).map(([side]) => side));
+
+  const offTopic = isOffTopic(term, category, paragraph, detected.category !== undefined);
+  return {
+    mention: m,
+    category,
+    term,
+    sentence,
+    paragraph,
+    mentionTopics,
+    sentenceTopics: cueTopics(`${m} ${sentence}`),
+    paragraphTopics: cueTopics(paragraph),
+    namedSpeakers,
+    namedSides,
+    offTopic,
+  };
+}

@@ -1,0 +1,47 @@
+import type { Topic } from '../corpus/types.ts';
+
+/** The weights of the card's features (see `scoreCard` in `query.ts`). */
+export interface CardWeights {
+  /** A topic the mention itself stands for ("Entity List": the entity list, sanctions). */
+  topicMention: number;
+  /** A topic the mention's sentence is about. */
+  topicSentence: number;
+  /** A topic the paragraph is about. */
+  topicParagraph: number;
+  /** How much a topic says about the matter, relative to 1 (a 5G network is the setting, security the claim). */
+  topic: Readonly<Partial<Record<Topic, number>>>;
+  /** The topic sum is divided by (number of statement topics) to this power. */
+  topicDamping: number;
+  /** BM25 of the sentence's words, relative to the best statement. */
+  wordsSentence: number;
+  /** BM25 of the paragraph's words, relative to the best statement. */
+  wordsParagraph: number;
+  /** The paragraph names the statement's speaker. */
+  speaker: number;
+  /** The paragraph names the statement's side as a party ("the foreign ministry said"). */
+  side: number;
+  /** Share of the best linked statement's score a statement gains (claim and dispute are one matter). */
+  link: number;
+  /** Least score a statement needs to be on the card at all; below it the card is honestly empty. */
+  threshold: number;
+  /** A statement answering the lead sits next to it when it scores at least this share of the lead's score. */
+  matterFloor: number;
+}
+
+/**
+ * The weights the card uses.
+ */
+export const CARD_WEIGHTS: CardWeights = {
+  topicMention: 0.5,
+  topicSentence: 0.4,
+  topicParagraph: 0.2,
+  topic: {},
+  topicDamping: 0.5,
+  wordsSentence: 0.3,
+  wordsParagraph: 0.3,
+  speaker: 0.3,
+  side: 0.1,
+  link: 0.3,
+  threshold: 0.35,
+  matterFloor: 0.4,
+};
