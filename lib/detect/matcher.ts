@@ -23,7 +23,7 @@ const ALL_TERMS = compile(TERMS);
  * its distinctive word whole in one node, so its block is still examined.
  */
 export const PREFILTER =
-  /huawei|zhengfei|liang|wanzhou|meng|hisilicon|华为|華為|任正非|孟晚舟|sanction|entity|export|blacklist|black.list|chip|semiconductor|direct|fdpr|spy|door|crack|curb|restrict|embargo|limit|\bban|\bbar|\bblock|\bcut/i;
+  /huawei|zhengfei|liang|wanzhou|meng|hisilicon|futurewei|guo ping|eric xu|ken hu|richard yu|xu zhijun|hu houkun|yu chengdong|华为|華為|任正非|孟晚舟|sanction|entity|export|blacklist|black.list|chip|semiconductor|direct|fdpr|spy|espionage|door|crack|clamp|curb|restrict|embargo|limit|\bban|\bbar|\bblock|\bcut/i;
 
 /**
  * Every term occurrence in `text`, sorted, non-overlapping, without the

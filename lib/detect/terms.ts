@@ -57,16 +57,19 @@ const TARGET =
   `(?:${anyCase('Huawei')}|ZTE|HiSilicon|SMIC|China|Chinese|Beijing|` +
   `(?:the${SPACE})?(?:Chinese${SPACE})?(?:company|firm|tech${SPACE}giant|telecoms?${SPACE}(?:equipment${SPACE})?(?:giant|maker|company|firm))s?)`;
 
+/** The United States as the party acting: "the restrictions the U.S. placed on". */
+const US_PARTY = `(?:U\\.S\\.|US|United${SPACE}States|Washington|American${SPACE}government)`;
+
 /** What a sanction verb acts on besides a TARGET: "ban U.S. companies from", "block shipments of chips", "banned further US investment". */
-const TRADE_OBJECT = `(?:${plural('shipment')}|${plural('export')}|${plural('sale')}|${plural('supply')}|supplies|access|investment|${plural('chip')}|${plural('semiconductor')}|${plural('component')}|${anyCase('compan')}(?:y|ies)|${plural('firm')}|${plural('supplier')})`;
+const TRADE_OBJECT = `(?:${plural('shipment')}|${anyCase('equipment')}|${anyCase('gear')}|${plural('product')}|${plural('export')}|${plural('sale')}|${plural('supply')}|supplies|access|investment|${plural('chip')}|${plural('semiconductor')}|${plural('component')}|${anyCase('compan')}(?:y|ies)|${plural('firm')}|${plural('supplier')})`;
 
 /** Up to `n` words between a sanction word and what it is aimed at. */
 const WORDS_UPTO = (n: number) => `(?:[^\\s.;:!?]+\\s+){0,${n}}?`;
 
-/** Words before a sanction noun that make it one: "U.S. restrictions", "further curbs", "trade embargo". */
-const SANCTION_MODIFIER = `(?:U\\.S\\.|US|American|Washington${APOSTROPHE}s|Trump${APOSTROPHE}s|Biden${APOSTROPHE}s|${anyCase('trade')}|${anyCase('technology')}|${anyCase('tech')}|${anyCase('new')}|${anyCase('further')}|${anyCase('tighter')}|${anyCase('tightened')}|${anyCase('latest')}|${anyCase('sweeping')}|${anyCase('fresh')})`;
+/** Words before a sanction noun that make it one: "U.S. restrictions", "further curbs", "the Huawei ban", "trade embargo" (not "new": Covid-19 brought new restrictions too). */
+const SANCTION_MODIFIER = `(?:U\\.S\\.|US|American|Washington${APOSTROPHE}s|Trump${APOSTROPHE}s|Biden${APOSTROPHE}s|${anyCase('Huawei')}|5G|${anyCase('trade')}|${anyCase('technology')}|${anyCase('tech')}|${anyCase('further')}|${anyCase('tighter')}|${anyCase('tightened')})`;
 
-const NO_SPY = `${anyCase('no')}${JOIN}${anyCase('spy')}(?:${anyCase('ing')})?`;
+const NO_SPY = `(?:${anyCase('no')}${JOIN}${anyCase('spy')}(?:${anyCase('ing')})?|${anyCase('no')}(?:${anyCase('n')})?${JOIN}${anyCase('espionage')})`;
 const NO_BACKDOOR = `${anyCase('no')}${JOIN}${anyCase('back')}(?:${JOIN})?${plural('door')}`;
 
 /**
@@ -90,9 +93,10 @@ export const TERMS: readonly TermDef[] = [
     term: 'Huawei',
     category: 'huawei',
     generic: false,
-    pattern: `${anyCase('Huawei')}${POSSESSIVE}`,
+    // "Huaweis" is the possessive without its apostrophe (German, and hurried English): no other word is spelled so.
+    pattern: `${anyCase('Huawei')}(?:${POSSESSIVE}|s)`,
     wordEdges: true,
-    examples: ['Huawei', 'HUAWEI', 'huawei', "Huawei's", 'Huawei’s'],
+    examples: ['Huawei', 'HUAWEI', 'huawei', "Huawei's", 'Huawei’s', 'Huaweis'],
   },
   {
     term: 'Ren Zhengfei',
@@ -118,6 +122,23 @@ export const TERMS: readonly TermDef[] = [
     pattern: `(?:${titleOrUpper('Meng Wanzhou')}|${titleOrUpper('Wanzhou Meng')}|${titleOrUpper('Sabrina Meng')}|${titleOrUpper('Cathy Meng')})${POSSESSIVE}`,
     wordEdges: true,
     examples: ['Meng Wanzhou', 'MENG Wanzhou', "Meng Wanzhou's", 'Wanzhou Meng', 'Sabrina Meng', 'Cathy Meng’s'],
+  },
+  {
+    term: 'Huawei executives',
+    category: 'huawei',
+    generic: false,
+    // The rotating chairmen and the consumer chief, as the news names them.
+    pattern: `(?:${titleOrUpper('Guo Ping')}|${titleOrUpper('Eric Xu')}|${titleOrUpper('Xu Zhijun')}|${titleOrUpper('Ken Hu')}|${titleOrUpper('Hu Houkun')}|${titleOrUpper('Richard Yu')}|${titleOrUpper('Yu Chengdong')})${POSSESSIVE}`,
+    wordEdges: true,
+    examples: ['Guo Ping', 'Eric Xu', "Ken Hu's", 'Richard Yu', 'Yu Chengdong', 'Xu Zhijun', 'Hu Houkun'],
+  },
+  {
+    term: 'Futurewei',
+    category: 'huawei',
+    generic: false,
+    pattern: `(?:Futurewei|FutureWei|FUTUREWEI)${POSSESSIVE}`,
+    wordEdges: true,
+    examples: ['Futurewei', 'FutureWei', "Futurewei's"],
   },
   {
     term: 'HiSilicon',
@@ -168,12 +189,12 @@ export const TERMS: readonly TermDef[] = [
     term: 'Entity List',
     category: 'sanctions',
     generic: true,
-    // Lower case only where it cannot be the everyday phrase: Huawei's or the US's list, or "entity list sanctions".
+    // Lower case only where it cannot be the everyday phrase: Huawei's, the US's, "the so-called" list, or "entity list sanctions".
     pattern:
-      `(?:Entity|ENTITY)${SPACE}(?:[Ll]ist|LIST)` +
-      `|(?<=(?:Huawei|U\\.S\\.|US|America|Commerce)(?:${APOSTROPHE}s)?${SPACE})entity${SPACE}list|entity${SPACE}list(?=${SPACE}${anyCase('sanction')})`,
+      `(?:Entity|ENTITY)${JOIN}(?:[Ll]ist|LIST)` +
+      `|(?<=(?:Huawei|U\\.S\\.|US|America|American|Commerce|its|the${SPACE}so${DASH}called)(?:${APOSTROPHE}s)?${SPACE}[“"]?)entity${JOIN}list|entity${SPACE}list(?=${SPACE}${anyCase('sanction')})`,
     wordEdges: true,
-    examples: ['Entity List', 'ENTITY LIST', 'Entity list', ['the sanctions on Huawei’s entity list', 'entity list'], ['entity list sanctions', 'entity list']],
+    examples: ['Entity List', 'ENTITY LIST', 'Entity list', 'Entity-list', ['the sanctions on Huawei’s entity list', 'entity list'], ['entity list sanctions', 'entity list'], ['the so-called American entity list', 'entity list']],
   },
   {
     term: 'export controls',
@@ -221,9 +242,9 @@ export const TERMS: readonly TermDef[] = [
     term: 'crackdown',
     category: 'sanctions',
     generic: true,
-    pattern: `${anyCase('crack')}${DASH}?${anyCase('down')}(?:[sS])?|${anyCase('crack')}(?:${anyCase('s')}|${anyCase('ed')}|${anyCase('ing')})?${SPACE}${anyCase('down')}`,
+    pattern: `(?:${anyCase('crack')}|${anyCase('clamp')})${DASH}?${anyCase('down')}(?:[sS])?|(?:${anyCase('crack')}|${anyCase('clamp')})(?:${anyCase('s')}|${anyCase('ed')}|${anyCase('ing')})?${SPACE}${anyCase('down')}`,
     wordEdges: true,
-    examples: ['crackdown', 'crack-down', 'Crackdowns', 'cracks down', 'cracking down', 'cracked down'],
+    examples: ['crackdown', 'crack-down', 'Crackdowns', 'cracks down', 'cracking down', 'cracked down', 'Clampdown', 'clamping down'],
   },
   {
     term: 'restrictions',
@@ -232,7 +253,9 @@ export const TERMS: readonly TermDef[] = [
     pattern:
       `(?:(?<=${SANCTION_MODIFIER}${SPACE}(?:[^\\s.;:!?]+${SPACE})?)(?:${plural('restriction')}|${plural('curb')}|${plural('ban')}|${anyCase('embargo')}(?:${anyCase('es')})?)` +
       `|(?:${plural('restriction')}|${plural('curb')}|${plural('limit')}|${plural('ban')}|${anyCase('embargo')}(?:${anyCase('es')})?)` +
-      `(?=${SPACE}(?:${anyCase('on')}|${anyCase('against')}|${anyCase('targeting')})${SPACE}${WORDS_UPTO(2)}(?:${TARGET}|${TRADE_OBJECT})))`,
+      `(?=${SPACE}(?:${anyCase('on')}|${anyCase('against')}|${anyCase('targeting')})${SPACE}${WORDS_UPTO(2)}(?:${TARGET}|${TRADE_OBJECT})` +
+      `|${SPACE}(?:(?:that|which)${SPACE})?(?:the${SPACE})?${US_PARTY}${SPACE}(?:has${SPACE}|had${SPACE})?(?:placed|imposed|put)` +
+      `|${SPACE}(?:designed|aimed|meant|intended)${SPACE}(?:to|at)${SPACE}${WORDS_UPTO(2)}${TARGET}))`,
     wordEdges: true,
     examples: [
       ['US tightens restrictions on Huawei', 'restrictions'],
@@ -242,6 +265,9 @@ export const TERMS: readonly TermDef[] = [
       ['U.S. trade curbs', 'curbs'],
       ['curbs on exports to ZTE', 'curbs'],
       ['restrictions on the export of U.S. technology', 'restrictions'],
+      ['a series of restrictions the U.S. placed on', 'restrictions'],
+      ['the so-called HUAWEI ban', 'ban'],
+      ['sweeping new curbs designed to curtail China’s', 'curbs'],
     ],
   },
   {
@@ -250,8 +276,11 @@ export const TERMS: readonly TermDef[] = [
     generic: true,
     pattern:
       `(?:${anyCase('ban')}(?:${anyCase('s')}|${anyCase('ned')}|${anyCase('ning')})?|${anyCase('bar')}(?:${anyCase('s')}|${anyCase('red')}|${anyCase('ring')})?|` +
-      `${anyCase('block')}(?:${anyCase('s')}|${anyCase('ed')}|${anyCase('ing')})?|${anyCase('restrict')}(?:${anyCase('s')}|${anyCase('ed')}|${anyCase('ing')})?)` +
-      `(?=${SPACE}${WORDS_UPTO(2)}(?:${TARGET}|(?:U\\.S\\.|US|American|global|foreign)${SPACE}${TRADE_OBJECT}|${TRADE_OBJECT}))`,
+      `${anyCase('block')}(?:${anyCase('s')}|${anyCase('ed')}|${anyCase('ing')})?|${anyCase('restrict')}(?:${anyCase('s')}|${anyCase('ed')}|${anyCase('ing')})?|` +
+      `${anyCase('limit')}(?:${anyCase('s')}|${anyCase('ed')}|${anyCase('ing')})?)` +
+      `(?=${SPACE}${WORDS_UPTO(2)}(?:${TARGET}|(?:U\\.S\\.|US|American|global|foreign)${SPACE}${TRADE_OBJECT}|${TRADE_OBJECT}))` +
+      // Passive: "Huawei was barred from", "companies will be banned from buying", "banned by the United States".
+      `|(?:${anyCase('banned')}|${anyCase('barred')}|${anyCase('blocked')}|${anyCase('restricted')})(?=${SPACE}(?:${anyCase('from')}|${anyCase('by')}${SPACE}(?:the${SPACE})?${US_PARTY}))`,
     wordEdges: true,
     examples: [
       ['effectively banning Chinese tech giant Huawei', 'banning'],
@@ -259,15 +288,18 @@ export const TERMS: readonly TermDef[] = [
       ['will further block Huawei from', 'block'],
       ['moved to block shipments of semiconductors', 'block'],
       ['banned further US investment', 'banned'],
+      ['limit access to Huawei', 'limit'],
+      ['Huawei was barred from conducting business', 'barred'],
+      ['has been banned by the United States', 'banned'],
     ],
   },
   {
     term: 'cut off',
     category: 'sanctions',
     generic: true,
-    pattern: `${anyCase('cut')}(?:${anyCase('s')}|${anyCase('ting')})?(?:${SPACE}${anyCase('off')}|(?=${SPACE}${TARGET}(?:${APOSTROPHE}[sS])?${SPACE}${anyCase('off')}))`,
+    pattern: `${anyCase('cut')}(?:${anyCase('s')}|${anyCase('ting')})?(?:${SPACE}${anyCase('off')}|(?=${SPACE}${TARGET}(?:${APOSTROPHE}[sS])?${SPACE}(?:${anyCase('off')}|${anyCase('from')}|${anyCase('out')})))`,
     wordEdges: true,
-    examples: ['cut off', 'cuts off', 'cutting off', ['Moves to Cut Huawei Off', 'Cut']],
+    examples: ['cut off', 'cuts off', 'cutting off', ['Moves to Cut Huawei Off', 'Cut'], ['measures to cut Huawei from the global chip', 'cut']],
   },
 
   // --- no-spy: generic, context decides -------------------------------------

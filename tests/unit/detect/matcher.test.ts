@@ -103,7 +103,7 @@ describe('case rules', () => {
 describe('word edges', () => {
   it.each([
     'Huaweiphone',
-    'Huaweis',
+    'Huaweisian',
     'unsanctioned',
     'sanctionsbusting',
     'antibackdoor',

@@ -21,12 +21,15 @@ const SET_DIR = `${root}tests/fixtures/detect`;
 
 /**
  * Figures of `npm run eval:detect` on the development set, measured on
- * 2026-11-30 with 48 articles (356/448 wanted). Raise RECALL_FLOOR when detection improves;
+ * 2026-11-30 with 48 articles: 356/448 wanted (79.4%) before the sanction
+ * phrase terms (crackdown, US restrictions, ban/block/cut off Huawei) and
+ * Huawei's executives, 435/448 (97.1%) after. Raise RECALL_FLOOR when
+ * detection improves;
  * the off-topic ceiling is the target, as today's figure (0%) is already
  * better. Targets (issue #14): recall >= 95%, off-topic highlighted <= 10%,
  * no highlight on unrelated articles.
  */
-const RECALL_FLOOR = 0.794;
+const RECALL_FLOOR = 0.96;
 const OFF_TOPIC_CEILING = 0.1;
 const UNRELATED_CEILING = 0;
 
@@ -91,13 +94,13 @@ describe('detectText', () => {
 });
 
 describe('evaluateArticle', () => {
-  const text = 'Huawei under pressure\n\nNew restrictions on Huawei and US sanctions hit it.\n\nThe EU extended sanctions on Russia.\n';
+  const text = 'Huawei under pressure\n\nSecurity-based restrictions of Huawei and US sanctions hit it.\n\nThe EU extended sanctions on Russia.\n';
   it('counts wanted mentions found and missed, off-topic uses highlighted, and unlabelled highlights', () => {
     const r = evaluateArticle(
       article({
         want: [
           { context: 'Huawei under pressure', mention: 'Huawei', category: 'huawei' },
-          { context: 'New restrictions on Huawei', mention: 'restrictions', category: 'sanctions' },
+          { context: 'Security-based restrictions of Huawei', mention: 'restrictions', category: 'sanctions' },
           { context: 'and US sanctions hit it', mention: 'sanctions', category: 'sanctions' },
         ],
         offTopic: [{ context: 'extended sanctions on Russia', mention: 'sanctions', why: 'EU sanctions on Russia' }],
@@ -106,7 +109,7 @@ describe('evaluateArticle', () => {
     );
     expect(r).toMatchObject({ unrelated: false, wanted: 3, found: 2, offTopic: 1, offTopicHighlighted: 0 });
     expect(r.misses).toEqual([
-      { file: 'a.txt', line: 3, category: 'sanctions', mention: 'restrictions', context: 'New restrictions on Huawei' },
+      { file: 'a.txt', line: 3, category: 'sanctions', mention: 'restrictions', context: 'Security-based restrictions of Huawei' },
     ]);
     // The second "Huawei" is highlighted but carries no label.
     expect(r.unlabelled.map((u) => [u.text, u.line])).toEqual([['Huawei', 3]]);
