@@ -8,8 +8,11 @@ export interface CardWeights {
   topicSentence: number;
   /** A topic the paragraph is about. */
   topicParagraph: number;
-  /** How much a topic says about the matter, relative to 1 (a 5G network is the setting, security the claim). */
-  topic: Readonly<Partial<Record<Topic, number>>>;
+  /**
+   * How much a question topic (row) asks for statements of each topic
+   * (column). A topic without a row asks for itself only, at 1.
+   */
+  affinity: Readonly<Partial<Record<Topic, Readonly<Partial<Record<Topic, number>>>>>>;
   /** The topic sum is divided by (number of statement topics) to this power. */
   topicDamping: number;
   /** BM25 of the sentence's words, relative to the best statement. */
@@ -35,7 +38,7 @@ export const CARD_WEIGHTS: CardWeights = {
   topicMention: 0.5,
   topicSentence: 0.4,
   topicParagraph: 0.2,
-  topic: {},
+  affinity: {},
   topicDamping: 0.5,
   wordsSentence: 0.3,
   wordsParagraph: 0.3,

@@ -119,18 +119,26 @@ function statementMatters(corpus: Corpus): Topic[][] {
 }
 
 /**
- * How strongly the question is about each topic: the mention's own topics,
- * those of its sentence and those of the rest of its paragraph, each with
- * its weight.
+ * How much a statement's topic counts for the question: the question's
+ * topics (the mention's own, its sentence's, the rest of its paragraph's,
+ * each with its weight) carried over to statement topics by the affinity
+ * table. A paragraph about a 5G ban is a question about security and
+ * spying, and a statement about 5G business is not its answer.
  */
 function topicWeights(q: CardQuestion, w: CardWeights): Map<Topic, number> {
-  const out = new Map<Topic, number>();
+  const asked = new Map<Topic, number>();
   const add = (topics: readonly Topic[], weight: number) => {
-    for (const t of topics) out.set(t, (out.get(t) ?? 0) + weight * (w.topic[t] ?? 1));
+    for (const t of topics) asked.set(t, (asked.get(t) ?? 0) + weight);
   };
   add(q.mentionTopics, w.topicMention);
   add(q.sentenceTopics, w.topicSentence);
   add(q.paragraphTopics, w.topicParagraph);
+  const out = new Map<Topic, number>();
+  for (const [from, weight] of asked) {
+    const row = w.affinity[from];
+    if (!row) out.set(from, (out.get(from) ?? 0) + weight);
+    else for (const [to, a] of Object.entries(row) as [Topic, number][]) if (a > 0) out.set(to, (out.get(to) ?? 0) + weight * a);
+  }
   return out;
 }
 
@@ -151,6 +159,7 @@ function topicWeights(q: CardQuestion, w: CardWeights): Map<Topic, number> {
  */
 export function scoreCard(corpus: Corpus, q: CardQuestion, w: CardWeights = CARD_WEIGHTS): Candidate[] {
   const topics = topicWeights(q, w);
+  const asked = new Set([...q.mentionTopics, ...q.sentenceTopics, ...q.paragraphTopics]);
   const matters = statementMatters(corpus);
   const sentenceHits = textScores(corpus, queryWords(`${q.mention} ${q.sentence}`), CARD_SEARCH);
   const paragraphHits = textScores(corpus, queryWords(q.paragraph), CARD_SEARCH);
@@ -168,7 +177,7 @@ export function scoreCard(corpus: Corpus, q: CardQuestion, w: CardWeights = CARD
       w.wordsParagraph * (paragraphHits.max > 0 ? paragraphHits.scores[doc]! / paragraphHits.max : 0);
     const named = (q.namedSpeakers.has(s.speaker.id) ? w.speaker : 0) + (q.namedSides.has(s.speaker.side) ? w.side : 0);
     base[doc] = topical + words + named;
-    if (topical > 0 || q.namedSpeakers.has(s.speaker.id)) onMatter[doc] = 1;
+    if (own.some((t) => asked.has(t)) || q.namedSpeakers.has(s.speaker.id)) onMatter[doc] = 1;
   }
   const out: Candidate[] = [];
   for (let doc = 0; doc < corpus.byDoc.length; doc++) {

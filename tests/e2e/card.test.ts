@@ -50,7 +50,7 @@ describe.each(browsers)('hover card in %s', (name) => {
     await page.mouse.move(at.x, at.y);
     await expect.poll(() => cardShows(page, name, 'We are willing to sign no-spy agreements'), { timeout: 5000 }).toBe(true);
     expect(await cardShows(page, name, 'Liang Hua, Chairman, Huawei')).toBe(true);
-    expect(await cardShows(page, name, 'Counterclaims')).toBe(true);
+    expect(await cardShows(page, name, 'The claim and its answers')).toBe(true);
     expect(await cardShows(page, name, 'Disputing claim')).toBe(true);
     await screenshot(page, `card-${name}.png`);
     await page.close();
@@ -141,7 +141,7 @@ describe('hover card in chromium only', () => {
     await expect.poll(() => statuses.at(-1), { timeout: 5000 }).toBe('stopped');
     const at = await pointOf(page, '#ren', 'Ren Zhengfei');
     await page.mouse.move(at.x, at.y);
-    await expect.poll(() => cardText(page), { timeout: 8000 }).toMatch(/Primary statements/);
+    await expect.poll(() => cardText(page), { timeout: 8000 }).toMatch(/The claim and its answers/);
     expect(await cardText(page)).toMatch(/Ren Zhengfei/);
     // The worker was started again to answer.
     expect(statuses).toContain('running');

@@ -28,7 +28,7 @@ describe('npm run query', () => {
     const spaced = json(['--context', text, 'no-spy']);
     expect(spaced.results[0]!.speaker).toBe('Liang Hua');
     expect(json([`--context=${text}`, 'no-spy'])).toEqual(spaced);
-  });
+  }, 60_000);
 
   it('asks what the detector found: --category and --term as the content script sends them', () => {
     const context = 'The foreign direct product rule lets Washington stop foundries anywhere from making chips for Huawei.';
@@ -40,7 +40,7 @@ describe('npm run query', () => {
     const bad = run('query.ts', ['--context', context, '--category', 'weather', 'x']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('unknown --category weather');
-  });
+  }, 60_000);
 
   it('without --context it is the side-panel search; without --json a readable listing', () => {
     expect(json(['Entity List']).results.length).toBeGreaterThan(0);
