@@ -109,7 +109,7 @@ const mattersOf = new WeakMap<Corpus, Topic[][]>();
  * often names it otherwise ("political means to disrupt an industry",
  * "smearing Chinese companies"), in the words reporters use for it too.
  */
-function statementMatters(corpus: Corpus): Topic[][] {
+export function statementMatters(corpus: Corpus): Topic[][] {
   let out = mattersOf.get(corpus);
   if (!out) {
     out = corpus.byDoc.map((s) => (ON_CARD.has(s.kind) ? [...new Set([...s.topics, ...cueTopics(s.text)])] : s.topics));
