@@ -47,7 +47,7 @@ export const CARD_WEIGHTS: CardWeights = {
   topicDamping: 0.5,
   wordsSentence: 0.3,
   wordsParagraph: 0.3,
-  speaker: 0.3,
+  speaker: 0.45,
   side: 0.1,
   link: 0.3,
   threshold: 0.35,

@@ -2,28 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import type { browser } from 'wxt/browser';
 import { fixture, screenshot, type BrowserName, useSession } from './browsers.ts';
-import { cardHostPresent, pointOf, readHighlights, waitForHighlights } from './page-helpers.ts';
+import { cardHostPresent, cardText, pointOf, readHighlights, waitForHighlights } from './page-helpers.ts';
 
 const browsers: BrowserName[] = ['chromium', 'firefox'];
 
-/**
- * The card lives in a closed shadow root, which the page (and so the test's
- * page.evaluate) cannot open. The test reads it the way a screen reader
- * would: through the accessibility tree, which crosses shadow boundaries.
- */
-async function cardText(page: Page): Promise<string> {
-  const dialog = await page.$('::-p-aria([role="dialog"])');
-  if (!dialog) return '';
-  const snapshot = await page.accessibility.snapshot({ root: dialog, interestingOnly: false });
-  const parts: string[] = [];
-  const visit = (node: { name?: string; children?: unknown[] } | null) => {
-    if (!node) return;
-    if (node.name) parts.push(node.name);
-    for (const child of (node.children ?? []) as (typeof node)[]) visit(child);
-  };
-  visit(snapshot as never);
-  return parts.join('\n');
-}
 
 /**
  * Whether the open card shows `text`. Chromium: the card's accessible text.

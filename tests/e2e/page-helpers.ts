@@ -79,3 +79,22 @@ export function cardHostPresent(page: Page): Promise<boolean> {
     return false;
   });
 }
+
+/**
+ * The card lives in a closed shadow root, which the page (and so the test's
+ * page.evaluate) cannot open. The test reads it the way a screen reader
+ * would: through the accessibility tree, which crosses shadow boundaries.
+ */
+export async function cardText(page: Page): Promise<string> {
+  const dialog = await page.$('::-p-aria([role="dialog"])');
+  if (!dialog) return '';
+  const snapshot = await page.accessibility.snapshot({ root: dialog, interestingOnly: false });
+  const parts: string[] = [];
+  const visit = (node: { name?: string; children?: unknown[] } | null) => {
+    if (!node) return;
+    if (node.name) parts.push(node.name);
+    for (const child of (node.children ?? []) as (typeof node)[]) visit(child);
+  };
+  visit(snapshot as never);
+  return parts.join('\n');
+}

@@ -33,7 +33,7 @@ describe('npm run eval:card', { timeout: 30_000 }, () => {
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['totals', 'stale', 'undetected', 'offTopicHighlighted', 'items']);
     expect(out.stale).toEqual([{ item: 'x1', file: ITEM.relevant[1]!.file, quote: ITEM.relevant[1]!.quote }]);
-    expect(out.items[0].detected).toEqual({ text: 'no-spy agreements', term: 'no-spy agreement', category: 'no-spy' });
+    expect(out.items[0].detected).toEqual({ text: 'no-spy agreements', term: 'no-spy agreement', category: 'no-spy', at: ITEM.paragraph.indexOf('no-spy agreements') });
     expect(out.items[0].relevant[0].ids).toHaveLength(1);
     expect(out.items[0].top5.length).toBeGreaterThan(0);
   });

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import type { Statement } from '../../lib/corpus/types.ts';
+import { fixture, screenshot, type BrowserName, useSession } from './browsers.ts';
+import { cardText, pointOf, waitForHighlights } from './page-helpers.ts';
+
+/**
+ * The card on real articles: pages made of verbatim paragraphs of stored
+ * news pages (tests/pages/real-*.html, each from the card development set),
+ * hovered where a reader would. The statement the paragraph is about must
+ * lead the card: one of the statements the set labels for that paragraph is
+ * in the card's first block ("The claim and its answers"), above "More on
+ * this". The card is in a closed shadow root: the test reads it as a
+ * reader's tools do (see `findInOrder`).
+ */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const items = JSON.parse(readFileSync(`${root}tests/fixtures/card/paragraphs.json`, 'utf8')) as {
+  id: string;
+  relevant: { file: string; quote: string }[];
+}[];
+const statements = JSON.parse(readFileSync(`${root}data/statements.json`, 'utf8')) as Statement[];
+const norm = (s: string) => s.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ');
+
+/** The opening words of each statement labelled for paragraph `id`: they show on the card's first line, unclamped. */
+function wantedOpenings(id: string): string[] {
+  const item = items.find((i) => i.id === id)!;
+  return item.relevant.flatMap((label) =>
+    statements
+      .filter((s) => s.file === label.file && norm(s.text).includes(norm(label.quote)))
+      .map((s) => s.text.split(/\s+/).slice(0, 6).join(' ')),
+  );
+}
+
+/**
+ * Whether the open card shows `texts` in this order. Chromium: its
+ * accessible text (the tree crosses the closed shadow root). Firefox has no
+ * accessibility tree over BiDi: Find, each text after the previous (no wrap).
+ */
+async function findInOrder(page: Page, name: BrowserName, texts: readonly string[]): Promise<boolean> {
+  if (name === 'chromium') {
+    const text = await cardText(page);
+    let from = 0;
+    for (const t of texts) {
+      const at = text.indexOf(t, from);
+      if (at < 0) return false;
+      from = at + t.length;
+    }
+    return true;
+  }
+  return page.evaluate((list: string[]) => {
+    const find = (window as unknown as { find(s: string, c: boolean, b: boolean, w: boolean): boolean }).find;
+    getSelection()?.removeAllRanges();
+    const ok = list.every((t) => find.call(window, t, false, false, false));
+    getSelection()?.removeAllRanges();
+    return ok;
+  }, texts as string[]);
+}
+
+const CASES = [
+  { page: 'real-dw-uk-5g-ban.html', paragraph: 'c02', mention: 'Huawei' },
+  { page: 'real-cna-no-spy.html', paragraph: 'c13', mention: 'no-spy agreements' },
+  { page: 'real-hrl-crackdown.html', paragraph: 'c56', mention: 'Huawei' },
+  { page: 'real-nationaldaily-5g-ban.html', paragraph: 'c58', mention: 'Huawei' },
+] as const;
+
+describe.each(['chromium', 'firefox'] as BrowserName[])('the card on real articles in %s', (name) => {
+  const current = useSession(name);
+
+  it.each(CASES)('$page: hovering “$mention” in $paragraph leads with a statement the paragraph is about', async ({ page: file, paragraph, mention }) => {
+    const page = await current().open(fixture(file));
+    await waitForHighlights(page, 1);
+    const at = await pointOf(page, `#${paragraph}`, mention);
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(() => findInOrder(page, name, ['The claim and its answers']), { timeout: 8000 }).toBe(true);
+    const wanted = wantedOpenings(paragraph);
+    expect(wanted.length).toBeGreaterThan(0);
+    const leading = [];
+    for (const opening of wanted) {
+      if (await findInOrder(page, name, ['The claim and its answers', opening])) {
+        // In the first block: "More on this" (when there is more) comes after it.
+        const more = await findInOrder(page, name, ['More on this']);
+        if (!more || (await findInOrder(page, name, ['The claim and its answers', opening, 'More on this']))) leading.push(opening);
+      }
+    }
+    expect(leading, `none of ${JSON.stringify(wanted)} leads the card`).not.toEqual([]);
+    await screenshot(page, `card-real-${paragraph}-${name}.png`);
+    if (name === 'chromium') {
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+      await screenshot(page, `card-real-${paragraph}-${name}-dark.png`);
+    }
+    await page.close();
+  });
+});
