@@ -220,8 +220,8 @@ export function discoverSpeakers(source: string, doc: CleanDocument, table: Enti
     found.push({ entity, rule, line, phrase });
   };
 
+  // The headline names people too ("Secretary Jane Roe confirms ..."), often the only place a transcript does.
   for (const para of doc.paragraphs) {
-    if (para.role !== 'body') continue;
     const text = outsideQuotes(source, para.span);
     const at = (i: number) => para.span[0] + i;
     for (const m of text.matchAll(TITLE_BEFORE_NAME)) {

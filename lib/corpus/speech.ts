@@ -22,7 +22,7 @@ const REPORT_VERB =
   'reiterated|reiterates|promised|promises|added that|adds that|told [\\p{L} ]{1,30}? that|' +
   'campaigning against|campaigned against|opposed|opposes|oppose|rejected|rejects|condemned|condemns|criticized|criticised|' +
   'criticizes|slammed|slams|emphasized|emphasised|emphasizes|confirmed|confirms|announced(?: \\p{Lu}\\p{Ll}+day)? that|responded|replied|countered|' +
-  'wrote|tweeted|recounted)';
+  'wrote|tweeted|recounted|demanded|demands|called for|calls for)';
 
 /** Auxiliaries and adverbs allowed between the subject and the verb ("has repeatedly denied"). */
 const GAP =
