@@ -126,6 +126,12 @@ function outsideQuotes(source: string, span: Span): string {
   return text;
 }
 
+/** Every word of four letters or more capitalised: a Title Case headline, where capitals say nothing about names. */
+function isTitleCase(text: string): boolean {
+  const words = (text.match(/\p{L}[\p{L}’'-]*/gu) ?? []).filter((w) => w.length >= 4);
+  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w));
+}
+
 function levenshtein(a: string, b: string): number {
   const d = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -220,8 +226,10 @@ export function discoverSpeakers(source: string, doc: CleanDocument, table: Enti
     found.push({ entity, rule, line, phrase });
   };
 
-  // The headline names people too ("Secretary Jane Roe confirms ..."), often the only place a transcript does.
+  // The headline names people too ("Secretary Jane Roe confirms ..."), often the only place a transcript
+  // does; but not one in Title Case, where "Roe Applauds Closing" would read as a name.
   for (const para of doc.paragraphs) {
+    if (para.role !== 'body' && isTitleCase(source.slice(para.span[0], para.span[1]))) continue;
     const text = outsideQuotes(source, para.span);
     const at = (i: number) => para.span[0] + i;
     for (const m of text.matchAll(TITLE_BEFORE_NAME)) {

@@ -67,6 +67,13 @@ describe('speakers the table does not know', () => {
     expect(of(r.statements, 'review would end').speaker.name).toBe('Harbour Authority');
   });
 
+  it('a sentence-case headline introduces a speaker; a Title Case one does not make "Vark Applauds Ruling" a name', () => {
+    const r = build('Harbour Commissioner Ilse Vark Applauds Ruling On Port Fees\n\n"We welcome the ruling and will apply it at once," Vark said.\n');
+    expect(r.discovered).toEqual([]);
+    const s2 = build('Harbour Commissioner Ilse Vark welcomes ruling on port fees\n\n"We welcome the ruling and will apply it at once," Vark said.\n');
+    expect(of(s2.statements, 'We welcome the ruling').speaker.name).toBe('Ilse Vark');
+  });
+
   it('a misspelt full name of a known person is that person, and the report says so', () => {
     const r = build('Acme chairman Tom Fieldes said the company would appeal the ruling in court.\n\n"We will win this case," Fields said.\n');
     expect(of(r.statements, 'would appeal the ruling').speaker.id).toBe('tom-fields');

@@ -28,10 +28,10 @@ import {
  */
 
 // Measured 2026-11-30 on 23 dev articles / 183 labels and 73 seed labels, with the
-// rules on main that day (dev 160/183 found, 142/160 speaker, 146/160 kind; seeds 70/73, 69/70, 69/70).
+// rules on main that day (dev 160/183 found, 147/160 speaker, 146/160 kind; seeds 70/73, 69/70, 69/70).
 // Targets (issue #13): found >= 0.90, speaker >= 0.95 of found, kind >= 0.90 of found.
 const FLOORS = {
-  dev: { found: 0.874, speaker: 0.887, kind: 0.912 },
+  dev: { found: 0.874, speaker: 0.918, kind: 0.912 },
   seeds: { found: 0.958, speaker: 0.985, kind: 0.985 },
 } as const;
 
