@@ -10,6 +10,7 @@ import sources from '../../data/sources.json';
 import { reportMentionCount, setupBadge } from './badge.ts';
 import { answerOpenPanel, setupPanel } from './panel.ts';
 import { answerConfirmTurnOff, answerCopy } from './clipboard.ts';
+import { injectCard } from './card-injection.ts';
 
 /**
  * Answers lookups from the bundled index, and routes every other message
@@ -49,6 +50,8 @@ export default defineBackground(() => {
         return answerCopy(message);
       case 'confirmTurnOff':
         return answerConfirmTurnOff();
+      case 'loadCard':
+        return injectCard(sender);
       case 'mentionCount': {
         const error = reportMentionCount(message, sender);
         return Promise.resolve(error ? { ok: false, error: error.message } : { ok: true, result: undefined });

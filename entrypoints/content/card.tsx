@@ -261,6 +261,9 @@ export class CardController {
       frame.addEventListener('pointerleave', (e) => {
         if (!e.isTrusted) return;
         this.#pointerInside = false;
+        // The card grew over a pointer resting on its mention and was placed
+        // again: the pointer never left the mention, so nothing closes.
+        if (this.#mention && isOver(this.#document, this.#mention, e.clientX, e.clientY)) return;
         this.scheduleClose();
       });
       frame.addEventListener('focusout', (e) => this.#onFocusOut(e));
@@ -346,6 +349,17 @@ function lookupParams(mention: PlacedMention) {
     context: mention.block.slice(start, start + MAX_CONTEXT),
     at: mention.at - start,
   };
+}
+
+/** Whether the point is on one of the mention's line boxes. */
+function isOver(document_: Document, mention: PlacedMention, x: number, y: number): boolean {
+  const range = document_.createRange();
+  range.setStart(mention.range.startContainer, mention.range.startOffset);
+  range.setEnd(mention.range.endContainer, mention.range.endOffset);
+  for (const rect of range.getClientRects()) {
+    if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
+  }
+  return false;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {

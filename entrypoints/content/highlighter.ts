@@ -47,12 +47,16 @@ export class Highlighter {
   readonly #names = new Map<Category, string>();
   #registered = false;
 
+  /**
+   * No category is shown until the first `applyView`: the content script
+   * scans before it has read the settings (a page without a mention never
+   * reads them), and a page where the reader turned us off must never show
+   * a highlight, not even for a moment. Nothing is registered before the
+   * first mention either (`#register`).
+   */
   constructor(categories: readonly Category[], window_: Window & typeof globalThis = window) {
     this.#registry = window_.CSS.highlights;
-    for (const category of categories) {
-      this.#highlights.set(category, new window_.Highlight());
-      this.#names.set(category, highlightName(category, 'background'));
-    }
+    for (const category of categories) this.#highlights.set(category, new window_.Highlight());
     this.#active = new window_.Highlight();
     // Above the category highlights so the hovered mention stands out.
     this.#active.priority = 1;

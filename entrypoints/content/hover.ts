@@ -6,6 +6,8 @@ export interface HoverEvents {
   onIntent(mention: PlacedMention): void;
   /** The pointer has left the mention that last raised an intent. */
   onLeave(mention: PlacedMention): void;
+  /** The pointer has come onto `mention` (its rest starts now): time to get ready for an intent. */
+  onEnter?(mention: PlacedMention): void;
 }
 
 /**
@@ -57,6 +59,7 @@ export function trackHover(
     }
     highlighter.setActive(mention);
     if (mention && mention !== intended) {
+      events.onEnter?.(mention);
       timer = setTimeout(() => {
         intended = mention;
         events.onIntent(mention);

@@ -1,27 +1,38 @@
-import '../../lib/i18n-browser.ts';
 import './highlights.css';
 import './highlight-styles.css';
 import { browser } from 'wxt/browser';
-import { createBackgroundClient, parseContentRequest } from '../../lib/messages.ts';
-import type { Settings } from '../../lib/settings/schema.ts';
-import { setSiteDisabled } from '../../lib/settings/store.ts';
+import { parseContentRequest } from '../../lib/messages.ts';
+import { defaultSettings, type HighlightDensity, type Settings } from '../../lib/settings/schema.ts';
 import { startScanning } from './scanning.ts';
 import { trackHover } from './hover.ts';
-import { CardController } from './card.tsx';
-import { mentionForCommand } from './keyboard.ts';
+import type { CardController } from './card.tsx';
+import { loadCardModule, type CardModule } from './card-loader.ts';
 import { servePageMentions } from './page-mentions.ts';
 import { servePageSummary } from './page-summary.ts';
 import { applySettingsLive } from './settings-sync.ts';
 import { scriptLifetime } from './lifetime.ts';
-import type { Highlighter } from './highlighter.ts';
+import type { Highlighter, PlacedMention } from './highlighter.ts';
+
+interface Run {
+  controller: AbortController;
+  highlighter: Highlighter;
+  /** The highlight density it places mentions with (fixed for the run). */
+  density: HighlightDensity;
+}
 
 /**
  * The page side: finds and highlights mentions, tracks the one under the
- * pointer and opens the card. It carries no corpus; lookups go to the
- * background. A "run" (scan, highlights, card, hover) lives while the
- * settings say this page is active, under one AbortSignal, so pausing or
- * turning the site off undoes it all at once and turning it back on starts
- * afresh; the toolbar summary is served for the script's whole life.
+ * pointer and opens the card. It carries no corpus (lookups go to the
+ * background) and no card (loaded on first use, see `card-loader.ts`).
+ *
+ * A page pays only for what it needs. At start only the scan runs, its
+ * highlights not yet shown. The first mention found reads the settings
+ * (and watches them), shows the highlights if this page is active, and sets
+ * up hover, click and keyboard handling; a page or frame without a mention
+ * never does any of that. A "run" (scan, highlights, card, hover) lives
+ * while the settings say this page is active, under one AbortSignal, so
+ * pausing or turning the site off undoes it all at once and turning it back
+ * on starts afresh; the toolbar summary is served for the script's whole life.
  */
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -30,111 +41,164 @@ export default defineContentScript({
   allFrames: true,
   // WXT's start-up postMessage carries the extension id to every page script.
   noScriptStartedPostMessage: true,
-  async main(ctx) {
+  main(ctx) {
     // Without the Custom Highlight API we would have to wrap text in the
     // page's DOM, which we never do.
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
     const life = scriptLifetime(ctx);
     const host = location.hostname;
+    /** Undefined until the first mention: until then nothing is shown, so nothing depends on them. */
     let settings: Settings | undefined;
-    let run: { controller: AbortController; highlighter: Highlighter } | undefined;
+    let run: Run | undefined;
     const summary = servePageSummary(
-      { highlighter: () => run?.highlighter, visible: () => settings!.categories },
+      { highlighter: () => run?.highlighter, visible: () => (settings ?? defaultSettings()).categories },
       life,
     );
 
-    await applySettingsLive(
-      {
-        host,
-        onChange(next, active) {
-          // Density decides which mentions are placed at all: a change starts the run afresh.
-          const densityChanged = settings !== undefined && settings.highlightDensity !== next.highlightDensity;
-          settings = next;
-          if (run && (!active || densityChanged)) {
-            run.controller.abort();
-            run = undefined;
-          }
-          if (active && !run) run = start();
-          run?.highlighter.applyView(next.categories, next.highlightStyle);
-          summary.onChange();
+    let watching = false;
+    const watchSettings = () => {
+      if (watching) return;
+      watching = true;
+      void applySettingsLive(
+        {
+          host,
+          onChange(next, active) {
+            settings = next;
+            // Density decides which mentions are placed at all: a run with another starts afresh
+            // (the first run, begun before the settings were read, used the default).
+            if (run && (!active || run.density !== next.highlightDensity)) {
+              run.controller.abort();
+              run = undefined;
+            }
+            if (active && !run) run = start();
+            run?.highlighter.applyView(next.categories, next.highlightStyle);
+            summary.onChange();
+          },
         },
-      },
-      life,
-    );
+        life,
+      );
+    };
 
-    function start(): { controller: AbortController; highlighter: Highlighter } {
+    run = start();
+
+    function start(): Run {
       const controller = new AbortController();
       const signal = controller.signal;
       life.addEventListener('abort', () => controller.abort(), { signal });
-      const call = createBackgroundClient((message) => browser.runtime.sendMessage(message));
-      const openPanel = (params: { read?: string; query?: string }) =>
-        void browser.runtime.sendMessage({ method: 'openPanel', params }).catch(() => {});
       let pageMentions: { onChange(): void } | undefined;
+      const density = (settings ?? defaultSettings()).highlightDensity;
       const highlighter = startScanning(
         document,
         signal,
         {
-          onFirstMention: () => void call('warm', {}).catch(() => {}),
+          onFirstMention: () => {
+            // Wakes the background and has it load the corpus before the first lookup.
+            void browser.runtime.sendMessage({ method: 'warm', params: {} }).catch(() => {});
+            watchSettings();
+            interact(signal, highlighter, () => settings);
+          },
           onChange: () => {
             summary.onChange();
             pageMentions?.onChange();
           },
         },
-        settings!.highlightDensity,
+        density,
       );
-      highlighter.applyView(settings!.categories, settings!.highlightStyle);
+      if (settings) highlighter.applyView(settings.categories, settings.highlightStyle);
       pageMentions = servePageMentions(highlighter, signal);
-      const card = new CardController(signal, call, highlighter, {
-        onTurnOffSite: () => void setSiteDisabled(host, true),
-        onConfirmTurnOff: async () => {
-          const reply = (await browser.runtime.sendMessage({ method: 'confirmTurnOff', params: {} }).catch(() => undefined)) as
-            | { ok: true; result: { opened: boolean } }
-            | undefined;
-          return Boolean(reply?.ok && reply.result.opened);
-        },
-        onCopy: async (text) => {
-          const reply = (await browser.runtime.sendMessage({ method: 'copyText', params: { text } })) as { ok: boolean; error?: string } | undefined;
-          if (!reply?.ok) throw new Error(reply?.error ?? 'the extension did not answer');
-        },
-        onSearchCorpus: (query) => openPanel({ query }),
-        onReadInSource: (item) => openPanel({ read: item.id }),
-      });
-      const hover = trackHover(
-        document,
-        highlighter,
-        {
-          onIntent: (mention) => {
-            if (settings!.openOn === 'hover') void card.open(mention);
-          },
-          onLeave: () => card.scheduleClose(),
-        },
-        signal,
-        () => settings!.hoverDelayMs,
-      );
-      // "Open on click" readers: a click on a mention opens its card (a
-      // mention inside a link still follows the link: we never cancel clicks).
-      document.addEventListener(
-        'click',
-        (event) => {
-          if (!event.isTrusted || settings!.openOn !== 'click') return;
-          const mention = hover.hitTest(event.clientX, event.clientY);
-          if (mention) void card.open(mention);
-        },
-        { signal },
-      );
-      const onMessage = (message: unknown) => {
-        const request = parseContentRequest(message);
-        if (request instanceof Error) return undefined;
-        const mention = mentionForCommand(request.params.name, highlighter, card.mention, document.getSelection());
-        if (mention) {
-          mention.nodes[0]?.parentElement?.scrollIntoView({ block: 'nearest' });
-          void card.open(mention, { keyboard: true });
-        }
-        return Promise.resolve({ handled: Boolean(mention) });
-      };
-      browser.runtime.onMessage.addListener(onMessage);
-      signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
-      return { controller, highlighter };
+      return { controller, highlighter, density };
     }
   },
 });
+
+/**
+ * Hover, click and keyboard handling, set up once a run has found its first
+ * mention. The card itself loads on the first intent to open one.
+ */
+function interact(
+  signal: AbortSignal,
+  highlighter: Highlighter,
+  current: () => Settings | undefined,
+): void {
+  let card: CardController | undefined;
+  let loading: Promise<{ module: CardModule; card: CardController }> | undefined;
+  /** The mention waiting for the card to load; cleared when the pointer leaves it first. */
+  let wanted: PlacedMention | undefined;
+
+  const load = () =>
+    (loading ??= loadCardModule().then(
+      (module) => {
+        card = module.createCard(signal, highlighter);
+        return { module, card };
+      },
+      (error: unknown) => {
+        loading = undefined;
+        console.warn('Source Context:', error instanceof Error ? error.message : error);
+        throw error;
+      },
+    ));
+
+  const open = (mention: PlacedMention) => {
+    if (card) return void card.open(mention);
+    wanted = mention;
+    load().then(
+      (loaded) => {
+        if (wanted !== mention || signal.aborted) return;
+        wanted = undefined;
+        void loaded.card.open(mention);
+      },
+      () => {},
+    );
+  };
+
+  const hover = trackHover(
+    document,
+    highlighter,
+    {
+      onIntent: (mention) => {
+        if (current()?.openOn === 'hover') open(mention);
+      },
+      onLeave: () => {
+        wanted = undefined;
+        card?.scheduleClose();
+      },
+      // The card loads while the pointer rests, so the first one opens as fast as the next.
+      onEnter: () => {
+        if (current()?.openOn === 'hover') load().catch(() => {});
+      },
+    },
+    signal,
+    () => current()?.hoverDelayMs ?? defaultSettings().hoverDelayMs,
+  );
+  // "Open on click" readers: a click on a mention opens its card (a
+  // mention inside a link still follows the link: we never cancel clicks).
+  document.addEventListener(
+    'click',
+    (event) => {
+      if (!event.isTrusted || current()?.openOn !== 'click') return;
+      const mention = hover.hitTest(event.clientX, event.clientY);
+      if (mention) open(mention);
+    },
+    { signal },
+  );
+  // Keyboard commands: the card bundle picks the mention, then opens it.
+  const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: { handled: boolean }) => void) => {
+    const request = parseContentRequest(message);
+    if (request instanceof Error) return undefined;
+    load().then(
+      ({ module, card: loaded }) => {
+        const mention = signal.aborted ? undefined : module.mentionForCommand(request.params.name, highlighter, loaded.mention, document.getSelection());
+        if (mention) {
+          mention.nodes[0]?.parentElement?.scrollIntoView({ block: 'nearest' });
+          void loaded.open(mention, { keyboard: true });
+        }
+        sendResponse({ handled: Boolean(mention) });
+      },
+      () => sendResponse({ handled: false }),
+    );
+    // The answer follows once the card has loaded.
+    return true;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+}

@@ -62,10 +62,12 @@ export function servePageMentions(highlighter: Highlighter, signal: AbortSignal,
     return { ok: true };
   };
 
-  const onMessage = (message: unknown) => {
+  // Answers through sendResponse: the content script has no polyfill (see wxt.config.ts).
+  const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
     const request = parseContentRequest(message, ['listMentions', 'revealMention']);
     if (request instanceof Error) return undefined;
-    return Promise.resolve(request.method === 'listMentions' ? list() : reveal(request.params.index));
+    sendResponse(request.method === 'listMentions' ? list() : reveal(request.params.index));
+    return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => {

@@ -37,10 +37,12 @@ export function servePageSummary(options: PageSummaryOptions, signal: AbortSigna
     return { counts, total, host: location.hostname };
   };
 
-  const onMessage = (message: unknown) => {
+  // Answers through sendResponse: the content script has no polyfill (see wxt.config.ts).
+  const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
     const request = parseContentRequest(message, ['pageSummary']);
     if (request instanceof Error) return undefined;
-    return Promise.resolve(summarize());
+    sendResponse(summarize());
+    return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
 

@@ -6,7 +6,7 @@
 export type { Category, Mention } from './types.ts';
 export { CATEGORIES } from './types.ts';
 export { TERMS, type TermDef } from './terms.ts';
-export { findMentions, matchTerms, isGenericTerm, applyContext, PREFILTER } from './matcher.ts';
+export { findMentions, matchTerms, isGenericTerm, applyContext, PREFILTER, termsSource } from './matcher.ts';
 export {
   blockSignals,
   decideBlock,

@@ -8,13 +8,37 @@ import type { Mention } from './types.ts';
 import { wholeWord } from './patterns.ts';
 import { blockSignals, decideBlock, NEUTRAL_PAGE, type BlockDecision, type PageInput } from './context.ts';
 
-function compile(terms: readonly TermDef[]): RegExp {
-  const source = terms.map((t) => `(${t.wordEdges ? wholeWord(t.pattern) : t.pattern})`).join('|');
-  return new RegExp(source, 'gu');
+/**
+ * The table as one RegExp source (flags `gu`), one capturing group per term
+ * in table order. Consecutive terms with word edges share one pair of edge
+ * checks around their alternation instead of a pair each: the edges are
+ * Unicode-property lookarounds, and with one pair per term compiling the
+ * RegExp (which V8 does at its first search, in every renderer process, so
+ * on every page load) cost several times more. The match is the same: the
+ * engine tries the same alternatives in the same order, each followed by the
+ * same end check, and backtracks into the next one when it fails.
+ */
+export function termsSource(terms: readonly TermDef[] = TERMS): string {
+  const parts: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length) parts.push(wholeWord(run.join('|')));
+    run = [];
+  };
+  for (const t of terms) {
+    if (t.wordEdges) {
+      run.push(`(${t.pattern})`);
+    } else {
+      flush();
+      parts.push(`(${t.pattern})`);
+    }
+  }
+  flush();
+  return parts.join('|');
 }
 
 /** All terms, in table order (earlier entries win at the same position). */
-const ALL_TERMS = compile(TERMS);
+const ALL_TERMS = new RegExp(termsSource(), 'gu');
 
 /**
  * Cheap superset test run on every text node before the full matcher: a

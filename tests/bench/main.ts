@@ -6,7 +6,7 @@
  * or missed never change the exit code. See README.md for the method.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ import { buildBenchBundle, buildExtension, buildPanelBundle, root } from './buil
 import { plain, withExtension } from './browser.ts';
 import { benchScale, type ScaleResult } from './index-scale.ts';
 import { benchLookups, type LookupResult } from './lookups.ts';
+import { benchPageCost, type PageCostResult } from './page-cost.ts';
 import { batchHtml, dynamicBasePage, hoverPage, scanPages, type GeneratedPage } from './pages.ts';
 import { benchPanel, panelCorpus, PANEL_HTML, type PanelScaleResult } from './panel-ui.ts';
 import { cardLookups, keystrokes, PANEL_QUERIES } from './queries.ts';
@@ -37,7 +38,7 @@ import { measureSizes, type SizeResult } from './sizes.ts';
 import { checkTargets, type Target } from './targets.ts';
 
 /** The parts `--only` can choose; each is measured and reported on its own. */
-export const SECTIONS = ['scan', 'lookups', 'index', 'panel', 'sizes'] as const;
+export const SECTIONS = ['cost', 'scan', 'lookups', 'index', 'panel', 'sizes'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface BenchOptions {
@@ -70,6 +71,9 @@ export interface Settings {
   queryBudgetMs: number;
   /** How many of PANEL_QUERIES the side panel UI section types at each of `scales`. */
   panelQueries: number;
+  /** Page cost: how many of the largest real pages, and loads per page and browser (the lower counts). */
+  costPages: number;
+  costReps: number;
 }
 
 export const FULL: Settings = {
@@ -86,6 +90,8 @@ export const FULL: Settings = {
   scaleReps: 3,
   queryBudgetMs: 8000,
   panelQueries: PANEL_QUERIES.length,
+  costPages: 20,
+  costReps: 2,
 };
 
 export const QUICK: Settings = {
@@ -102,6 +108,8 @@ export const QUICK: Settings = {
   scaleReps: 1,
   queryBudgetMs: 500,
   panelQueries: 2,
+  costPages: 3,
+  costReps: 1,
 };
 
 export interface BenchResults {
@@ -122,6 +130,8 @@ export interface BenchResults {
     loadAverage: [number, number];
     durationS: number;
   };
+  /** What a page load pays for each extension, measured whole (page-cost.ts). */
+  cost: PageCostResult | null;
   scan: { pages: PageResult[]; coldStart: ColdStartResult | null; extensionCounts: Record<string, number> | null } | null;
   dynamic: DynamicResult | null;
   hover: HoverResult | null;
@@ -137,6 +147,14 @@ export interface BenchResults {
 
 const BATCH_SIZE = 50;
 const BATCH_GAP_MS = 100;
+
+/** The real pages the page cost uses when no --pages is given (outside the repository: tests never read it). */
+const SHARED_PAGES = resolve(root, '../shared/real-pages');
+
+/** The `n` largest pages by HTML size, largest first. */
+function largest(pages: PageRef[], n: number): PageRef[] {
+  return [...pages].sort((a, b) => b.htmlBytes - a.htmlBytes).slice(0, n);
+}
 
 function realPages(dir: string, base: string, limit: number): PageRef[] {
   return readdirSync(dir)
@@ -204,7 +222,7 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
   const sections = new Set<Section>(options.only?.length ? options.only : SECTIONS);
   const want = (section: Section) => sections.has(section);
 
-  const needsExtension = want('scan') || want('lookups') || want('sizes');
+  const needsExtension = want('cost') || want('scan') || want('lookups') || want('sizes');
   log(`build: ${[needsExtension && 'extension (Chrome MV3)', want('scan') && 'bench bundle', want('panel') && 'panel bundle'].filter(Boolean).join(', ')}`);
   const ext = needsExtension ? await attempt('build', buildExtension) : null;
   const bundle = want('scan') ? await attempt('bench bundle', buildBenchBundle) : null;
@@ -265,6 +283,21 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
       await extBrowser?.close();
     }
   }
+
+  let cost: PageCostResult | null = null;
+  if (ext && want('cost')) {
+    // The N largest real pages (the issue's set): --pages, else ../shared/real-pages when present (not in
+    // the quick setting, which must behave the same with or without it), else the generated pages.
+    const dir = options.pages ?? (!options.quick && existsSync(SHARED_PAGES) ? SHARED_PAGES : undefined);
+    const costServer = dir && dir !== options.pages ? await startBenchServer(new Map(), dir) : undefined;
+    const costRefs = dir
+      ? largest(realPages(dir, costServer?.url ?? url, Infinity), settings.costPages)
+      : genRefs.filter((g) => g.htmlBytes < 2_000_000).slice(0, settings.costPages);
+    log(`cost: ${costRefs.length} ${dir ? 'real' : 'generated'} pages × 4 browsers × ${settings.costReps} loads (+ 2 traced)`);
+    const contentBytes = readdirSync(join(ext.dir, 'content-scripts')).filter((f) => f.endsWith('.js')).reduce((n, f) => n + statSync(join(ext.dir, 'content-scripts', f)).size, 0);
+    cost = await attempt('cost', () => benchPageCost(ext.dir, contentBytes, costRefs, dir ? 'real' : 'generated', settings.costReps, log));
+    costServer?.server.close();
+  }
   server.close();
 
   let index: ScaleResult[] | null = null;
@@ -298,6 +331,7 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
       loadAverage: [Math.round(loadAtStart * 100) / 100, Math.round(loadavg()[0]! * 100) / 100],
       durationS: 0,
     },
+    cost,
     scan,
     dynamic,
     hover,
@@ -315,6 +349,7 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
   writeFileSync(join(options.out, 'latest.json'), `${JSON.stringify(results, null, 1)}\n`);
   writeFileSync(join(options.out, 'latest.md'), markdown);
   const measured: Record<Section, boolean> = {
+    cost: cost !== null,
     scan: scan !== null && dynamic !== null && hover !== null,
     lookups: lookups !== null,
     index: index !== null,

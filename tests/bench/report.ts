@@ -5,6 +5,7 @@
  */
 import type { BenchResults } from './main.ts';
 import type { PageResult } from './scan.ts';
+import { EXTENSIONS, type PageCostResult } from './page-cost.ts';
 import { scanTotals } from './targets.ts';
 
 const ms = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
@@ -47,6 +48,8 @@ export function renderMarkdown(r: BenchResults): string {
   out.push('## Targets', '');
   out.push(table(['target', 'goal', 'measured', 'met', 'what was compared'], r.targets.map((t) => [t.name, t.goal, `${t.unit === 'x' ? t.measured.toFixed(2) : ms(t.measured)} ${t.unit}`, t.met ? 'met' : `**missed** (${(t.measured / t.limit).toFixed(1)}x the limit)`, t.note])), '');
   if (Object.keys(r.errors).length) out.push(`**Not measured:** ${Object.keys(r.errors).join(', ')} (see latest.json \`errors\`).`, '');
+
+  if (r.cost) out.push(...costSection(r.cost));
 
   if (r.scan) {
     const totals = scanTotals(r.scan.pages);
@@ -152,4 +155,33 @@ export function renderMarkdown(r: BenchResults): string {
     out.push(table(['contributor', 'minified', 'share'], s.contentBreakdown.slice(0, 16).map((c) => [c.group, kb(c.minifiedBytes), `${(c.share * 100).toFixed(1)}%`])), '');
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The page-cost section: what a page load pays for each extension, measured from outside (page-cost.ts). */
+function costSection(c: PageCostResult): string[] {
+  const out: string[] = [];
+  const name = { ours: 'Source Context', bare: 'bare reference', mark: 'mark.js extension' } as const;
+  out.push('## Page cost: what a page load pays for the extension', '');
+  out.push(
+    `The ${c.pages.length} ${c.set === 'real' ? 'largest real pages' : 'generated pages (no real pages folder)'}, each loaded in a fresh tab of a browser with one extension and of one with none: the renderer's main-thread task time (CDP \`Performance.getMetrics\`, thread CPU time) from navigation to ${1.5} s after \`load\`, lower of ${c.reps} load${c.reps > 1 ? 's' : ''}, summed over the pages, minus the no-extension browser's. The parts are the renderer's own counters (script, V8 compile, style recalculation, layout); "other" is the rest of the added task time (parsing, paint, task overhead, garbage collection). Content script: ${(c.contentScriptBytes / 1024).toFixed(1)} KiB.`,
+    '',
+  );
+  const other = (e: (typeof EXTENSIONS)[number]) => c.added[e] - c.addedParts[e].scriptMs - c.addedParts[e].compileMs - c.addedParts[e].styleMs - c.addedParts[e].layoutMs;
+  out.push(
+    table(
+      ['extension', 'added ms', 'per page', 'vs bare', 'vs mark.js', 'script', 'compile', 'style', 'layout', 'other'],
+      EXTENSIONS.map((e) => [name[e], ms(c.added[e]), ms(c.added[e] / c.pages.length), ratio(c.added[e], c.added.bare), ratio(c.added[e], c.added.mark), ms(c.addedParts[e].scriptMs), ms(c.addedParts[e].compileMs), ms(c.addedParts[e].styleMs), ms(c.addedParts[e].layoutMs), ms(other(e))]),
+    ),
+    '',
+  );
+  out.push(`Pages where Source Context found no mention: ${c.noMention.pages} of ${c.pages.length}, ${ms(c.noMention.addedMs)} ms added over them (${ms(c.noMention.pages ? c.noMention.addedMs / c.noMention.pages : Number.NaN)} ms a page).`, '');
+  out.push('Per page: added ms per extension (lower load minus the no-extension browser\'s lower load; loads vary by a few ms, so small negatives occur). Our tasks, from one more traced load with Source Context: the top-level tasks of the page\'s main thread that ran JavaScript and did not parse the page (the pages\' own scripts are blocked), each counted whole.', '');
+  out.push(
+    table(
+      ['page', 'html', 'our mentions', 'no extension ms', 'ours +ms', 'bare +ms', 'mark.js +ms', 'our tasks', 'our tasks ms', 'our longest task ms'],
+      c.pages.map((p) => [p.page, kb(p.htmlBytes), p.mentions, ms(p.loads.none.taskMs), ms(p.loads.ours.taskMs - p.loads.none.taskMs), ms(p.loads.bare.taskMs - p.loads.none.taskMs), ms(p.loads.mark.taskMs - p.loads.none.taskMs), p.trace?.oursTasks ?? '–', ms(p.trace?.oursTasksMs), ms(p.trace?.longestOursMs)]),
+    ),
+    '',
+  );
+  return out;
 }

@@ -24,6 +24,16 @@ describe('npm run bench -- --quick', () => {
     const finite = (x: unknown) => expect(Number.isFinite(x), String(x)).toBe(true);
 
     expect(r.errors).toEqual({});
+    // Page cost: every page loaded in each of the four browsers, and our tasks traced.
+    expect(r.cost!.pages.length).toBe(3);
+    for (const page of r.cost!.pages) {
+      for (const load of Object.values(page.loads)) for (const x of Object.values(load)) finite(x);
+      expect(page.loads.none.taskMs).toBeGreaterThan(0);
+      finite(page.trace!.longestOursMs);
+    }
+    // The built extension highlighted the generated pages' mentions during the traced loads.
+    expect(r.cost!.pages.some((p) => p.mentions > 0)).toBe(true);
+    for (const x of Object.values(r.cost!.added)) finite(x);
     expect(r.scan!.pages.length).toBeGreaterThanOrEqual(3);
     for (const page of r.scan!.pages) {
       for (const m of Object.values(page.methods)) {

@@ -3,8 +3,11 @@ import type { Page } from 'puppeteer-core';
 import type { browser } from 'wxt/browser';
 import { fixture, screenshot, type BrowserName, useSession } from './browsers.ts';
 import { cardHostPresent, cardText, pointOf, readHighlights, waitForHighlights } from './page-helpers.ts';
+import { defaultSettings } from '../../lib/settings/schema.ts';
 
 const browsers: BrowserName[] = ['chromium', 'firefox'];
+/** The settings' default rest on a mention before its card opens. */
+const HOVER_REST_MS = defaultSettings().hoverDelayMs;
 
 
 /**
@@ -95,6 +98,33 @@ describe.each(browsers)('hover card in %s', (name) => {
     expect(await cardShows(page, name, 'Turn off on this site')).toBe(true);
     await page.mouse.move(5, 890, { steps: 3 });
     await expect.poll(() => cardShows(page, name, 'Turn off on this site'), { timeout: 3000 }).toBe(false);
+    await page.close();
+  });
+  it('opens within 100 ms of the hover intent on the first hover of a page, though the card loads on demand', async () => {
+    const page = await current().open(fixture('news.html'));
+    await waitForHighlights(page, 10);
+    // The page's clock: the last pointer move, and when the card's host (a div on <html>, there only while a card is open) joins the page: the card mounts and renders at once.
+    await page.evaluate(() => {
+      const w = window as unknown as { moves: number[]; host?: number };
+      w.moves = [];
+      addEventListener('pointermove', (e) => w.moves.push(e.timeStamp), { capture: true });
+      new MutationObserver(() => {
+        if (w.host === undefined && [...document.documentElement.children].some((el) => el.localName === 'div')) w.host = performance.now();
+      }).observe(document.documentElement, { childList: true });
+    });
+    const at = await pointOf(page, '#liang', 'no-spy agreement');
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { host?: number }).host !== undefined), { timeout: 5000 }).toBe(true);
+    const { moved, host } = await page.evaluate(() => {
+      const w = window as unknown as { moves: number[]; host: number };
+      return { moved: w.moves.at(-1)!, host: w.host };
+    });
+    // The intent comes after the default rest of 300 ms (and the next frame's hit test).
+    const afterIntent = host - moved - HOVER_REST_MS;
+    console.log(`${name}: first card ${afterIntent.toFixed(1)} ms after the hover intent`);
+    expect(afterIntent).toBeGreaterThan(-1);
+    expect(afterIntent).toBeLessThan(100);
+    await expect.poll(() => cardShows(page, name, 'We are willing to sign no-spy agreements'), { timeout: 5000 }).toBe(true);
     await page.close();
   });
 });

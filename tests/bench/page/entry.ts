@@ -14,12 +14,12 @@
 import { startScanning } from '../../../entrypoints/content/scanning.ts';
 import { trackHover } from '../../../entrypoints/content/hover.ts';
 import type { Highlighter, PlacedMention } from '../../../entrypoints/content/highlighter.ts';
-import { TERMS } from '../../../lib/detect/terms.ts';
-import { wholeWord } from '../../../lib/detect/patterns.ts';
+import { termsSource } from '../../../lib/detect/matcher.ts';
 import { probe, type Run } from './probe.ts';
+import { defaultSettings } from '../../../lib/settings/schema.ts';
 
-/** The matcher's one RegExp source (as lib/detect/matcher.ts compiles it), for the references. */
-const TERMS_SOURCE = TERMS.map((t) => `(${t.wordEdges ? wholeWord(t.pattern) : t.pattern})`).join('|');
+/** The matcher's one RegExp source (lib/detect/matcher.ts), for the references. */
+const TERMS_SOURCE = termsSource();
 
 export interface ScanSample {
   /** Main-thread time attributable to the method: the sum of its tasks (ours: slices; references: one call). */
@@ -142,6 +142,8 @@ async function ours(): Promise<ScanSample> {
   const controller = new AbortController();
   const t0 = performance.now();
   const highlighter = startScanning(document, controller.signal, IGNORE_EVENTS);
+  // What the content script does once the settings are read (defaults here): register the highlights.
+  highlighter.applyView(defaultSettings().categories, defaultSettings().highlightStyle);
   const run = await nextRunEnd(0);
   // startScanning, its viewport probe and createScan run in the same task as
   // the first slice (a microtask away): count that task from the call.

@@ -52,10 +52,11 @@ function mention(node: Text, text: string, category: PlacedMention['category'] =
   return { category, text, term: text, block: node.data, at: start, range: range as unknown as StaticRange, nodes: [node] };
 }
 
-/** Delivers a message to the content script's listeners as the browser would; the first answer wins. */
+/** Delivers a message to the content script's listeners as the browser would; the first answer (through sendResponse) wins. */
 async function send(message: unknown): Promise<unknown> {
-  const answers = (await fakeBrowser.runtime.onMessage.trigger(message, {}, () => {})) as unknown[];
-  return answers.find((a) => a !== undefined);
+  const answers: unknown[] = [];
+  await fakeBrowser.runtime.onMessage.trigger(message, {}, (answer: unknown) => answers.push(answer));
+  return answers[0];
 }
 
 describe('servePageMentions', () => {

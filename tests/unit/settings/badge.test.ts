@@ -22,7 +22,12 @@ describe('page summary (content side)', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  const ask = async (message: unknown) => ((await fakeBrowser.runtime.onMessage.trigger(message, {}, () => {})) as unknown[]).filter(Boolean);
+  /** The content script's answers go through sendResponse. */
+  const ask = async (message: unknown) => {
+    const answers: unknown[] = [];
+    await fakeBrowser.runtime.onMessage.trigger(message, {}, (answer: unknown) => answers.push(answer));
+    return answers;
+  };
 
   it('answers pageSummary with counts per category and the highlighted total; leaves other messages alone', async () => {
     const controller = new AbortController();

@@ -1,0 +1,305 @@
+/**
+ * What a page pays for the extension, measured whole and from outside: the
+ * renderer's main-thread task time of a page load in a browser with one
+ * extension installed, minus the same in a browser with none. Everything the
+ * extension makes the page do counts — compiling and running the content
+ * script, its scan and highlights, the style, layout and paint they cause —
+ * and nothing is left to the extension to report about itself.
+ *
+ * Four browsers, one after another on each page: no extension, ours (the
+ * built `.output`-style Chrome build), a bare reference extension and a
+ * mark.js extension, both built here (see `referenceExtensions`). See
+ * README.md ("Page cost") for the method.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, CDPSession, Page } from 'puppeteer-core';
+import { termsSource } from '../../lib/detect/matcher.ts';
+import { plain, withExtension } from './browser.ts';
+import { privateDir } from './build.ts';
+import type { PageRef } from './scan.ts';
+import { sum } from './stats.ts';
+
+export const COST_CONFIGS = ['none', 'ours', 'bare', 'mark'] as const;
+export type CostConfig = (typeof COST_CONFIGS)[number];
+export const EXTENSIONS = ['ours', 'bare', 'mark'] as const;
+export type Extension = (typeof EXTENSIONS)[number];
+
+/** How long after `load` a load is counted: the extension's deferred and sliced work happens then. */
+export const AFTER_LOAD_MS = 1500;
+
+/** The renderer's own split of a load's main-thread time (CDP `Performance.getMetrics`), ms. */
+export interface LoadMetrics {
+  /** `TaskDuration`: every task of the renderer's main thread. */
+  taskMs: number;
+  /** `ScriptDuration`: JavaScript run (ours or a reference's: the pages' own scripts are blocked). */
+  scriptMs: number;
+  /** `V8CompileDuration`: compiling it. */
+  compileMs: number;
+  /** `RecalcStyleDuration`. */
+  styleMs: number;
+  /** `LayoutDuration`. */
+  layoutMs: number;
+}
+
+export interface CostPage {
+  page: string;
+  htmlBytes: number;
+  /** Per browser: the load with the lower task time of the repetitions. */
+  loads: Record<CostConfig, LoadMetrics>;
+  /** Every repetition's task time, per browser. */
+  samples: Record<CostConfig, number[]>;
+  /** Mentions the built extension highlighted (ranges in its highlights), from the traced load. */
+  mentions: number;
+  /** From the trace of one more load with our extension: see `TraceFigures`. */
+  trace: TraceFigures | null;
+}
+
+/** What a trace of a load with our extension says (main thread of the page's renderer, navigation to load + 1.5 s); see `readTrace`. */
+export interface TraceFigures {
+  /** Longest task of ours, whole (its thread time where the trace has it, else wall time). */
+  longestOursMs: number;
+  /** How many tasks of ours: the content script's start, its scan slices, its timers. */
+  oursTasks: number;
+  /** Their total duration. */
+  oursTasksMs: number;
+}
+
+export interface PageCostResult {
+  pages: CostPage[];
+  /** Where the pages came from: real pages (the N largest) or the generated ones. */
+  set: 'real' | 'generated';
+  reps: number;
+  /** Per extension: summed added task time (lower of the loads, minus no extension), ms. */
+  added: Record<Extension, number>;
+  /** The same split by the renderer's metrics. */
+  addedParts: Record<Extension, Omit<LoadMetrics, 'taskMs'>>;
+  /** Pages where our extension found no mention, and what it added there. */
+  noMention: { pages: number; addedMs: number };
+  contentScriptBytes: number;
+}
+
+/** The matcher's one RegExp source (lib/detect/matcher.ts): the references search with the same RegExp. */
+export const TERMS_SOURCE = termsSource();
+
+/**
+ * The two reference extensions, a few lines each, written into the bench's
+ * private folder: same manifest shape as ours (content script on every page
+ * and frame at `document_idle`, highlight CSS from the manifest).
+ * - **bare**: one TreeWalker over the body's text, the same RegExp, one
+ *   StaticRange per match, one Highlight registered under one name.
+ * - **mark**: mark.js 8 `markRegExp` with the same RegExp, wrapping each
+ *   match in `<mark>` (its defaults).
+ */
+export function referenceExtensions(): Record<'bare' | 'mark', string> {
+  const re = `new RegExp(${JSON.stringify(TERMS_SOURCE)}, 'gu')`;
+  const manifest = (name: string, css: boolean) =>
+    JSON.stringify({
+      manifest_version: 3,
+      name,
+      version: '1.0',
+      content_scripts: [{ matches: ['<all_urls>'], js: ['content.js'], ...(css ? { css: ['content.css'] } : {}), run_at: 'document_idle', all_frames: true }],
+    });
+  const bare = `(() => {
+  const re = ${re};
+  const highlight = new Highlight();
+  const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.data;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      highlight.add(new StaticRange({ startContainer: node, startOffset: m.index, endContainer: node, endOffset: m.index + m[0].length }));
+    }
+  }
+  CSS.highlights.set('bench-bare', highlight);
+})();\n`;
+  const markJs = readFileSync(createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js'), 'utf8');
+  const mark = `${markJs}\n;new Mark(document.body ?? document.documentElement).markRegExp(${re});\n`;
+  const out: Record<'bare' | 'mark', string> = { bare: join(privateDir, 'ref-bare'), mark: join(privateDir, 'ref-mark') };
+  for (const [name, js] of [['bare', bare], ['mark', mark]] as const) {
+    mkdirSync(out[name], { recursive: true });
+    writeFileSync(join(out[name], 'manifest.json'), manifest(`bench reference: ${name}`, name === 'bare'));
+    writeFileSync(join(out[name], 'content.js'), js);
+    if (name === 'bare') writeFileSync(join(out[name], 'content.css'), '::highlight(bench-bare) { background-color: rgba(230, 159, 0, 0.28); }\n');
+  }
+  return out;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function metrics(session: CDPSession): Promise<Record<string, number>> {
+  const { metrics: list } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return Object.fromEntries(list.map((m) => [m.name, m.value]));
+}
+
+/**
+ * One load in a fresh tab: the renderer's task-time counters from before
+ * navigation to 1.5 s after `load` (the tab's first process is swapped for
+ * the page's site at navigation, and the counters are read as differences
+ * either way).
+ */
+async function measureLoad(browser: Browser, url: string): Promise<LoadMetrics> {
+  const page = await browser.newPage();
+  try {
+    const session = await page.createCDPSession();
+    await session.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const before = await metrics(session);
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    await sleep(AFTER_LOAD_MS);
+    const after = await metrics(session);
+    const d = (k: string) => Math.max(0, ((after[k] ?? 0) - (before[k] ?? 0)) * 1000);
+    return { taskMs: d('TaskDuration'), scriptMs: d('ScriptDuration'), compileMs: d('V8CompileDuration'), styleMs: d('RecalcStyleDuration'), layoutMs: d('LayoutDuration') };
+  } finally {
+    await page.close();
+  }
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) duration, where the trace records thread time: the main thread's own, whatever else runs on the machine. */
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; beginData?: { url?: string } };
+}
+
+/** Trace events that mean JavaScript ran in a task (garbage collection is left out: any task may collect). */
+const JS_EVENTS = new Set(['v8.compile', 'v8.compileModule', 'EvaluateScript', 'FunctionCall', 'v8.callFunction', 'RunMicrotasks', 'v8.runMicrotasks', 'TimerFire', 'FireAnimationFrame', 'FireIdleCallback']);
+
+/**
+ * Our tasks in a trace of a load with our extension: the top-level tasks of
+ * the page's main thread that ran JavaScript and did not parse the page.
+ * The pages' own scripts are blocked, so the JavaScript is ours (the
+ * content script, its slices, its timers) or the test driver's, which runs
+ * only tiny tasks; a parsing task is the page's own even when it runs a
+ * stray script event. Each task counts whole: what our code caused in it
+ * (a forced layout, the style of new highlights) is ours too.
+ */
+export function readTrace(events: readonly TraceEvent[], pageUrl: string): TraceFigures {
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === pageUrl && mains.has(`${e.pid}:${e.tid}`));
+  const thread = parse ? `${parse.pid}:${parse.tid}` : '';
+  const complete = events.filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === thread && typeof e.dur === 'number').sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  let longestOursMs = 0;
+  let oursTasks = 0;
+  let oursTasksMs = 0;
+  let task: { end: number; dur: number; js: boolean; parse: boolean } | undefined;
+  const endTask = () => {
+    if (task?.js && !task.parse) {
+      oursTasks++;
+      oursTasksMs += task.dur / 1000;
+      longestOursMs = Math.max(longestOursMs, task.dur / 1000);
+    }
+    task = undefined;
+  };
+  for (const e of complete) {
+    if (task && e.ts >= task.end) endTask();
+    if (!task) {
+      if (e.name === 'RunTask') task = { end: e.ts + e.dur!, dur: e.tdur ?? e.dur!, js: false, parse: false };
+      continue;
+    }
+    if (JS_EVENTS.has(e.name)) task.js = true;
+    if (e.name === 'ParseHTML') task.parse = true;
+  }
+  endTask();
+  return { longestOursMs, oursTasks, oursTasksMs };
+}
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'blink', 'toplevel', '__metadata'];
+
+/** One more load, traced, with our extension: its tasks, and how many mentions it highlighted. */
+async function traceLoad(browser: Browser, url: string): Promise<{ figures: TraceFigures; mentions: number }> {
+  const page: Page = await browser.newPage();
+  try {
+    await page.tracing.start({ categories: TRACE_CATEGORIES });
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    await sleep(AFTER_LOAD_MS);
+    const buffer = await page.tracing.stop();
+    const { traceEvents } = JSON.parse(Buffer.from(buffer!).toString('utf8')) as { traceEvents: TraceEvent[] };
+    const mentions = await page.evaluate(() => {
+      // Our highlights' names start with "source-context-" (the active one is empty here).
+      let n = 0;
+      CSS.highlights.forEach((h, name) => {
+        if (String(name).startsWith('source-context-')) n += h.size;
+      });
+      return n;
+    });
+    return { figures: readTrace(traceEvents, url), mentions };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Measures the page cost on `pages` (the N largest real pages, or the
+ * generated ones): every page loaded `reps` times in each of the four
+ * browsers, plus one traced load with ours. The four browsers run side by
+ * side, each loading its pages one after another: the counters are the
+ * main thread's CPU time (thread ticks), which a busy neighbour does not
+ * inflate the way it inflates wall time, and the 1.5 s after each load
+ * would otherwise make the section four times as long.
+ */
+export async function benchPageCost(
+  ourDir: string,
+  contentScriptBytes: number,
+  pages: readonly PageRef[],
+  set: 'real' | 'generated',
+  reps: number,
+  log: (line: string) => void,
+): Promise<PageCostResult> {
+  const refs = referenceExtensions();
+  const launchers: Record<CostConfig, () => Promise<Browser>> = {
+    none: plain,
+    ours: () => withExtension(ourDir),
+    bare: () => withExtension(refs.bare, false),
+    mark: () => withExtension(refs.mark, false),
+  };
+  const loads = new Map<string, Record<CostConfig, LoadMetrics[]>>(pages.map((p) => [p.name, { none: [], ours: [], bare: [], mark: [] }]));
+  const traces = new Map<string, { figures: TraceFigures; mentions: number }>();
+  await Promise.all(
+    COST_CONFIGS.map(async (config) => {
+      const browser = await launchers[config]();
+      try {
+        // A first load warms the browser (the binary's pages, the compositor) and is not counted.
+        await measureLoad(browser, pages[0]!.url);
+        for (let rep = 0; rep < reps; rep++) {
+          for (const page of pages) loads.get(page.name)![config].push(await measureLoad(browser, page.url));
+        }
+        if (config === 'ours') for (const page of pages) traces.set(page.name, await traceLoad(browser, page.url));
+      } finally {
+        await browser.close();
+      }
+      log(`  ${config} done`);
+    }),
+  );
+
+  const lower = (list: LoadMetrics[]) => list.reduce((a, b) => (b.taskMs < a.taskMs ? b : a));
+  const out: CostPage[] = pages.map((p) => {
+    const l = loads.get(p.name)!;
+    const t = traces.get(p.name);
+    return {
+      page: p.name,
+      htmlBytes: p.htmlBytes,
+      loads: Object.fromEntries(COST_CONFIGS.map((c) => [c, lower(l[c])])) as Record<CostConfig, LoadMetrics>,
+      samples: Object.fromEntries(COST_CONFIGS.map((c) => [c, l[c].map((m) => m.taskMs)])) as Record<CostConfig, number[]>,
+      mentions: t?.mentions ?? 0,
+      trace: t?.figures ?? null,
+    };
+  });
+  const added = (e: Extension, k: keyof LoadMetrics, list = out) => sum(list.map((p) => p.loads[e][k] - p.loads.none[k]));
+  const parts = (e: Extension) => ({ scriptMs: added(e, 'scriptMs'), compileMs: added(e, 'compileMs'), styleMs: added(e, 'styleMs'), layoutMs: added(e, 'layoutMs') });
+  const quiet = out.filter((p) => p.mentions === 0);
+  return {
+    pages: out,
+    set,
+    reps,
+    added: { ours: added('ours', 'taskMs'), bare: added('bare', 'taskMs'), mark: added('mark', 'taskMs') },
+    addedParts: { ours: parts('ours'), bare: parts('bare'), mark: parts('mark') },
+    noMention: { pages: quiet.length, addedMs: added('ours', 'taskMs', quiet) },
+    contentScriptBytes,
+  };
+}
