@@ -131,7 +131,6 @@ describe.each(browsers)('hover card in %s', (name) => {
     // bundle competes for them and only a gross regression is caught.
     const overloaded = loadavg()[0]! / cpus().length > 1.5;
     expect(afterIntent).toBeLessThan(overloaded ? 1000 : 100);
-    await expect.poll(() => cardShows(page, name, 'We are willing to sign no-spy agreements'), { timeout: 5000 }).toBe(true);
     await page.close();
   });
 });
