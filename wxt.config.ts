@@ -62,6 +62,14 @@ export default defineConfig({
       // Chrome allows four suggested keys; this is the last.
       'open-panel': { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_command_openPanel__' },
     },
+    // The oldest browsers with every API the extension relies on without a
+    // fallback. Chrome 116: `sidePanel.open()` (114 has the side panel but not
+    // `open`); the others are older (offscreen documents 109, the Custom
+    // Highlight API 105, storage.session 102). Newer APIs are feature-tested
+    // and have fallbacks: caretPositionFromPoint (128; caretRangeFromPoint
+    // before), scheduler.yield (129; a timeout), action.openPopup (127; the
+    // card then points to the toolbar button). Firefox 140: the first with
+    // the Custom Highlight API and the first ESR with every MV3 API used here.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -74,6 +82,6 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : { minimum_chrome_version: '116' }),
   }),
 });
