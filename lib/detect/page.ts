@@ -23,9 +23,11 @@ export function textSample(root: Node, maxChars: number = PAGE_SAMPLE_CHARS): st
   let node = walker.nextNode();
   while (node !== null && length < maxChars) {
     if (node.nodeType === TEXT_NODE) {
-      const data = (node as Text).data;
-      parts.push(data);
-      length += data.length + 1;
+      // Only the part that fits: a page's one 50 MB text node is not copied.
+      const text = node as Text;
+      const part = text.length > maxChars - length ? text.substringData(0, maxChars - length) : text.data;
+      parts.push(part);
+      length += part.length + 1;
       node = walker.nextNode();
     } else if (SKIP_TAGS.has((node as Element).localName)) {
       node = nextOutside(walker);
