@@ -1,50 +1,66 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { CDPSession, Target } from 'puppeteer-core';
+import type { CDPSession, Protocol } from 'puppeteer-core';
 import { launch, type Session } from './browsers.ts';
 import { pointOf, waitForHighlights } from './page-helpers.ts';
 
 /**
  * The privacy promise in the README: the extension makes no network request
- * of its own. Every target of the browser (pages, the service worker, the
- * extension's pages) is watched through the DevTools protocol for a whole
- * reader-and-researcher session: scan, hover and card, panel search, reader,
- * exports. The only requests allowed are the test's own navigations to the
- * fixture page, the browser's favicon probe for it, and the extension's
- * packaged files (chrome-extension://, which never leave the machine).
+ * of its own. The test attaches to every target of the browser before it
+ * runs a line (`Target.setAutoAttach` with `waitForDebuggerOnStart`, at the
+ * browser and again inside each target, so frames, workers, the service
+ * worker, the offscreen document and the extension's pages are all caught
+ * from their first request), then plays a whole reader-and-researcher
+ * session: scan, hover and card, copy, frames, panel search, reader,
+ * exports, popup, settings. The only requests allowed are the test's own
+ * navigations to its fixture pages, the browser's favicon probes, and the
+ * extension's packaged files (chrome-extension://, which never leave the
+ * machine). Chromium only: Firefox's WebDriver BiDi does not reach the
+ * extension's event page.
  */
 describe('no network requests', () => {
   let session: Session;
   const requests: { target: string; url: string }[] = [];
-  const sessions: CDPSession[] = [];
+  const attached: { type: string }[] = [];
 
-  const watch = async (target: Target) => {
-    if (!['page', 'service_worker', 'other'].includes(target.type())) return;
-    try {
-      const cdp = await target.createCDPSession();
-      sessions.push(cdp);
-      cdp.on('Network.requestWillBeSent', (event) => requests.push({ target: target.url(), url: event.request.url }));
-      await cdp.send('Network.enable');
-    } catch {
-      // A target that closed before we attached made no request we could miss after it.
-    }
+  /** Auto-attaches to the targets under `cdp`, each paused until its network is watched. */
+  const autoAttach = async (cdp: CDPSession): Promise<void> => {
+    cdp.on('Target.attachedToTarget', (event: Protocol.Target.AttachedToTargetEvent) => {
+      const child = cdp.connection()?.session(event.sessionId);
+      if (child) void watch(child, event.targetInfo, event.waitingForDebugger);
+    });
+    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true });
+  };
+
+  const watch = async (cdp: CDPSession, info: Protocol.Target.TargetInfo, waiting: boolean) => {
+    attached.push({ type: info.type });
+    cdp.on('Network.requestWillBeSent', (event: Protocol.Network.RequestWillBeSentEvent) => requests.push({ target: info.url, url: event.request.url }));
+    // A target without a network domain, or one that closed at once, made no request we could miss.
+    await cdp.send('Network.enable').catch(() => {});
+    await autoAttach(cdp).catch(() => {});
+    if (waiting) await cdp.send('Runtime.runIfWaitingForDebugger').catch(() => {});
   };
 
   beforeAll(async () => {
     session = await launch('chromium');
-    session.browser.on('targetcreated', (t: Target) => void watch(t));
-    await Promise.all(session.browser.targets().map(watch));
+    await autoAttach(await session.browser.target().createCDPSession());
   });
   afterAll(async () => {
     await session?.close();
   });
 
-  it('makes none through scanning, the card, the side panel search, the reader and the exports', async () => {
+  it('makes none through scanning, the card, copying, frames, the side panel, the reader, the exports, the popup and the settings', async () => {
     const base = inject('baseUrl');
     const page = await session.open(`${base}/news.html`);
+    await session.browser.defaultBrowserContext().overridePermissions(base, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
     await waitForHighlights(page, 10);
     const at = await pointOf(page, '#liang', 'no-spy agreement');
     await page.mouse.move(at.x, at.y);
-    await page.waitForSelector('::-p-aria(Copy citation)', { timeout: 5000 });
+    const copy = await page.waitForSelector('::-p-aria(Copy citation)', { timeout: 5000 });
+    await copy!.click();
+    await page.waitForSelector('::-p-aria(Copied)', { timeout: 5000 });
+
+    const frames = await session.open(`${base}/frames.html`);
+    await waitForHighlights(frames, 2);
 
     const panel = await session.open(`${session.origin}/sidepanel.html`);
     await panel.type('#sp-query', 'entity list');
@@ -55,11 +71,23 @@ describe('no network requests', () => {
     await panel.click('.sp-export button:nth-of-type(2)');
     await panel.click('.sp-results .sp-item .sp-btn--accent');
     await panel.waitForSelector('.sp-reader');
+    await session.open(`${session.origin}/popup.html`);
+    await session.open(`${session.origin}/options.html`);
     await new Promise((r) => setTimeout(r, 500));
 
+    // Every kind of target was watched from its start.
+    const kinds = new Set(attached.map((t) => t.type));
+    for (const kind of ['page', 'service_worker', 'iframe']) expect(kinds).toContain(kind);
+    // Their documents' own loads were seen: watched from before their first request.
+    const loaded = requests.filter((r) => r.url.startsWith(session.origin)).map((r) => new URL(r.url).pathname);
+    expect(loaded).toEqual(expect.arrayContaining(['/sidepanel.html', '/popup.html', '/options.html', '/offscreen.html']));
+
+    const allowed = new Set([`${base}/news.html`, `${base}/frames.html`, `${base}/frame-child.html`, `${base}/favicon.ico`]);
+    const other = base.includes('127.0.0.1') ? base.replace('127.0.0.1', 'localhost') : base.replace('localhost', '127.0.0.1');
+    allowed.add(`${other}/frame-child.html`).add(`${other}/favicon.ico`);
     const outside = requests.filter(({ url }) => {
       if (url.startsWith('chrome-extension://') || url.startsWith('blob:') || url.startsWith('data:')) return false;
-      return url !== `${base}/news.html` && url !== `${base}/favicon.ico`;
+      return !allowed.has(url);
     });
     expect(requests.length).toBeGreaterThan(0);
     expect(outside).toEqual([]);
