@@ -38,7 +38,5 @@ export function lookupCard(corpus: Corpus, mention: string, context: string, det
   // statements (the reason line says which words), but marking every shared
   // context word ("sign", "willing") would bury what the reader hovered.
   const mentionTerms = new Set(tokenize(mention).flatMap((t) => [processTerm(t)].flat().filter((p): p is string => p !== null)));
-  // Through the result's own setter: a copy would compute the lazy `terms` first, for nothing.
-  for (const r of results) r.terms = surfaceTerms(r.text, mentionTerms);
-  return { results, reason };
+  return { results: results.map((r) => ({ ...r, terms: surfaceTerms(r.text, mentionTerms) })), reason };
 }

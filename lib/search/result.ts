@@ -25,19 +25,11 @@ function processed(word: string): string[] {
   return p === null ? [] : Array.isArray(p) ? p : [p];
 }
 
-/**
- * Index forms of each surface word seen. Only statement texts are read
- * here, so the map holds at most the corpus's vocabulary; without it a card
- * tokenized every word of its long quotes again on each lookup.
- */
-const formsOf = new Map<string, readonly string[]>();
-
 /** Surface words of `text` whose processed form is one of `matched` (index terms). */
 export function surfaceTerms(text: string, matched: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const word of new Set(text.split(/[^\p{L}\p{N}-]+/u).filter(Boolean))) {
-    let forms = formsOf.get(word);
-    if (!forms) formsOf.set(word, (forms = tokenize(word).flatMap(processed)));
+    const forms = tokenize(word).flatMap(processed);
     if (forms.some((f) => matched.has(f)) && !out.includes(word)) out.push(word);
   }
   return out;
