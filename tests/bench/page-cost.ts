@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { termsSource } from '../../lib/detect/matcher.ts';
+import { ALL_HIGHLIGHT_NAMES } from '../../entrypoints/content/highlight-names.ts';
 import { plain, withExtension } from './browser.ts';
 import { privateDir } from './build.ts';
 import type { PageRef } from './scan.ts';
@@ -220,14 +221,14 @@ async function traceLoad(browser: Browser, url: string): Promise<{ figures: Trac
     await sleep(AFTER_LOAD_MS);
     const buffer = await page.tracing.stop();
     const { traceEvents } = JSON.parse(Buffer.from(buffer!).toString('utf8')) as { traceEvents: TraceEvent[] };
-    const mentions = await page.evaluate(() => {
-      // Our highlights' names start with "source-context-" (the active one is empty here).
+    const mentions = await page.evaluate((names: readonly string[]) => {
+      // Our highlights' names (the active one is empty here).
       let n = 0;
       CSS.highlights.forEach((h, name) => {
-        if (String(name).startsWith('source-context-')) n += h.size;
+        if (names.includes(String(name))) n += h.size;
       });
       return n;
-    });
+    }, ALL_HIGHLIGHT_NAMES);
     return { figures: readTrace(traceEvents, url), mentions };
   } finally {
     await page.close();
