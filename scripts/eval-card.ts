@@ -16,7 +16,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Statement } from '../lib/corpus/types.ts';
 import { loadCorpus } from '../lib/search/load.ts';
 import type { Result } from '../lib/search/result.ts';
 import { type CardEval, type ItemOutcome, runCardEval } from '../tests/eval/card-run.ts';
@@ -67,12 +66,12 @@ try {
 } catch (e) {
   fail(e instanceof Error ? e.message : String(e));
 }
-const statements = readJson(resolve(values.data, 'statements.json')) as Statement[];
 const corpus = loadCorpus({
-  index: readJson(resolve(values.data, 'index.json')) as never,
-  statements,
-  sources: readJson(resolve(values.data, 'sources.json')) as never,
+  index: readJson(resolve(values.data, 'index.json')),
+  statements: readJson(resolve(values.data, 'statements.json')),
+  sources: readJson(resolve(values.data, 'sources.json')),
 });
+const statements = [...corpus.statements.values()];
 const seeds = new Map<string, string>();
 const seedText = (file: string) => {
   if (!seeds.has(file)) seeds.set(file, readFileSync(resolve(ROOT, 'seeds', file), 'utf8'));

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { buildCorpus } from '../lib/corpus/build.ts';
 import { formatReport } from '../lib/corpus/report.ts';
 import { readSeeds, SeedError } from '../lib/corpus/seeds.ts';
-import type { Statement } from '../lib/corpus/types.ts';
+import type { Statement } from '../lib/data/types.ts';
 import { staleFiles, writeDirAtomically } from '../lib/corpus/write.ts';
 
 const root = resolve(import.meta.dirname, '..');

@@ -118,9 +118,9 @@ const at = values.at === undefined ? undefined : Number(values.at);
 if (at !== undefined && (!Number.isSafeInteger(at) || at < 0)) fail(`--at must be a non-negative integer, not ${values.at}`);
 if (values.context === undefined && (values.category ?? values.term ?? values.at) !== undefined) fail('--category, --term and --at describe a card question: give --context too');
 const corpus = loadCorpus({
-  index: readJson(values.data, 'index.json') as never,
-  statements: readJson(values.data, 'statements.json') as never,
-  sources: readJson(values.data, 'sources.json') as never,
+  index: readJson(values.data, 'index.json'),
+  statements: readJson(values.data, 'statements.json'),
+  sources: readJson(values.data, 'sources.json'),
 });
 const { results, reason } =
   values.context !== undefined

@@ -24,8 +24,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { TOPICS } from '../lib/corpus/topics.ts';
-import type { Statement, Topic } from '../lib/corpus/types.ts';
+import { type Topic, TOPICS } from '../lib/vocabulary/topics.ts';
 import { collapseText } from '../lib/detect/index.ts';
 import { cardQuestion } from '../lib/search/card-question.ts';
 import { CARD_WEIGHTS, type CardWeights } from '../lib/search/card-weights.ts';
@@ -51,8 +50,8 @@ if (!Number.isInteger(K) || K < 2) {
 }
 
 const read = (file: string) => JSON.parse(readFileSync(resolve(ROOT, file), 'utf8'));
-const statements = read('data/statements.json') as Statement[];
-const corpus = loadCorpus({ index: read('data/index.json'), statements, sources: read('data/sources.json') });
+const corpus = loadCorpus({ index: read('data/index.json'), statements: read('data/statements.json'), sources: read('data/sources.json') });
+const statements = [...corpus.statements.values()];
 const setFile = resolve(ROOT, 'tests/fixtures/card/paragraphs.json');
 const items = parseItems(read('tests/fixtures/card/paragraphs.json'), setFile);
 const seedText = (file: string) => readFileSync(resolve(ROOT, 'seeds', file), 'utf8');

@@ -5,7 +5,9 @@
  */
 
 import type { Category } from '../../lib/detect/types.ts';
-import type { Kind, Side, Topic } from '../../lib/corpus/types.ts';
+import type { Kind } from '../../lib/data/types.ts';
+import type { Side } from '../../lib/vocabulary/entities.ts';
+import type { Topic } from '../../lib/vocabulary/topics.ts';
 
 export type { Category, Kind, Side, Topic };
 

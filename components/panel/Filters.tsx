@@ -8,7 +8,7 @@
  * the corpus size.
  */
 import { useMemo, useState } from 'preact/hooks';
-import type { DocumentMeta } from '../../lib/corpus/types.ts';
+import type { DocumentMeta } from '../../lib/data/types.ts';
 import type { FacetCounts, FacetFilters, FacetKey } from '../../lib/search/facets.ts';
 import { hasFilters } from '../../lib/search/facets.ts';
 import { topK } from '../../lib/search/top.ts';

@@ -5,7 +5,8 @@
  * only while it is open.
  */
 import { useMemo, useState } from 'preact/hooks';
-import type { DocumentMeta, Topic } from '../../lib/corpus/types.ts';
+import type { DocumentMeta } from '../../lib/data/types.ts';
+import type { Topic } from '../../lib/vocabulary/topics.ts';
 import { t } from '../../lib/i18n.ts';
 import type { Result } from '../../lib/search/result.ts';
 import { formatDate } from '../card/format.ts';

@@ -7,7 +7,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
-import type { Topic } from '../../lib/corpus/types.ts';
+import type { Topic } from '../../lib/vocabulary/topics.ts';
 import type { PanelTarget } from '../../lib/messages.ts';
 import { t } from '../../lib/i18n.ts';
 import { FACET_KEYS, hasFilters, type FacetFilters } from '../../lib/search/facets.ts';

@@ -6,7 +6,7 @@
  * nodes only.
  */
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
-import type { DocumentMeta, Statement } from '../../lib/corpus/types.ts';
+import type { DocumentMeta, ReaderDocument, Statement } from '../../lib/data/types.ts';
 import { t } from '../../lib/i18n.ts';
 import { safeHttpUrl } from '../../lib/safe-url.ts';
 import type { Corpus } from '../../lib/search/load.ts';
@@ -15,7 +15,7 @@ import { formatDate } from '../card/format.ts';
 import { markdownCitation, plainCitation } from './cite.ts';
 import { CopyButton } from './CopyButton.tsx';
 import { kindLabel, sideLabel } from './labels.ts';
-import { markParagraph, placementsIn, type ReaderDocument } from './reader-marks.ts';
+import { markParagraph, placementsIn } from './reader-marks.ts';
 
 export interface ReaderProps {
   corpus: Corpus;

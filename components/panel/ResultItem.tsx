@@ -5,7 +5,7 @@
  */
 import { Fragment } from 'preact';
 import { useId } from 'preact/hooks';
-import type { Statement } from '../../lib/corpus/types.ts';
+import type { Statement } from '../../lib/data/types.ts';
 import { t } from '../../lib/i18n.ts';
 import type { Result } from '../../lib/search/result.ts';
 import { Emphasis } from '../card/Emphasis.tsx';

@@ -3,8 +3,7 @@
  * it, so a researcher reads a pledge and its rebuttals together. Pure: the
  * grouped list view and the overview share it.
  */
-import { TOPICS } from '../../lib/corpus/topics.ts';
-import type { Topic } from '../../lib/corpus/types.ts';
+import { type Topic, TOPICS } from '../../lib/vocabulary/topics.ts';
 import type { Result } from '../../lib/search/result.ts';
 
 /** A claim and the statements linked to it by `answers`, in either direction. */

@@ -3,7 +3,7 @@
  * disputes or answers, and what disputes or answers it. Built once per
  * corpus; the result list and the reader show both directions.
  */
-import type { Statement } from '../../lib/corpus/types.ts';
+import type { Statement } from '../../lib/data/types.ts';
 import type { Corpus } from '../../lib/search/load.ts';
 
 export interface Links {

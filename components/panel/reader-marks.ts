@@ -4,19 +4,7 @@
  * own span into that file and its exact text, so a statement maps onto a
  * paragraph by subtracting the paragraph's start, clipped to the paragraph.
  */
-import type { Kind, Statement } from '../../lib/corpus/types.ts';
-
-export interface ReaderParagraph {
-  span: [number, number];
-  role: 'title' | 'heading' | 'body';
-  text: string;
-}
-
-/** A cleaned document as data/documents.json holds it. */
-export interface ReaderDocument {
-  file: string;
-  paragraphs: ReaderParagraph[];
-}
+import type { Kind, ReaderParagraph, Statement } from '../../lib/data/types.ts';
 
 /** One statement occurrence in a file (its own span, or a merged duplicate's). */
 export interface Placement {

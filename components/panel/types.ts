@@ -4,11 +4,10 @@
  * through `PanelServices`, so the components run the same in the extension
  * and under happy-dom.
  */
-import type { DocumentMeta } from '../../lib/corpus/types.ts';
+import type { DocumentMeta, ReaderDocument } from '../../lib/data/types.ts';
 import type { PageMention, PanelTarget } from '../../lib/messages.ts';
 import type { FacetFilters } from '../../lib/search/facets.ts';
 import type { Corpus } from '../../lib/search/load.ts';
-import type { ReaderDocument } from './reader-marks.ts';
 
 /** What survives closing and reopening the panel within a browser session. */
 export interface SavedSearch {

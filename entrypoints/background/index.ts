@@ -3,7 +3,6 @@ import { COMMANDS, parseBackgroundRequest, type BackgroundApi, type BackgroundRe
 import { loadCorpus, type Corpus } from '../../lib/search/load.ts';
 import { lookupCard } from '../../lib/search/lookup.ts';
 import { persistMigration } from '../../lib/settings/store.ts';
-import type { DocumentMeta, Statement } from '../../lib/corpus/types.ts';
 import index from '../../data/index.json';
 import statements from '../../data/statements.json';
 import sources from '../../data/sources.json';
@@ -26,11 +25,7 @@ export default defineBackground(() => {
 
   let corpus: Corpus | undefined;
   const getCorpus = () =>
-    (corpus ??= loadCorpus({
-      index: index as never,
-      statements: statements as unknown as Statement[],
-      sources: sources as DocumentMeta[],
-    }));
+    (corpus ??= loadCorpus({ index, statements, sources }));
 
   const handlers: { [M in keyof BackgroundApi]: (params: BackgroundApi[M]['params']) => BackgroundApi[M]['result'] } = {
     warm: () => ({ statements: getCorpus().statements.size }),

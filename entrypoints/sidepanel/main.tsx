@@ -4,8 +4,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { t } from '../../lib/i18n.ts';
 import { PanelApp } from '../../components/panel/PanelApp.tsx';
-import type { ReaderDocument } from '../../components/panel/reader-marks.ts';
-import type { DocumentMeta, Statement } from '../../lib/corpus/types.ts';
+import { parseDocuments } from '../../lib/data/parse.ts';
 import { parsePanelHash } from '../../lib/panel-link.ts';
 import { sessionArea } from '../../lib/platform/session-area.ts';
 import { loadCorpus } from '../../lib/search/load.ts';
@@ -24,8 +23,8 @@ import { loadSearch, panelServices, takePending } from './services.ts';
 async function start() {
   document.documentElement.lang = browser.i18n.getUILanguage();
   document.title = t('extName');
-  const corpus = loadCorpus({ index: index as never, statements: statements as unknown as Statement[], sources: sources as DocumentMeta[] });
-  const byFile = new Map((documents as ReaderDocument[]).map((d) => [d.file, d]));
+  const corpus = loadCorpus({ index, statements, sources });
+  const byFile = new Map(parseDocuments(documents).map((d) => [d.file, d]));
   const windowId = await browser.windows
     .getCurrent()
     .then((w) => w.id)

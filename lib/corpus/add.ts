@@ -5,7 +5,7 @@ import { type BuildResult, buildCorpus, type Seed } from './build.ts';
 import { parseJsonFile, topLevelElementOffsets } from './json-file.ts';
 import { METADATA_FILE, readSeeds, SeedError, validateMetaEntry } from './seeds.ts';
 import { lineColumn, normalizeForCompare, wordCount } from './text.ts';
-import type { DocumentMeta } from './types.ts';
+import type { DocumentMeta } from '../data/types.ts';
 import { writeDirAtomically } from './write.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { CleanDocument, Paragraph } from './clean.ts';
-import { type Entity, type EntityTable, pressSpeaker, PROVISIONAL_ID, speakerOf } from './entities.ts';
+import { type Entity, type EntityTable, pressSpeaker, PROVISIONAL_ID, type Side, type Speaker, speakerOf } from '../vocabulary/entities.ts';
 import { type Discovery, discoverSpeakers } from './discover.ts';
 import { Salience } from './mentions.ts';
 import { findQuotes, type Quote, splitSentences } from './segment.ts';
@@ -12,7 +12,7 @@ import {
   SPEECH_LEAD_IN,
 } from './speech.ts';
 import { lineColumn, type Span, trimSpan, wordCount } from './text.ts';
-import type { DocumentMeta, Side, Speaker, Via, Voice } from './types.ts';
+import type { DocumentMeta, Via, Voice } from '../data/types.ts';
 
 /**
  * Attribution: cuts each paragraph into statement units (a quotation, a

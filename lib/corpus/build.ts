@@ -1,15 +1,15 @@
 import { buildIndex } from '../search/indexer.ts';
 import { attributeDocument } from './attribute.ts';
 import { classify, keepRecord } from './classify.ts';
-import type { EntityTable } from './entities.ts';
+import type { EntityTable } from '../vocabulary/entities.ts';
 import type { Discovery } from './discover.ts';
-import { cleanDocument, type Dropped, type ParagraphRole } from './clean.ts';
+import { cleanDocument, type Dropped } from './clean.ts';
 import { mergeDuplicates } from './dedup.ts';
 import { type Linkable, linkStatements } from './link.ts';
 import { applyOverrides, type Override } from './overrides.ts';
-import { hash8, lineColumn, normalizeForCompare, type Span } from './text.ts';
-import { detectTopics, TOPICS } from './topics.ts';
-import type { DocumentMeta, Statement } from './types.ts';
+import { hash8, lineColumn, normalizeForCompare } from './text.ts';
+import { detectTopics, TOPICS } from '../vocabulary/topics.ts';
+import type { DocumentMeta, ReaderDocument, Statement } from '../data/types.ts';
 
 /**
  * The whole pipeline as one pure function: seed texts + metadata + the
@@ -21,12 +21,6 @@ export interface Seed {
   meta: DocumentMeta;
   /** The decoded file, untouched: every span points into it. */
   text: string;
-}
-
-/** A cleaned document for the reader view. */
-export interface ReaderDocument {
-  file: string;
-  paragraphs: { span: Span; role: ParagraphRole; text: string }[];
 }
 
 export interface BuildResult {

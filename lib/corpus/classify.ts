@@ -1,5 +1,6 @@
-import type { Kind, Side, Speaker, Topic, Voice } from './types.ts';
-import { isProvisional } from './entities.ts';
+import type { Kind, Voice } from '../data/types.ts';
+import { isProvisional, type Side, type Speaker } from '../vocabulary/entities.ts';
+import type { Topic } from '../vocabulary/topics.ts';
 import { wordCount } from './text.ts';
 
 /**

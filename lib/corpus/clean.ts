@@ -1,4 +1,5 @@
-import type { EntityTable } from './entities.ts';
+import type { ParagraphRole } from '../data/types.ts';
+import type { EntityTable } from '../vocabulary/entities.ts';
 import { isSpace, normalizeForCompare, type Span, trimSpan, wordCount } from './text.ts';
 
 /**
@@ -12,8 +13,6 @@ import { isSpace, normalizeForCompare, type Span, trimSpan, wordCount } from './
  * documents added later. Each rule has a name; dropped spans keep it, and
  * `npm run index -- --report` lists them.
  */
-
-export type ParagraphRole = 'title' | 'heading' | 'body';
 
 export interface Paragraph {
   span: Span;

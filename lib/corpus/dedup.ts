@@ -1,5 +1,5 @@
 import { normalizeForCompare } from './text.ts';
-import type { Statement } from './types.ts';
+import type { Statement } from '../data/types.ts';
 
 /**
  * Merges statements whose text is the same once quotes, apostrophes, dashes,

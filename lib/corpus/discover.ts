@@ -1,8 +1,7 @@
 import type { CleanDocument } from './clean.ts';
-import { type Entity, type EntityTable, PROVISIONAL_ID } from './entities.ts';
+import { type Entity, type EntityTable, PROVISIONAL_ID, type Side } from '../vocabulary/entities.ts';
 import { findQuotes } from './segment.ts';
 import { lineColumn, type Span } from './text.ts';
-import type { Side } from './types.ts';
 
 /**
  * Speakers the entity table does not know, found in a document's own words

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { type Entity, EntityTable, validateEntity } from './entities.ts';
+import { type Entity, EntityTable, validateEntity } from '../vocabulary/entities.ts';
 import { keyLine, readJsonArray } from './json-file.ts';
 
 /**

@@ -1,5 +1,6 @@
 import { hasRebuttalCue, opposed } from './classify.ts';
-import type { Statement, Topic } from './types.ts';
+import type { Statement } from '../data/types.ts';
+import type { Topic } from '../vocabulary/topics.ts';
 
 /**
  * `answers` links, derived by rule within one document (a page reports one

@@ -1,5 +1,4 @@
-import { type Entity, type EntityTable, speakerOf, unnamedSpeaker } from './entities.ts';
-import type { Speaker } from './types.ts';
+import { type Entity, type EntityTable, type Speaker, speakerOf, unnamedSpeaker } from '../vocabulary/entities.ts';
 
 /**
  * Resolving the subject of a speech verb ("Huawei Chairman Liang Hua", "he",

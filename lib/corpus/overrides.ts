@@ -1,7 +1,7 @@
-import { type EntityTable, speakerOf } from './entities.ts';
+import { type EntityTable, speakerOf } from '../vocabulary/entities.ts';
 import { normalizeForCompare } from './text.ts';
-import { TOPICS } from './topics.ts';
-import type { Kind, Statement, Topic } from './types.ts';
+import { type Topic, TOPICS } from '../vocabulary/topics.ts';
+import { type Kind, KINDS, type Statement } from '../data/types.ts';
 
 /**
  * Maintainer corrections, kept in `seeds/overrides.json` (optional). The
@@ -27,8 +27,6 @@ export interface Override {
   drop?: boolean;
   note?: string;
 }
-
-const KINDS: readonly Kind[] = ['primary', 'counterclaim', 'context'];
 
 /** Checks one parsed entry; returns problems in words (empty when fine). */
 export function validateOverride(value: unknown, entities: EntityTable): string[] {

@@ -1,6 +1,6 @@
 import type { BuildResult } from './build.ts';
-import { isProvisional } from './entities.ts';
-import type { Kind, Statement } from './types.ts';
+import { isProvisional } from '../vocabulary/entities.ts';
+import { type Kind, KINDS, type Statement } from '../data/types.ts';
 
 /**
  * `npm run index -- --report`: what a maintainer needs to check a build, in
@@ -15,8 +15,6 @@ function cell(text: string, width: number): string {
   const t = text.replace(/\s+/g, ' ');
   return t.length > width ? `${t.slice(0, width - 1)}…` : t.padEnd(width);
 }
-
-const KINDS: Kind[] = ['primary', 'counterclaim', 'context'];
 
 export interface ReportOptions {
   /** How file names are shown, e.g. "seeds/" + file. */

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Seed } from './build.ts';
-import type { EntityTable } from './entities.ts';
+import type { EntityTable } from '../vocabulary/entities.ts';
 import { ENTITIES_FILE, readEntityFile } from './entity-file.ts';
 import { readJsonArray } from './json-file.ts';
 import { type Override, validateOverride } from './overrides.ts';
-import type { DocumentMeta } from './types.ts';
+import type { DocumentMeta } from '../data/types.ts';
 
 /**
  * Reading `seeds/`: the *.txt documents, `provenance.json` (the one metadata

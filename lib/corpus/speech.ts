@@ -1,5 +1,5 @@
 import { resolveNamePhrase, resolveSubject, type Salience } from './mentions.ts';
-import type { Speaker } from './types.ts';
+import type { Speaker } from '../vocabulary/entities.ts';
 
 /**
  * Recognising reported speech in a sentence: "Zhao said that ...",

@@ -1,4 +1,4 @@
-import type { Topic } from '../corpus/types.ts';
+import type { Topic } from '../vocabulary/topics.ts';
 
 /**
  * How news paragraphs say what they are about, mapped to the corpus topics

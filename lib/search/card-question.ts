@@ -1,5 +1,5 @@
-import type { Topic } from '../corpus/types.ts';
-import { KNOWN_ENTITIES } from '../corpus/known-entities.ts';
+import type { Topic } from '../vocabulary/topics.ts';
+import { KNOWN_ENTITIES } from '../vocabulary/known-entities.ts';
 import { blockSignals, decideBlock, NEUTRAL_PAGE } from '../detect/context.ts';
 import { isGenericTerm, matchTerms } from '../detect/matcher.ts';
 import { sentenceAround } from '../detect/sentence.ts';

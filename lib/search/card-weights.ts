@@ -1,4 +1,4 @@
-import type { Topic } from '../corpus/types.ts';
+import type { Topic } from '../vocabulary/topics.ts';
 import affinity from './card-affinity.json' with { type: 'json' };
 
 /** The weights of the card's features (see `scoreCard` in `query.ts`). */

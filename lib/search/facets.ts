@@ -1,5 +1,6 @@
-import { TOPICS } from '../corpus/topics.ts';
-import type { Kind, Side, Topic } from '../corpus/types.ts';
+import { type Topic, TOPICS } from '../vocabulary/topics.ts';
+import type { Kind } from '../data/types.ts';
+import type { Side } from '../vocabulary/entities.ts';
 import type { Corpus } from './load.ts';
 
 /**

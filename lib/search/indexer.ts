@@ -1,8 +1,8 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
-import type { EntityTable } from '../corpus/entities.ts';
-import { KNOWN_ENTITIES } from '../corpus/known-entities.ts';
-import { TOPIC_WORDS } from '../corpus/topics.ts';
-import type { Statement } from '../corpus/types.ts';
+import type { EntityTable } from '../vocabulary/entities.ts';
+import { KNOWN_ENTITIES } from '../vocabulary/known-entities.ts';
+import { TOPIC_WORDS } from '../vocabulary/topics.ts';
+import type { Statement } from '../data/types.ts';
 import { type IndexDoc, INDEX_OPTIONS } from './options.ts';
 
 /**

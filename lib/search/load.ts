@@ -1,5 +1,5 @@
-import type { AsPlainObject } from 'minisearch';
-import type { DocumentMeta, Statement } from '../corpus/types.ts';
+import { parseCorpusData, type RawCorpusData } from '../data/parse.ts';
+import type { DocumentMeta, Statement } from '../data/types.ts';
 import { Postings } from './postings.ts';
 
 /**
@@ -9,16 +9,6 @@ import { Postings } from './postings.ts';
  * index is searched with the options of `options.ts` (the ones it was
  * built with) by `postings.ts`.
  */
-
-/** The parsed contents of the three data files the runtime needs. */
-export interface CorpusData {
-  /** data/index.json, parsed (or the raw JSON string). */
-  index: AsPlainObject | string;
-  /** data/statements.json */
-  statements: Statement[];
-  /** data/sources.json */
-  sources: DocumentMeta[];
-}
 
 export interface Corpus {
   index: Postings;
@@ -34,8 +24,13 @@ export interface Corpus {
   answeredBy: ReadonlyMap<string, readonly string[]>;
 }
 
-export function loadCorpus(data: CorpusData): Corpus {
-  const index = new Postings(typeof data.index === 'string' ? (JSON.parse(data.index) as AsPlainObject) : data.index);
+/**
+ * The one way in: the raw JSON goes through `parseCorpusData` (which throws a
+ * `DataError` naming the file) before anything reads it.
+ */
+export function loadCorpus(raw: RawCorpusData): Corpus {
+  const data = parseCorpusData(raw);
+  const index = new Postings(data.index);
   const statements = new Map(data.statements.map((s) => [s.id, s]));
   const byDoc = index.ids.map((id) => statements.get(id));
   if (index.docCount !== statements.size || byDoc.some((s) => s === undefined)) {

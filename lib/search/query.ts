@@ -1,4 +1,5 @@
-import type { Kind, Statement, Topic } from '../corpus/types.ts';
+import type { Kind, Statement } from '../data/types.ts';
+import type { Topic } from '../vocabulary/topics.ts';
 import { type CardQuestion, cardQuestion, cueTopics, type Detected } from './card-question.ts';
 import { CARD_WEIGHTS, type CardWeights } from './card-weights.ts';
 import { type FacetFilters, facetTable, filterDocs } from './facets.ts';

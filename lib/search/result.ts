@@ -1,4 +1,6 @@
-import type { Kind, Side, Speaker, Statement, Topic } from '../corpus/types.ts';
+import type { Kind, Statement } from '../data/types.ts';
+import type { Side, Speaker } from '../vocabulary/entities.ts';
+import type { Topic } from '../vocabulary/topics.ts';
 import type { Corpus } from './load.ts';
 import { processTerm, tokenize } from './options.ts';
 

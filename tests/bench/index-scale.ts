@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { searchModel } from '../../components/panel/search-model.ts';
-import type { DocumentMeta, Statement } from '../../lib/corpus/types.ts';
+import type { DocumentMeta, Statement } from '../../lib/data/types.ts';
 import type { FacetFilters } from '../../lib/search/facets.ts';
 import { buildIndex } from '../../lib/search/indexer.ts';
 import { loadCorpus, type Corpus } from '../../lib/search/load.ts';

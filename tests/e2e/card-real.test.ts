@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import type { Statement } from '../../lib/corpus/types.ts';
+import type { Statement } from '../../lib/data/types.ts';
 import { fixture, screenshot, type BrowserName, useSession } from './browsers.ts';
 import { cardText, pointOf, waitForHighlights } from './page-helpers.ts';
 

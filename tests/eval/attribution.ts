@@ -4,7 +4,7 @@ import { type BuildResult, buildCorpus, type Seed } from '../../lib/corpus/build
 import { parseJsonFile, topLevelElementOffsets } from '../../lib/corpus/json-file.ts';
 import { decodeSeed, METADATA_FILE, readSeeds, validateMetaEntry } from '../../lib/corpus/seeds.ts';
 import { lineColumn, type Span } from '../../lib/corpus/text.ts';
-import type { DocumentMeta, Kind, Statement } from '../../lib/corpus/types.ts';
+import type { DocumentMeta, Kind, Statement } from '../../lib/data/types.ts';
 
 /**
  * The attribution eval: hand labels of who said what (`tests/fixtures/attribution/`)

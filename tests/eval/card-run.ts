@@ -5,7 +5,7 @@
  * with the paragraph as context. Shared by `npm run eval:card` and the unit
  * test, so both measure the same thing.
  */
-import type { Statement } from '../../lib/corpus/types.ts';
+import type { Statement } from '../../lib/data/types.ts';
 import { type Category, collapseText, findMentions, pageContext } from '../../lib/detect/index.ts';
 import type { Corpus } from '../../lib/search/load.ts';
 import type { Detected } from '../../lib/search/card-question.ts';

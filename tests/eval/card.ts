@@ -6,7 +6,7 @@
  * `scripts/eval-card.ts`. The format is the one agreed in the fixture
  * README (`tests/fixtures/card/README.md`).
  */
-import type { Statement } from '../../lib/corpus/types.ts';
+import type { Statement } from '../../lib/data/types.ts';
 
 /** A relevant statement, named by a fragment of its text so labels survive id changes. */
 export interface RelevantLabel {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanDocument } from '../../../lib/corpus/clean.ts';
-import { KNOWN_ENTITIES } from '../../../lib/corpus/known-entities.ts';
+import { KNOWN_ENTITIES } from '../../../lib/vocabulary/known-entities.ts';
 import { built, source } from './helpers.ts';
 
 function clean(text: string, title: string | null = null) {

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { type BuildResult, buildCorpus } from '../../../lib/corpus/build.ts';
 import { readSeeds } from '../../../lib/corpus/seeds.ts';
 import { normalizeForCompare } from '../../../lib/corpus/text.ts';
-import type { Statement } from '../../../lib/corpus/types.ts';
+import type { Statement } from '../../../lib/data/types.ts';
 
 /** Test helpers over the repository's own seeds/ (never ../shared). */
 

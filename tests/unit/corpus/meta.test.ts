@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_ENTITIES } from '../../../lib/corpus/known-entities.ts';
+import { KNOWN_ENTITIES } from '../../../lib/vocabulary/known-entities.ts';
 import { normalizeForCompare } from '../../../lib/corpus/text.ts';
-import { TOPICS } from '../../../lib/corpus/topics.ts';
-import type { Side } from '../../../lib/corpus/types.ts';
+import { TOPICS } from '../../../lib/vocabulary/topics.ts';
+import type { Side } from '../../../lib/vocabulary/entities.ts';
 import { built, source } from './helpers.ts';
 
 /**

@@ -4,7 +4,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus, type Seed } from '../../../lib/corpus/build.ts';
-import { KNOWN_ENTITIES } from '../../../lib/corpus/known-entities.ts';
+import { KNOWN_ENTITIES } from '../../../lib/vocabulary/known-entities.ts';
 import { decodeSeed } from '../../../lib/corpus/seeds.ts';
 import { ROOT, run, snapshot, source, tempSeeds } from './helpers.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../../lib/corpus/build.ts';
-import { type Entity, EntityTable } from '../../../lib/corpus/entities.ts';
+import { type Entity, EntityTable } from '../../../lib/vocabulary/entities.ts';
 import { normalizeForCompare } from '../../../lib/corpus/text.ts';
-import type { Statement } from '../../../lib/corpus/types.ts';
+import type { Statement } from '../../../lib/data/types.ts';
 
 /**
  * Attribution shapes as news writes them, each tested with sentences of that

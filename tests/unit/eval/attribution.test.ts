@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Statement } from '../../../lib/corpus/types.ts';
+import type { Statement } from '../../../lib/data/types.ts';
 import {
   type EvalReport,
   FixtureError,

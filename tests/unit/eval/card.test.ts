@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Statement } from '../../../lib/corpus/types.ts';
+import type { Statement } from '../../../lib/data/types.ts';
 import { runCardEval } from '../../eval/card-run.ts';
 import { normalise, parseItems, resolveAll, resolveLabel, scoreItem, totals } from '../../eval/card.ts';
 import { corpus } from '../search/helpers.ts';

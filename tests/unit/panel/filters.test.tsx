@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Statement } from '../../../lib/corpus/types.ts';
+import type { Statement } from '../../../lib/data/types.ts';
 import { dateSpan, FACET_KEYS, facetTable, filterDocs, type FacetFilters, type FacetKey } from '../../../lib/search/facets.ts';
 import { FACET_STEP, Filters } from '../../../components/panel/Filters.tsx';
 import { App, fakeServices, shipped } from './helpers.tsx';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { groupByTopic, type TopicGroup, type Thread } from '../../../components/panel/grouping.ts';
-import { TOPICS } from '../../../lib/corpus/topics.ts';
-import type { Kind, Topic } from '../../../lib/corpus/types.ts';
+import { type Topic, TOPICS } from '../../../lib/vocabulary/topics.ts';
+import type { Kind } from '../../../lib/data/types.ts';
 import type { Result } from '../../../lib/search/result.ts';
 
 function result(id: string, kind: Kind, topics: Topic[], answers: string[] = []): Result {

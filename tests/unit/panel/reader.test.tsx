@@ -3,7 +3,8 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact
 import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PanelApp } from '../../../components/panel/PanelApp.tsx';
-import { markParagraph, placementsIn, type ReaderDocument } from '../../../components/panel/reader-marks.ts';
+import { markParagraph, placementsIn } from '../../../components/panel/reader-marks.ts';
+import type { ReaderDocument } from '../../../lib/data/types.ts';
 import { App, corpusOf, fakeServices, shipped, statement } from './helpers.tsx';
 import { jsonMessageSource, setMessageSource } from '../../../lib/i18n.ts';
 import en from '../../../public/_locales/en/messages.json';

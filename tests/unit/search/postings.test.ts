@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { toIndexDoc } from '../../../lib/search/indexer.ts';
 import { CARD_SEARCH, type IndexDoc, INDEX_OPTIONS, PANEL_SEARCH } from '../../../lib/search/options.ts';
 import { type Hits, Postings } from '../../../lib/search/postings.ts';
-import type { Statement } from '../../../lib/corpus/types.ts';
+import type { Statement } from '../../../lib/data/types.ts';
 import { DATA } from './helpers.ts';
 
 /**

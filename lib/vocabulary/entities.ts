@@ -1,4 +1,26 @@
-import type { Side, Speaker } from './types.ts';
+/**
+ * The camp a speaker belongs to; drives the card's grouping and colours.
+ * `unnamed` is a party the source does not identify ("some groups of
+ * politicians"): it is kept apart so that a vague claim is never shown under a
+ * named camp the text does not name.
+ */
+export type Side =
+  | 'huawei'
+  | 'chinese-government'
+  | 'us-government'
+  | 'independent'
+  | 'press'
+  | 'unnamed';
+
+export interface Speaker {
+  /** Stable key in the entity table, e.g. "ren-zhengfei". */
+  id: string;
+  /** Canonical display name, e.g. "Ren Zhengfei". */
+  name: string;
+  /** Role and affiliation, e.g. "Founder and CEO, Huawei". */
+  role: string;
+  side: Side;
+}
 
 /**
  * The parties the corpus quotes, as a table a maintainer edits:

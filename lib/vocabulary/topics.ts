@@ -1,4 +1,18 @@
-import type { Topic } from './types.ts';
+/** What a statement or a mention is about; the keys of `TOPIC_PATTERNS`. */
+export type Topic =
+  | 'no-spy'
+  | 'backdoor'
+  | 'sanctions'
+  | 'entity-list'
+  | 'chips'
+  | '5g'
+  | 'trade'
+  | 'intelligence-law'
+  | 'independence'
+  | 'meng-wanzhou'
+  | 'security'
+  | 'globalisation'
+  | 'operating-system';
 
 /**
  * Topic detection: one pattern per topic, over the statement's text (plus,

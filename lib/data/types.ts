@@ -1,40 +1,16 @@
-/**
- * The statement model: what `lib/corpus` extracts from `seeds/` and what
- * every later stage (index, background, card, panel) reads. Plain data, so it
- * serializes to `data/` as is.
- */
-
-/** Whose words these are, as the reader sees it. */
-export type Kind = 'primary' | 'counterclaim' | 'context';
+import type { Speaker } from '../vocabulary/entities.ts';
+import type { Topic } from '../vocabulary/topics.ts';
 
 /**
- * The camp a speaker belongs to; drives the card's grouping and colours.
- * `unnamed` is a party the source does not identify ("some groups of
- * politicians"): it is kept apart so that a vague claim is never shown under a
- * named camp the text does not name.
+ * The `data/` contract: what `lib/corpus` (the build) writes from `seeds/`
+ * and what the runtime (index, background, card, panel) reads. Plain data,
+ * so it serializes to `data/` as is. Defined here, below both sides, so the
+ * runtime never imports the build to learn the shape of its input.
  */
-export type Side =
-  | 'huawei'
-  | 'chinese-government'
-  | 'us-government'
-  | 'independent'
-  | 'press'
-  | 'unnamed';
 
-export type Topic =
-  | 'no-spy'
-  | 'backdoor'
-  | 'sanctions'
-  | 'entity-list'
-  | 'chips'
-  | '5g'
-  | 'trade'
-  | 'intelligence-law'
-  | 'independence'
-  | 'meng-wanzhou'
-  | 'security'
-  | 'globalisation'
-  | 'operating-system';
+/** Whose words these are, as the reader sees it; in the order the card and the report list them. */
+export const KINDS = ['primary', 'counterclaim', 'context'] as const;
+export type Kind = (typeof KINDS)[number];
 
 /**
  * How the text gives these words, i.e. why the statement got its `kind`:
@@ -44,25 +20,28 @@ export type Topic =
  * - `reported`: the writer's paraphrase of what a party said ("Zhao said that ...").
  * - `narration`: the writer's own words.
  */
-export type Voice = 'quote' | 'transcript' | 'own-text' | 'reported' | 'narration';
+export const VOICES = ['quote', 'transcript', 'own-text', 'reported', 'narration'] as const;
+export type Voice = (typeof VOICES)[number];
 
 /**
  * The rule that named the speaker; shown by `npm run index -- --report` so a
  * maintainer can see why a sentence went to whom.
  */
-export type Via =
-  | 'quote-tag'
-  | 'quote-sibling'
-  | 'quote-continuation'
-  | 'block-quote'
-  | 'transcript-label'
-  | 'transcript-turn'
-  | 'self-published'
-  | 'reported-speech'
-  | 'trailing-tag'
-  | 'paragraph-tag'
-  | 'narration'
-  | 'override';
+export const VIAS = [
+  'quote-tag',
+  'quote-sibling',
+  'quote-continuation',
+  'block-quote',
+  'transcript-label',
+  'transcript-turn',
+  'self-published',
+  'reported-speech',
+  'trailing-tag',
+  'paragraph-tag',
+  'narration',
+  'override',
+] as const;
+export type Via = (typeof VIAS)[number];
 
 /** One source document's metadata; every field but `file` may be unknown. */
 export interface DocumentMeta {
@@ -74,16 +53,6 @@ export interface DocumentMeta {
   /** ISO date, possibly partial ("2021-02"), or null when unknown. */
   date: string | null;
   author: string | null;
-}
-
-export interface Speaker {
-  /** Stable key in the entity table, e.g. "ren-zhengfei". */
-  id: string;
-  /** Canonical display name, e.g. "Ren Zhengfei". */
-  name: string;
-  /** Role and affiliation, e.g. "Founder and CEO, Huawei". */
-  role: string;
-  side: Side;
 }
 
 export interface Statement {
@@ -107,4 +76,22 @@ export interface Statement {
   answers: string[];
   /** Spans of identical quotes merged into this record (same file or others). */
   duplicates: { file: string; span: [number, number] }[];
+}
+
+/** What a paragraph of a cleaned document is, for the reader view's layout. */
+export const PARAGRAPH_ROLES = ['title', 'heading', 'body'] as const;
+export type ParagraphRole = (typeof PARAGRAPH_ROLES)[number];
+
+/** One paragraph of a cleaned document: its exact text and where it sits in the original seed file. */
+export interface ReaderParagraph {
+  /** UTF-16 offsets into the original file, end exclusive (statement spans subtract its start). */
+  span: [number, number];
+  role: ParagraphRole;
+  text: string;
+}
+
+/** A cleaned document for the reader view: one entry of `data/documents.json`. */
+export interface ReaderDocument {
+  file: string;
+  paragraphs: ReaderParagraph[];
 }
