@@ -24,7 +24,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Topic, TOPICS } from '../lib/vocabulary/topics.ts';
+import { TOPICS } from '../lib/vocabulary/topics.ts';
+import { type Matter, QUERY_TOPIC_CUES } from '../lib/search/card-cues.ts';
 import { collapseText } from '../lib/detect/index.ts';
 import { cardQuestion } from '../lib/search/card-question.ts';
 import { CARD_WEIGHTS, type CardWeights } from '../lib/search/card-weights.ts';
@@ -61,12 +62,15 @@ const withWeights =
   (c, mention, block) =>
     cardQuery(c, mention.text, block, { detected: detectedOf(mention), weights });
 
-type Affinity = Record<Topic, Record<Topic, number>>;
+type Affinity = Record<Matter, Record<Matter, number>>;
+
+/** Every matter a question or a statement can be about. */
+const MATTERS: Matter[] = [...new Set<Matter>([...TOPICS, ...(Object.keys(QUERY_TOPIC_CUES) as Matter[])])];
 
 /** The affinity table the labels of `train` imply. */
 function learn(train: readonly CardItem[]): Affinity {
   const { outcomes } = runCardEval(corpus, statements, train, seedText);
-  const matters = statementMatters(corpus);
+  const { matters } = statementMatters(corpus);
   const pos = new Map<string, number>();
   const all = new Map<string, number>();
   let relevant = 0;
@@ -91,9 +95,9 @@ function learn(train: readonly CardItem[]): Affinity {
   }
   const base = relevant / total;
   const table = {} as Affinity;
-  for (const x of TOPICS) {
-    table[x] = {} as Record<Topic, number>;
-    for (const y of TOPICS) {
+  for (const x of MATTERS) {
+    table[x] = {} as Record<Matter, number>;
+    for (const y of MATTERS) {
       const key = `${x}|${y}`;
       const lift = ((pos.get(key) ?? 0) + ALPHA * base) / ((all.get(key) ?? 0) + ALPHA) / base;
       table[x][y] = Math.round(((x === y ? 1 : 0) + BETA * Math.max(0, Math.min(CAP, lift) - 1)) * 100) / 100;

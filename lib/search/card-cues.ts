@@ -1,15 +1,29 @@
 import type { Topic } from '../vocabulary/topics.ts';
 
 /**
+ * What the card matches a paragraph and a statement on: the corpus topics,
+ * and two matters news treats apart within them, which the corpus has no
+ * topic for. Whether there is evidence (an accusation "without evidence",
+ * "no evidence that Huawei has ever...") is the core of the security
+ * dispute; how Huawei fares despite the measures ("despite sanctions",
+ * "self-sufficiency", "overcome") is another story than the measures
+ * themselves. How much each matter of a paragraph asks for each matter of
+ * a statement is learned (`npm run tune:card`).
+ */
+export type Matter = Topic | 'evidence' | 'resilience';
+
+/**
  * How news paragraphs say what they are about, mapped to the corpus topics
- * (`lib/corpus/topics.ts`). The corpus patterns classify the parties' own
+ * (`lib/vocabulary/topics.ts`). The corpus patterns classify the parties' own
  * sentences; a reader's paragraph is the reporter's wording of the same
  * matter, and uses other words for it: a government "excludes" Huawei as a
  * "high-risk vendor" (security), a "crackdown" or "curbs" are sanctions,
  * "ties to the Communist Party" is the independence question. These cues
- * read the paragraph and the sentence; they never classify corpus text.
+ * read the paragraph and the sentence, and add to a statement's corpus
+ * topics for the card (`statementMatters` in `query.ts`); they never change
+ * the corpus.
  */
-export const QUERY_TOPIC_CUES: Readonly<Partial<Record<Topic, RegExp>>> = {
+export const QUERY_TOPIC_CUES: Readonly<Partial<Record<Matter, RegExp>>> = {
   'no-spy':
     /\bno[-\s]?spy\b|\bspy(?:ing|ware)?\b|\bspies\b|\bespionage\b|\bsurveil\w*|\beavesdrop\w*|\bsnoop\w*|\bintelligence[-\s]gathering\b|\bcollect (?:intelligence|data)\b|\b(?:hand|turn)(?:s|ed|ing)? over (?:user |customer |sensitive )?(?:data|information)\b|\bshar(?:e|es|ed|ing) (?:user |customer |sensitive )?(?:data|information) with\b|\bused by (?:the )?(?:Chinese|Beijing|China)\b/i,
   backdoor: /\bback[-\s]?doors?\b|\bkill[-\s]switch\w*|\bhidden (?:access|code)\b|\bvulnerabilit(?:y|ies)\b/i,
@@ -20,7 +34,7 @@ export const QUERY_TOPIC_CUES: Readonly<Partial<Record<Topic, RegExp>>> = {
   'intelligence-law':
     /\bintelligence law\b|\bnational intelligence\b|\bChinese laws?\b|\b(?:law|laws) (?:that )?(?:require|requires|compel|compels|oblige|obliges|force|forces)\b|\b(?:required|compelled|obliged|forced) (?:by law )?to (?:cooperate|assist|help|support|hand)\b/i,
   sanctions:
-    /\bsanction\w*|\bbans?\b|\bbann(?:ed|ing)\b|\brestrict\w*|\bcrack(?:ing|s)?[-\s]?down\b|\bcurbs?\b|\bcurb(?:ed|ing)\b|\bblacklist\w*|\bprohibit\w*|\bbarr(?:ed|ing)\b|\bbars\b|\bexclu(?:de|ded|des|ding|sion)\b|\bexport (?:controls?|licen[cs]es?|rules?)\b|\blicen[cs]es?\b|\bcut (?:it |them |Huawei |the company )?off\b|\bpenalt\w+|\bEntity List\b|\bforeign direct product\b|\bpressure\w*|\bcampaign against\b/i,
+    /\bsanction\w*|\bbans?\b|\bbann(?:ed|ing)\b|\brestrict\w*|\bcrack(?:ing|s)?[-\s]?down\b|\bcurbs?\b|\bcurb(?:ed|ing)\b|\bblacklist\w*|\bprohibit\w*|\bbarr(?:ed|ing)\b|\bbars\b|\bexclu(?:de|ded|des|ding|sion)\b|\bexport (?:controls?|licen[cs]es?|rules?)\b|\blicen[cs]es?\b|\bcut (?:it |them |Huawei |the company )?off\b|\bpenalt\w+|\bEntity List\b|\bforeign direct product\b|\bpressure\w*|\bcampaign against\b|\bpoliticall?y[-\s]motivated\b|\bpoliticis\w+|\bpoliticiz\w+|\bpolitical (?:means|tools?|weapons?|reasons?|decision|one|pawn)\b|\babout politics\b/i,
   'entity-list': /\bEntity List\b|\bblack[-\s]?list\w*|\btrade blacklist\b/i,
   chips:
     /(?<!bargaining )\bchips?\b|\bmicrochips?\b|\bsemiconductors?\b|\bchipsets?\b|\bchipmak\w+|\bprocessors?\b|\bKirin\b|\bTSMC\b|\bSMIC\b|\bHiSilicon\b|\bforeign direct product\b/i,
@@ -30,6 +44,8 @@ export const QUERY_TOPIC_CUES: Readonly<Partial<Record<Topic, RegExp>>> = {
   'meng-wanzhou':
     /\bMeng\b|\bWanzhou\b|\bextradit\w+|\barrest(?:ed)?\b|\bhouse arrest\b|\bdetention\b|\bdetained\b|\bVancouver\b|\bchief financial officer\b|\bCFO\b|\bbank fraud\b|\bHSBC\b/i,
   globalisation: /\bglobali[sz]\w+|\bglobal (?:industry|industries|supply chains?|cooperation|ecosystem)\b|\bgo it alone\b/i,
+  evidence: /\b(?:no|any|without|not|never|lack of)\b[^.]{0,40}\b(?:evidence|proof)\b|\bevidence\b[^.]{0,20}\b(?:never|not)\b|\bunfounded\b|\bbaseless\b|\bunproven\b/i,
+  resilience: /\b(?:despite|in spite of) (?:[\p{L}.'’-]+ ){0,4}(?:sanctions|bans?|restrictions|curbs|blacklist\w*|export controls|pressure|crackdown)\b|\bself[-\s]?(?:sufficien\w*|relian\w*)|\bovercom\w+|\bthriv\w+|\bcomeback\b|\bbreakthrough\b|\brevenue\b|\bprofits?\b|\bhomegrown\b|\bin-house\b|\bown (?:chips?|operating system|processors?)\b|\bstronger\b/iu,
   'operating-system': /\bAndroid\b|\boperating systems?\b|\bGoogle\b|\bGmail\b|\bHarmonyOS\b|\bHongmeng\b|\bPlay Store\b|\bapps?\b/i,
 };
 

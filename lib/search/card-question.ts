@@ -5,7 +5,7 @@ import { isGenericTerm, matchTerms } from '../detect/matcher.ts';
 import { sentenceAround } from '../detect/sentence.ts';
 import type { Category } from '../detect/types.ts';
 import { MAX_CONTEXT, MAX_MENTION } from './limits.ts';
-import { QUERY_TOPIC_CUES, SIDE_CUES } from './card-cues.ts';
+import { type Matter, QUERY_TOPIC_CUES, SIDE_CUES } from './card-cues.ts';
 
 /**
  * What a card is asked, read once: the highlighted words with what the
@@ -26,8 +26,9 @@ export interface CardQuestion {
   paragraph: string;
   /** Corpus topics the mention itself stands for: "Entity List" is the entity list and sanctions. */
   mentionTopics: Topic[];
-  sentenceTopics: Topic[];
-  paragraphTopics: Topic[];
+  /** Matters (corpus topics, and the card's own: `Matter`) the sentence and the paragraph are about. */
+  sentenceTopics: Matter[];
+  paragraphTopics: Matter[];
   /** Speaker ids the paragraph names by full name (people), or sides it names as a party ("the foreign ministry"). */
   namedSpeakers: Set<string>;
   namedSides: Set<string>;
@@ -67,9 +68,9 @@ const CATEGORY_TOPICS: Readonly<Record<Category, readonly Topic[]>> = {
   'no-spy': ['no-spy', 'backdoor'],
 };
 
-/** Topics whose cue words a text has, in QUERY_TOPIC_CUES order. */
-export function cueTopics(text: string): Topic[] {
-  return (Object.keys(QUERY_TOPIC_CUES) as Topic[]).filter((t) => QUERY_TOPIC_CUES[t]!.test(text));
+/** Matters whose cue words a text has, in QUERY_TOPIC_CUES order. */
+export function cueTopics(text: string): Matter[] {
+  return (Object.keys(QUERY_TOPIC_CUES) as Matter[]).filter((t) => QUERY_TOPIC_CUES[t]!.test(text));
 }
 
 /** The part of `context` around `at`, at most MAX_CONTEXT characters, and `at` within it. */
@@ -78,6 +79,15 @@ function clip(context: string, at: number): { text: string; at: number } {
   const start = Math.max(0, Math.min(at - MAX_CONTEXT / 2, context.length - MAX_CONTEXT));
   return { text: context.slice(start, start + MAX_CONTEXT), at: at - start };
 }
+
+/**
+ * Sanctions named as another country's ("violating sanctions against Iran
+ * and North Korea"): in a paragraph that does not name Huawei, the
+ * sanctions word is that story's (ZTE's Iran case), not ours, whatever the
+ * page is about. With Huawei named, the Iran sanctions are Meng Wanzhou's
+ * case, which the corpus has.
+ */
+const OTHER_TARGET = /\bsanctions? (?:against|on) (?:Iran|North Korea|Russia|Venezuela|Cuba|Syria)\b/i;
 
 /** The United States as the party that sanctions: "new US sanctions", "the Commerce Department's rule". */
 const US_PARTY = /\b(?:U\.S\.|US|United States|American|Washington|Trump|Biden|Commerce Department|Department of Commerce)(?![\p{L}\p{N}])/u;
@@ -92,11 +102,12 @@ const US_PARTY = /\b(?:U\.S\.|US|United States|American|Washington|Trump|Biden|C
  * as the party imposing them. So the EU's sanctions package, Apple's
  * backdoor and the 2013 US–Germany no-spy talks get no card.
  */
-function isOffTopic(term: string | null, category: Category | null, paragraph: string, fromDetector: boolean): boolean {
+function isOffTopic(term: string | null, category: Category | null, sentence: string, paragraph: string, fromDetector: boolean): boolean {
   if (term === null || !isGenericTerm(term)) return false;
   const signals = blockSignals(paragraph);
   const decision = decideBlock(signals, NEUTRAL_PAGE);
   if (decision.reason === 'off-topic') return true;
+  if (category === 'sanctions' && OTHER_TARGET.test(sentence) && !matchTerms(paragraph).some((t) => t.category === 'huawei')) return true;
   if (fromDetector || decision.reason !== 'none') return false;
   return !(signals.china > 0 || (category === 'sanctions' && US_PARTY.test(paragraph)));
 }
@@ -121,7 +132,7 @@ export function cardQuestion(mention: string, context = '', detected: Detected =
   }
   const namedSides = new Set(Object.entries(SIDE_CUES).filter(([, re]) => re.test(paragraph)).map(([side]) => side));
 
-  const offTopic = isOffTopic(term, category, paragraph, detected.category !== undefined);
+  const offTopic = isOffTopic(term, category, sentence, paragraph, detected.category !== undefined);
   return {
     mention: m,
     category,

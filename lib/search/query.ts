@@ -1,6 +1,8 @@
 import type { Kind, Statement } from '../data/types.ts';
-import type { Topic } from '../vocabulary/topics.ts';
+import { type Topic, TOPICS } from '../vocabulary/topics.ts';
+import type { Matter } from './card-cues.ts';
 import { type CardQuestion, cardQuestion, cueTopics, type Detected } from './card-question.ts';
+import { reasonWords } from './card-reason.ts';
 import { CARD_WEIGHTS, type CardWeights } from './card-weights.ts';
 import { type FacetFilters, facetTable, filterDocs } from './facets.ts';
 import type { Corpus } from './load.ts';
@@ -86,7 +88,7 @@ interface Candidate {
 export interface CardReason {
   /** Corpus topics of the lead statement the mention, sentence or paragraph is about, strongest first. */
   topics: Topic[];
-  /** Words of the paragraph found in the lead statement, as the statement writes them. */
+  /** Words of the paragraph that carry meaning and the lead statement shares, as the paragraph writes them (`card-reason.ts`). */
   words: string[];
   /** The lead's speaker, when the paragraph names them. */
   speaker: string | null;
@@ -101,7 +103,7 @@ export interface CardRanking {
 /** Only the parties' words go on the card; the writer's narration stays in the side panel. */
 const ON_CARD: ReadonlySet<Kind> = new Set(['primary', 'counterclaim']);
 
-const mattersOf = new WeakMap<Corpus, Topic[][]>();
+const mattersOf = new WeakMap<Corpus, StatementMatters>();
 
 /**
  * What each statement is about for the card: its corpus topics, and the
@@ -110,11 +112,52 @@ const mattersOf = new WeakMap<Corpus, Topic[][]>();
  * often names it otherwise ("political means to disrupt an industry",
  * "smearing Chinese companies"), in the words reporters use for it too.
  */
-export function statementMatters(corpus: Corpus): Topic[][] {
+export function statementMatters(corpus: Corpus): StatementMatters {
   let out = mattersOf.get(corpus);
   if (!out) {
-    out = corpus.byDoc.map((s) => (ON_CARD.has(s.kind) ? [...new Set([...s.topics, ...cueTopics(s.text)])] : s.topics));
+    const own: Matter[][] = corpus.byDoc.map((s) => (ON_CARD.has(s.kind) ? [...new Set([...s.topics, ...cueTopics(s.text)])] : s.topics));
+    const lead = leadIns(corpus);
+    const lent = (doc: number) => own[doc]!.length === 0 && lead[doc] !== -1;
+    out = {
+      matters: own.map((m, doc) => (lent(doc) ? own[lead[doc]!]! : m)),
+      lent: Uint8Array.from(own, (_, doc) => (lent(doc) ? 1 : 0)),
+    };
     mattersOf.set(corpus, out);
+  }
+  return out;
+}
+
+/** What each statement (by document number) is about for the card. */
+export interface StatementMatters {
+  matters: Matter[][];
+  /** 1 where the statement names no matter itself and has its lead-in's (`leadIns`). */
+  lent: Uint8Array;
+}
+
+/** How far back (characters of the source) a quote's lead-in may start. */
+const LEAD_IN_REACH = 600;
+
+/**
+ * For each statement, the document number of the nearest statement before
+ * it in the same source that has a topic, within LEAD_IN_REACH characters
+ * of it; -1 when there is none. News introduces a quote with the matter it
+ * is on ("the U.S. government's ban, if imposed, will hurt Huawei in the
+ * short term") and then quotes words that do not name it ("What President
+ * Trump is doing is waking the sleeping capacity of Huawei"): such a quote
+ * is on its lead-in's matter.
+ */
+function leadIns(corpus: Corpus): Int32Array {
+  const out = new Int32Array(corpus.byDoc.length).fill(-1);
+  const byFile = new Map<string, number[]>();
+  corpus.byDoc.forEach((s, doc) => byFile.set(s.file, [...(byFile.get(s.file) ?? []), doc]));
+  for (const docs of byFile.values()) {
+    docs.sort((a, b) => corpus.byDoc[a]!.span[0] - corpus.byDoc[b]!.span[0]);
+    let last = -1;
+    for (const doc of docs) {
+      const s = corpus.byDoc[doc]!;
+      if (last >= 0 && s.span[0] - corpus.byDoc[last]!.span[1] <= LEAD_IN_REACH) out[doc] = last;
+      if (s.topics.length > 0) last = doc;
+    }
   }
   return out;
 }
@@ -126,19 +169,19 @@ export function statementMatters(corpus: Corpus): Topic[][] {
  * table. A paragraph about a 5G ban is a question about security and
  * spying, and a statement about 5G business is not its answer.
  */
-function topicWeights(q: CardQuestion, w: CardWeights): Map<Topic, number> {
-  const asked = new Map<Topic, number>();
-  const add = (topics: readonly Topic[], weight: number) => {
+function topicWeights(q: CardQuestion, w: CardWeights): Map<Matter, number> {
+  const asked = new Map<Matter, number>();
+  const add = (topics: readonly Matter[], weight: number) => {
     for (const t of topics) asked.set(t, (asked.get(t) ?? 0) + weight);
   };
   add(q.mentionTopics, w.topicMention);
   add(q.sentenceTopics, w.topicSentence);
   add(q.paragraphTopics, w.topicParagraph);
-  const out = new Map<Topic, number>();
+  const out = new Map<Matter, number>();
   for (const [from, weight] of asked) {
     const row = w.affinity[from];
     if (!row) out.set(from, (out.get(from) ?? 0) + weight);
-    else for (const [to, a] of Object.entries(row) as [Topic, number][]) if (a > 0) out.set(to, (out.get(to) ?? 0) + weight * a);
+    else for (const [to, a] of Object.entries(row) as [Matter, number][]) if (a > 0) out.set(to, (out.get(to) ?? 0) + weight * a);
   }
   return out;
 }
@@ -161,7 +204,7 @@ function topicWeights(q: CardQuestion, w: CardWeights): Map<Topic, number> {
 export function scoreCard(corpus: Corpus, q: CardQuestion, w: CardWeights = CARD_WEIGHTS): Candidate[] {
   const topics = topicWeights(q, w);
   const asked = new Set([...q.mentionTopics, ...q.sentenceTopics, ...q.paragraphTopics]);
-  const matters = statementMatters(corpus);
+  const { matters, lent } = statementMatters(corpus);
   const sentenceHits = textScores(corpus, queryWords(`${q.mention} ${q.sentence}`), CARD_SEARCH);
   const paragraphHits = textScores(corpus, queryWords(q.paragraph), CARD_SEARCH);
   const base = new Float64Array(corpus.byDoc.length);
@@ -173,6 +216,7 @@ export function scoreCard(corpus: Corpus, q: CardQuestion, w: CardWeights = CARD
     const own = matters[doc]!;
     for (const t of own) topical += topics.get(t) ?? 0;
     if (own.length > 1) topical /= own.length ** w.topicDamping;
+    if (lent[doc]) topical *= w.leadIn;
     const words =
       w.wordsSentence * (sentenceHits.max > 0 ? sentenceHits.scores[doc]! / sentenceHits.max : 0) +
       w.wordsParagraph * (paragraphHits.max > 0 ? paragraphHits.scores[doc]! / paragraphHits.max : 0);
@@ -213,15 +257,17 @@ export function rankCard(corpus: Corpus, q: CardQuestion, options: { limit?: num
   const words = [...queryWords(`${q.mention} ${q.paragraph}`)].flat();
   const expansions = corpus.index.search(words, CARD_SEARCH).expansions;
   const results = shown.map(({ s, doc, score }) => toResult(corpus, s, Math.min(1, score / (lead.score || 1)), corpus.index.termsIn(doc, expansions)));
-  return { results, reason: reasonFor(q, lead, results[0]!, w) };
+  return { results, reason: reasonFor(corpus, q, lead, w) };
 }
 
-function reasonFor(q: CardQuestion, lead: Candidate, result: Result, w: CardWeights): CardReason {
+function reasonFor(corpus: Corpus, q: CardQuestion, lead: Candidate, w: CardWeights): CardReason {
   const weights = topicWeights(q, w);
-  const topics = lead.s.topics.filter((t) => weights.has(t)).sort((a, b) => weights.get(b)! - weights.get(a)!);
+  const topics = statementMatters(corpus)
+    .matters[lead.doc]!.filter((t): t is Topic => weights.has(t) && TOPICS.includes(t as Topic))
+    .sort((a, b) => weights.get(b)! - weights.get(a)!);
   return {
     topics,
-    words: result.terms.slice(0, 6),
+    words: reasonWords(corpus, q.paragraph, q.mention, lead.s),
     speaker: q.namedSpeakers.has(lead.s.speaker.id) ? lead.s.speaker.name : null,
   };
 }

@@ -15,9 +15,12 @@ const SET = join(ROOT, 'tests/fixtures/card/paragraphs.json');
  * them when the card gets better; the goal is TARGETS (issue #14). Hit@3,
  * recall@5, MRR, empty: 69.2% / 47.8% / 0.62 / 31% with the first card query
  * (81 paragraphs), 85.3% / 62.2% / 0.775 / 93.8% with the paragraph’s card
- * (91 paragraphs).
+ * (91 paragraphs); 93.3% / 66.2% / 0.864 / 100% with lead-in matters, the
+ * evidence and resilience matters, politics as a sanctions cue, other
+ * countries' sanctions off topic, and three labels added in an audit
+ * (session 4; 90.7% / 65.1% held out by article).
  */
-const FLOORS = { measured: '2026-11-30', hit3: 0.85, recall5: 0.6, mrr: 0.76, emptyRate: 0.9 };
+const FLOORS = { measured: '2026-11-30', hit3: 0.93, recall5: 0.66, mrr: 0.86, emptyRate: 1 };
 const TARGETS = { hit3: 0.9, recall5: 0.75 };
 
 function statement(id: string, file: string, text: string, duplicates: Statement['duplicates'] = []): Statement {

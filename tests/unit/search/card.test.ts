@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cardQuery } from '../../../lib/search/query.ts';
+import { cardQuery, statementMatters } from '../../../lib/search/query.ts';
 import { corpus } from './helpers.ts';
 
 const LIANG_CONTEXT =
@@ -50,6 +50,19 @@ describe('cardQuery', () => {
     for (const r of results.slice(0, 3)) expect(r.topics.some((t) => ['no-spy', 'backdoor', 'security', 'independence'].includes(t)), r.text).toBe(true);
     expect(results.slice(0, 5).some((r) => r.speaker.side === 'us-government')).toBe(true);
     expect(results.slice(0, 5).some((r) => r.speaker.side === 'huawei')).toBe(true);
+  });
+
+  it('a quote that names no matter is on its lead-in’s (the sentence before it in its source), and a dispute framed as politics is about the measures', () => {
+    const c = corpus();
+    const { matters, lent } = statementMatters(c);
+    const doc = (text: string) => c.byDoc.findIndex((s) => s.text.startsWith(text));
+    const waking = doc('What President Trump is doing is waking');
+    expect(c.byDoc[waking]!.topics).toEqual([]);
+    expect(matters[waking]).toContain('sanctions');
+    expect(lent[waking]).toBe(1);
+    const political = doc('It is inappropriate to use political means');
+    expect(matters[political]).toContain('sanctions');
+    expect(lent[political]).toBe(0);
   });
 
   it('an unrelated context returns nothing', () => {

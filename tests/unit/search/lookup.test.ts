@@ -42,6 +42,24 @@ describe('lookupCard', () => {
     expect(results[0]!.topics.some((t) => t === 'sanctions' || t === 'chips')).toBe(true);
   });
 
+  it('the reason line names the paragraph’s words the lead shares that carry meaning: no stop words, no sentence-initial capitals, not the hovered words', () => {
+    const context = 'Without evidence, Washington has pushed allies to ban Huawei. Security officials fear spying on 5G networks.';
+    const { reason } = lookupCard(corpus(), 'Huawei', context, { category: 'huawei', term: 'Huawei' });
+    expect(reason).not.toBeNull();
+    expect(reason!.words.length).toBeGreaterThan(0);
+    for (const w of reason!.words) {
+      expect(w).not.toMatch(/^(?:Huawei|Without|without|Security|has|to|on)$/);
+      expect(context.toLowerCase()).toContain(w.toLowerCase());
+    }
+  });
+
+  it('sanctions named as another country’s, in a paragraph that does not name Huawei, open no card; in Meng Wanzhou’s case they do', () => {
+    const zte = 'Trump urged the Commerce Department to punish ZTE, which had been banned for violating sanctions against Iran and North Korea.';
+    expect(lookupCard(corpus(), 'sanctions', zte, { category: 'sanctions', term: 'sanctions' }).results).toEqual([]);
+    const meng = 'Meng Wanzhou, Huawei’s finance chief, was accused of misleading HSBC and violating US sanctions against Iran.';
+    expect(lookupCard(corpus(), 'sanctions', meng, { category: 'sanctions', term: 'sanctions' }).results.length).toBeGreaterThan(0);
+  });
+
   it('a generic word in another story (sanctions on Russia) opens no card', () => {
     const context = 'The EU agreed to extend economic sanctions against Russia for another six months.';
     expect(lookupCard(corpus(), 'sanctions', context, { category: 'sanctions', term: 'sanctions' }).results).toEqual([]);
