@@ -1,6 +1,6 @@
 import type { Statement } from '../data/types.ts';
 import type { Corpus } from './load.ts';
-import { processTerm, tokenize } from './options.ts';
+import { CARD_SEARCH, processTerm, tokenize } from './options.ts';
 
 /** Words of the reason line at most. */
 const MAX_WORDS = 5;
@@ -23,18 +23,20 @@ function forms(token: string): string[] {
   return p === null ? [] : Array.isArray(p) ? p : [p];
 }
 
-const commonOf = new WeakMap<Corpus, Set<string>>();
+const frequencyOf = new WeakMap<Corpus, Map<string, number>>();
 
-/** Processed forms found in more than COMMON_SHARE of the statements ("huawei", "usa"), once per corpus. */
-function commonForms(corpus: Corpus): Set<string> {
-  let out = commonOf.get(corpus);
-  if (!out) {
-    const df = new Map<string, number>();
-    for (const s of corpus.byDoc) for (const f of new Set(tokenize(s.text).flatMap(forms))) df.set(f, (df.get(f) ?? 0) + 1);
-    out = new Set([...df].filter(([, n]) => n > COMMON_SHARE * corpus.byDoc.length).map(([f]) => f));
-    commonOf.set(corpus, out);
-  }
-  return out;
+/**
+ * Whether a processed form is in more than COMMON_SHARE of the statements
+ * ("huawei", "usa"). Counted from the index the first time a form is asked
+ * about and kept: a card asks about a few words, and counting every word of
+ * a large corpus up front would slow the first card.
+ */
+function isCommon(corpus: Corpus, form: string): boolean {
+  let counts = frequencyOf.get(corpus);
+  if (!counts) frequencyOf.set(corpus, (counts = new Map()));
+  let n = counts.get(form);
+  if (n === undefined) counts.set(form, (n = corpus.index.search([form], CARD_SEARCH).docs.length));
+  return n > COMMON_SHARE * corpus.byDoc.length;
 }
 
 /**
@@ -57,7 +59,6 @@ function sentenceInitial(text: string): Set<number> {
  * paragraph's order, each word once.
  */
 export function reasonWords(corpus: Corpus, paragraph: string, mention: string, lead: Statement): string[] {
-  const common = commonForms(corpus);
   const hovered = new Set(tokenize(mention).flatMap(forms));
   const shared = new Set(tokenize(lead.text).flatMap(forms));
   const initial = sentenceInitial(paragraph);
@@ -65,7 +66,7 @@ export function reasonWords(corpus: Corpus, paragraph: string, mention: string, 
   const seen = new Set<string>();
   for (const m of paragraph.matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)) {
     const own = tokenize(m[0]).flatMap(forms);
-    if (own.length === 0 || GENERIC.has(m[0].toLowerCase()) || own.some((f) => hovered.has(f) || common.has(f)) || !own.some((f) => shared.has(f))) continue;
+    if (own.length === 0 || GENERIC.has(m[0].toLowerCase()) || !own.some((f) => shared.has(f)) || own.some((f) => hovered.has(f) || isCommon(corpus, f))) continue;
     const key = own[0]!;
     if (seen.has(key)) continue;
     seen.add(key);
