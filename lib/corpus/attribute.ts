@@ -9,6 +9,7 @@ import {
   findLeadingSpeech,
   findQuoteTag,
   findTrailingTag,
+  isTagAfter,
   SPEECH_LEAD_IN,
 } from './speech.ts';
 import { lineColumn, type Span, trimSpan, wordCount } from './text.ts';
@@ -71,21 +72,23 @@ function resolveLabel(table: EntityTable, label: string, role: string | undefine
  * `Name:` / `01 Name:` / `Q:` in mixed case, as interview pages write turns.
  * Accepted only as a document's pattern (see `transcriptLabels`), never on
  * one line alone: "Note:" or "Washington:" open ordinary paragraphs too.
+ * Pages that lose the space after the colon ("Jane Roe:This") still count.
  */
-const MIXED_LABEL_RE = /^(?:\d{1,3}\s+)?((?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3}):\s+/u;
+const MIXED_LABEL_RE = /^(?:\d{1,3}\s+)?((?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\p{L}.'’-]*(?:\s+[A-Z][\p{L}.'’-]*){0,3}):(?:\s+|(?=[\p{Lu}"“‘]))/u;
 const NOT_LABELS = /^(?:Note|Editor|Editor's note|Update|Updated|Source|Sources|Photo|Image|Related|Read|Read more|Watch|See|See also|Also|Tags|Posted|Filed|Disclaimer|Correction|Summary|Background|Context|Update \d+)$/i;
-const ASKER = /^(?:Q|Question|Interviewer|Reporter|Journalist|Host)$/i;
+const ASKER = /^(?:Q|Question|Interviewer|Reporter|Journalist|Host)(?:\s+Q)?$/i;
 const ANSWERER = /^(?:A|Answer)$/i;
 
 /**
  * The mixed-case labels of a document that mark transcript turns: a label
- * used at least twice (an interview alternates), or one naming a person of
- * the table. Unknown names become provisional speakers; one who mostly asks
+ * used at least twice (an interview alternates), one naming a person of
+ * the table, or one that answers a "Q:"/"Reporter Q:" turn. Unknown names become provisional speakers; one who mostly asks
  * (turns ending in "?") while another label answers is the interviewer, on
  * the press side — their questions are theirs, not the page owner's.
  */
 function transcriptLabels(source: string, doc: CleanDocument, table: EntityTable, discovered: Discovery[]): Map<string, Speaker | 'answerer'> {
   const turns = new Map<string, string[]>();
+  const order: string[] = [];
   const firstAt = new Map<string, number>();
   for (const p of doc.paragraphs) {
     if (p.role !== 'body') continue;
@@ -94,6 +97,7 @@ function transcriptLabels(source: string, doc: CleanDocument, table: EntityTable
     if (LABEL_RE.test(text) && !(m && (ASKER.test(m[1]!) || ANSWERER.test(m[1]!)))) continue;
     if (!m || NOT_LABELS.test(m[1]!)) continue;
     const label = m[1]!.replace(/\s+/g, ' ');
+    order.push(label);
     turns.set(label, [...(turns.get(label) ?? []), text.slice(m[0].length)]);
     if (!firstAt.has(label)) firstAt.set(label, p.span[0]);
   }
@@ -102,7 +106,11 @@ function transcriptLabels(source: string, doc: CleanDocument, table: EntityTable
     const m = table.findMentions(bare).find((x) => x.start === 0 && x.end === bare.length);
     return m?.entity;
   };
-  const accepted = [...turns].filter(([label, t]) => t.length >= 2 || person(label)?.type === 'person');
+  // A label right after a "Reporter Q:" / "Q:" turn answers it, even when each speaks once (a one-question briefing record).
+  const answers = new Set(order.filter((l, i) => i > 0 && ASKER.test(order[i - 1]!) && !ASKER.test(l)));
+  const accepted = [...turns].filter(
+    ([label, t]) => t.length >= 2 || person(label)?.type === 'person' || answers.has(label) || (ASKER.test(label) && answers.size > 0),
+  );
   if (accepted.length === 0) return new Map();
   const asks = (t: string[]) => t.filter((x) => /\?["”’]?\s*$/.test(x)).length * 2 >= t.length;
   const someoneAnswers = accepted.some(([label, t]) => !asks(t) && !ASKER.test(label));
@@ -166,38 +174,74 @@ function seeOutside(ctx: DocContext, salience: Salience, [s, e]: Span, quotes: Q
   salience.see(ctx.source.slice(at, e));
 }
 
+/** A join after which a clause may carry another party's words, or the writer's: ", but", ", even though", ", although", ", while". */
+const CONTRAST_JOIN = /,\s+(but|even though|although|though|whereas|while)\s/;
+/** A join that closes the text before a clause: "..., even though" right before "the company denied". */
+const CONTRAST_BEFORE = /,\s+(?:but|even though|although|though|whereas|while)\s+$/;
+/** A subordinate clause that may have a speaker of its own: "X pushed back after Y announced ...". */
+const SUBORDINATE_JOIN = /\s(after|when|before|because|since)\s/;
+/** ", but said ...": the contrast keeps the subject of the clause before it. */
+const SAME_SUBJECT = /^(?:but|although|though|while)\s+(?:also\s+)?(?:said|says|added|adds|insisted|insists|stressed|warned|argued|noted|maintained|maintains)\b/;
+
 /**
  * A non-quoted sentence: a trailing tag ("..., Zhao added.") or a leading
- * speaker + reporting verb makes it reported speech; a reported claim
- * followed by ", but ..." is split so that the rebuttal is its own unit;
- * anything else is the writer's narration.
+ * speaker + reporting verb makes it reported speech; anything else is the
+ * writer's narration. A sentence is cut at a contrast join (", but",
+ * ", even though", ", although", ", while") so that each side keeps its own
+ * speaker: in "accusations by A that ..., even though the company has denied
+ * doing so" the denial is the company's and the accusation is not; and
+ * before a subordinate clause with a speaker of its own ("X pushed back
+ * after Y announced ..."). `against` is the speaker of the clause this one
+ * was cut from: another party's words there are a contrast to them.
  */
-function attributeSentence(ctx: DocContext, salience: Salience, span: Span, paragraph: number, narrator: Speaker): void {
+function attributeSentence(ctx: DocContext, salience: Salience, span: Span, paragraph: number, narrator: Speaker, against: Speaker | null = null): void {
   const text = ctx.source.slice(span[0], span[1]);
+  const unit = (at: Span, speaker: Speaker, voice: Voice, via: Via) =>
+    push(ctx, { span: at, speaker, voice, via, paragraph, contrast: against !== null && against.id !== speaker.id });
   const according = findAccordingTo(text, salience);
   if (according) {
-    push(ctx, { span, speaker: according, voice: 'reported', via: 'reported-speech', paragraph });
+    unit(span, according, 'reported', 'reported-speech');
     return;
   }
   const trailing = findTrailingTag(text, salience);
   if (trailing) {
-    push(ctx, { span, speaker: trailing, voice: 'reported', via: 'trailing-tag', paragraph });
+    unit(span, trailing, 'reported', 'trailing-tag');
     return;
   }
   const leading = findLeadingSpeech(text, salience);
   if (leading && leading.speaker.id !== narrator.id) {
-    const but = /,\s+(but)\s/.exec(text.slice(leading.verbEnd));
-    if (but) {
-      const cut = span[0] + leading.verbEnd + but.index;
-      const butStart = cut + but[0].indexOf('but');
-      push(ctx, { span: [span[0], cut], speaker: leading.speaker, voice: 'reported', via: 'reported-speech', paragraph });
-      push(ctx, { span: [butStart, span[1]], speaker: narrator, voice: voiceOf(ctx, narrator), via: viaOf(ctx, narrator), paragraph, contrast: true });
+    const before = CONTRAST_BEFORE.exec(text.slice(0, leading.clauseStart));
+    if (before) {
+      // The speaker's clause starts after the join: what comes before is not theirs.
+      const cut = span[0] + before.index;
+      attributeSentence(ctx, salience, [span[0], cut], paragraph, narrator, against);
+      push(ctx, { span: [cut + before[0].search(/\p{L}/u), span[1]], speaker: leading.speaker, voice: 'reported', via: 'reported-speech', paragraph, contrast: true });
       return;
     }
-    push(ctx, { span, speaker: leading.speaker, voice: 'reported', via: 'reported-speech', paragraph });
+    const tail = text.slice(leading.verbEnd);
+    const join = CONTRAST_JOIN.exec(tail);
+    const sub = SUBORDINATE_JOIN.exec(tail);
+    const subSpeaker = sub ? findLeadingSpeech(tail.slice(sub.index + sub[0].length), salience) : null;
+    // ", while ..." is cut only where another party speaks after it ("X said ..., while Y argued ...").
+    const cutAt =
+      join && (join[1] !== 'while' || findLeadingSpeech(tail.slice(join.index + join[0].length), salience))
+        ? { index: join.index, word: join[1]!, contrast: true }
+        : sub && subSpeaker && subSpeaker.speaker.id !== leading.speaker.id && subSpeaker.clauseStart === 0
+          ? { index: sub.index, word: sub[1]!, contrast: false }
+          : null;
+    if (cutAt) {
+      const cut = span[0] + leading.verbEnd + cutAt.index;
+      const restStart = span[0] + leading.verbEnd + tail.indexOf(cutAt.word, cutAt.index);
+      unit([span[0], cut], leading.speaker, 'reported', 'reported-speech');
+      const rest = ctx.source.slice(restStart, span[1]);
+      if (SAME_SUBJECT.test(rest)) push(ctx, { span: [restStart, span[1]], speaker: leading.speaker, voice: 'reported', via: 'reported-speech', paragraph });
+      else attributeSentence(ctx, salience, [restStart, span[1]], paragraph, narrator, cutAt.contrast ? leading.speaker : null);
+      return;
+    }
+    unit(span, leading.speaker, 'reported', 'reported-speech');
     return;
   }
-  push(ctx, { span, speaker: narrator, voice: voiceOf(ctx, narrator), via: viaOf(ctx, narrator), paragraph });
+  unit(span, narrator, voiceOf(ctx, narrator), viaOf(ctx, narrator));
 }
 
 function voiceOf(ctx: DocContext, narrator: Speaker): Voice {
@@ -208,10 +252,12 @@ function viaOf(ctx: DocContext, narrator: Speaker): Via {
   return ctx.publisher && narrator.id === ctx.publisher.id ? 'self-published' : 'narration';
 }
 
-function isSpeechQuote(ctx: DocContext, q: Quote, sentence: Span): boolean {
+/** A quotation of five words or more, or a shorter one led in by a speech verb or followed by its tag (`"We are concerned," Roe said`). */
+function isSpeechQuote(ctx: DocContext, salience: Salience, q: Quote, sentence: Span): boolean {
   const inner = ctx.source.slice(q.inner[0], q.inner[1]);
   if (wordCount(inner) >= 5) return true;
-  return SPEECH_LEAD_IN.test(ctx.source.slice(sentence[0], q.outer[0]));
+  if (SPEECH_LEAD_IN.test(ctx.source.slice(sentence[0], q.outer[0]))) return true;
+  return /,\s*$/.test(inner) && isTagAfter(ctx.source.slice(q.outer[1], sentence[1]), salience);
 }
 
 /** The quote's own words: inside the marks, without the comma that leads into the tag. */
@@ -253,7 +299,7 @@ function attributeProse(
 
   for (const sentence of sentences) {
     const quotes = allQuotes.filter(
-      (q) => q.outer[0] >= sentence[0] && q.outer[0] < sentence[1] && isSpeechQuote(ctx, q, sentence),
+      (q) => q.outer[0] >= sentence[0] && q.outer[0] < sentence[1] && isSpeechQuote(ctx, salience, q, sentence),
     );
     if (quotes.length === 0) continue;
     quoteSentences.add(sentence);
@@ -314,6 +360,9 @@ function attributeProse(
         if (reported && wordCount(leadText) >= 6) {
           push(ctx, { span: lead, speaker: reported.speaker, voice: 'reported', via: 'reported-speech', paragraph: index });
         }
+      } else if (embedsQuotes(ctx, salience, sentence, inSentence)) {
+        // `X said that critics "have no evidence" and "should stop"`: the claim is X's in the writer's words, its quoted bits X's own.
+        attributeSentence(ctx, salience, sentence, index, narrator);
       }
     }
     for (const u of inSentence) {
@@ -344,6 +393,23 @@ function attributeProse(
     carried: lastWasQuote && lastQuote ? lastQuote.speaker : null,
     open: lastQuote && !lastQuote.quote.closed && lastQuote === units.at(-1) ? lastQuote.speaker : null,
   };
+}
+
+/**
+ * Whether a sentence is a reported claim with quoted fragments inside it: a
+ * reporting clause before its first quotation, then four or more words of
+ * the writer's outside the quotes (`said on Wednesday that critics of the
+ * port "..."`, not `said: "..."` or `said that "..."`).
+ */
+function embedsQuotes(ctx: DocContext, salience: Salience, sentence: Span, units: QuoteUnit[]): boolean {
+  const first = units[0];
+  if (!first) return false;
+  const lead = findLeadingSpeech(ctx.source.slice(sentence[0], first.quote.outer[0]), salience);
+  if (!lead || first.speaker?.id !== lead.speaker.id) return false;
+  const outside = settingOf([sentence[0] + lead.verbEnd, sentence[1]], units.map((u) => u.quote.outer))
+    .map(([s, e]) => ctx.source.slice(s, e))
+    .join(' ');
+  return wordCount(outside) >= 4;
 }
 
 /** The distinct speakers that tag the given non-quote sentences ("..., it said.", "Huawei said ..."). */

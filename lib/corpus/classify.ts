@@ -42,7 +42,7 @@ export const DISPUTE_CUES: readonly RegExp[] = [
   /\bobjects? to\b/i,
   /\bviolat\w*/i,
   /\brip away\b/i,
-  /\boppos(?:e|es|ed|ing)\b/i,
+  /\boppos(?:e|es|ed|ing|ition)\b/i,
   /\breject(?:s|ed|ing)?\b/i,
   /\bcondemn\w*/i,
   /\barbitrary\b|\bpernicious\b|\bbaseless\b|\bunfounded\b|\bgroundless\b/i,
@@ -54,6 +54,20 @@ export const DISPUTE_CUES: readonly RegExp[] = [
   /\bdiscriminat\w*/i,
   /\b(?:about|for) politics\b|\bpolitically motivated\b/i,
   /\bwarn\w*\s+(?:[\w.]+\s+){0,8}?(?:about|against)\b/i,
+  // the other side's conduct named as abuse, invention or oppression
+  /\babus(?:e|es|ed|ing)\b|\bfabricat\w*|\brumou?rs?\b|\boppress\w*|\bunreasonabl[ey]\b|\binfring\w*|\bimmoral\b/i,
+  /\bfail\w* to (?:\w+\s+){0,3}evidence\b/i,
+  // verbs of pushing back and holding a position against others
+  /\bslam(?:s|med)?\b|\bblast(?:s|ed)\b|\bhits? back\b|\bpush(?:es|ed)? back\b|\bhits? out\b|\blash(?:es|ed)? out\b|\brebuff\w*|\binsist\w*/i,
+  // a denial of danger: "poses no threat", "has no back doors"
+  /\bpos(?:e|es|ed|ing) no\b|\bno (?:\w+\s+){0,2}(?:back ?doors?|threat|risk)\b/i,
+  // a verdict on where the other side's move leads, or a protest in diplomatic form
+  /\bbackfire\w*|\bdis(?:satisf|pleas)\w*|\bbenefits? no one\b|\bno one['’]s interests?\b|\bmakes? no sense\b|\b(?:deeply|seriously|gravely|strongly) concerned\b/i,
+  // a demand on the other side: "urged X to stop", "should avoid"
+  /\burg\w* (?:[\w’'.-]+\s+){1,5}?to (?:stop|end|cease|release|remove|lift|withdraw|correct|reverse|treat|refrain)\b/i,
+  /\bdemand(?:s|ed)\b|\bshould (?:avoid|stop|not|never|have)\b/i,
+  // the other side's move said to do harm: "would only hurt US interests"
+  /\b(?:hurt|harm|damag)\w*\s+(?:[\w’'.-]+\s+){0,3}?(?:interests?|consumers|companies|customers|economy|development|rights)\b/i,
 ];
 
 /**
@@ -100,6 +114,7 @@ export const REBUTTAL_CUES: readonly RegExp[] = [
   /\bnot one\b/i,
   /^\s*neither\b/i,
   /\bunfounded\b|\bgroundless\b|\bfalse\b/i,
+  /\bpos(?:e|es|ed|ing) no\b|\bno (?:\w+\s+){0,2}(?:back ?doors?|threat|risk)\b/i,
 ];
 
 /** Only the speaker's own clause counts: "to reassure U.S. leaders who say ..." reports someone else. */

@@ -19,7 +19,7 @@ import { lineColumn, type Span } from './text.ts';
 
 /** Role nouns that introduce a person's name or stand for them ("the spokeswoman"). */
 const ROLE =
-  '(?:[Ss]pokes(?:man|woman|person)|[Ss]ecretary(?: of [A-Z][a-z]+)?|[Mm]inister|[Cc]hair(?:man|woman|person)?|[Vv]ice [Pp]resident|[Pp]resident|' +
+  '(?:[Ss]pokes(?:man|woman|person)|[Ss]ecretary(?: of [A-Za-z]+)?|[Mm]inister|[Cc]hair(?:man|woman|person)?|[Vv]ice [Pp]resident|[Pp]resident|' +
   'CEO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Ff]ounder|[Dd]irector(?:-[Gg]eneral)?|[Ss]enator|Sen\\.|[Rr]epresentative|Rep\\.|[Aa]mbassador|' +
   '[Gg]overnor|[Cc]ommissioner|[Aa]dministrator|[Pp]rofessor|[Aa]nalyst|[Oo]fficial|[Hh]ead|[Dd]eputy|[Uu]ndersecretary|[Aa]dvis[eo]r|' +
   '[Ll]awmaker|[Cc]ongress(?:man|woman)|[Pp]remier|[Ee]xecutive|[Oo]fficer|[Ee]conomist|[Rr]esearcher|[Ee]nvoy|[Aa]ttorney [Gg]eneral|[Cc]ounsel|[Pp]artner|[Ee]ditor|[Cc]orrespondent)';
@@ -43,7 +43,8 @@ const SPOKESPERSON_OF_BODY = new RegExp(
 
 /** Verbs whose capitalised subject is a speaker even when the table does not know it. */
 const SUBJECT_VERB =
-  '(?:said|says|stated|warned|warns|confirmed|confirms|announced that|denied|denies|argued|claimed|insisted|added that|told [\\p{L} ]{1,30}? that|urged|accused|rejected|opposed|opposes|responded|replied)';
+  '(?:said|says|stated|warned|warns|confirmed|confirms|announced|denied|denies|argued|claimed|insisted|added that|told [\\p{L} ]{1,30}? that|urged|accused|rejected|opposed|opposes|responded|replied|' +
+  'expressed|voiced|reported|rebuffed|blasted|slammed|hit back|pushed back|vowed|demanded)';
 const SUBJECT_BEFORE_VERB = new RegExp(
   `(?:^|[.!?]\\s+|[;,]\\s+(?:and\\s+|but\\s+)?)((?:[Tt]he\\s+)?(?:[A-Z][\\p{L}.&’'-]*)(?:\\s+(?:of|for|and|[A-Z][\\p{L}.&’'-]*)){0,4})(?:\\s+(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?(?:\\s+(?:has|have|had|also))*\\s+${SUBJECT_VERB}(?![\\p{L}])`,
   'gu',
@@ -169,6 +170,29 @@ function variantOf(name: string, table: EntityTable): Entity | undefined {
 }
 
 /**
+ * The one table party whose alias is `name` with a qualifier before it
+ * ("Foreign Ministry" of "Chinese Foreign Ministry" / "China's Foreign
+ * Ministry"), when the page names that qualifier elsewhere (China, Chinese):
+ * news drops the country once the dateline or the story has given it. Two
+ * parties, or a qualifier the page never names, leave it a new body.
+ */
+function shortFormOf(name: string, source: string, table: EntityTable): Entity | undefined {
+  const tail = ` ${name.toLowerCase()}`;
+  const parties = new Set<Entity>();
+  for (const e of table.entities) {
+    if (e.provisional || e.type !== 'organization') continue;
+    for (const alias of e.aliases) {
+      if (!alias.toLowerCase().endsWith(tail)) continue;
+      const qualifier = alias.slice(0, alias.length - tail.length).replace(/^[Tt]he\s+/, '').split(/\s+/)[0] ?? '';
+      const stem = qualifier.replace(/[’']s$/, '').slice(0, 4);
+      if (stem.length === 4 && new RegExp(`\\b${stem}`, 'u').test(source)) parties.add(e);
+    }
+  }
+  const [only] = parties;
+  return parties.size === 1 ? only : undefined;
+}
+
+/**
  * Finds the speakers of one document that the table does not know and adds
  * them (and misspelt names of known people) to `table`, which must be the
  * document's own `extend()`ed copy. Returns what it found, in text order.
@@ -211,6 +235,14 @@ export function discoverSpeakers(source: string, doc: CleanDocument, table: Enti
     const known = table.findMentions(name).at(-1);
     if (known && known.end === name.length) return;
     const line = lineColumn(source, at).line;
+    const party = shortFormOf(name, source, table);
+    if (party) {
+      // "a Foreign Ministry spokesman" in a page about China: the table's Chinese Foreign Ministry, not a new body.
+      table.addAlias(party, name);
+      if (titles.length > 0) table.addTitles(party, titles);
+      found.push({ entity: party, rule: 'short form', line, phrase });
+      return;
+    }
     const entity: Entity = {
       id: `${PROVISIONAL_ID}${slug(name)}`,
       name,

@@ -1,5 +1,5 @@
 import { resolveNamePhrase, resolveSubject, type Salience } from './mentions.ts';
-import type { Speaker } from '../vocabulary/entities.ts';
+import { speakerOf, type Speaker } from '../vocabulary/entities.ts';
 
 /**
  * Recognising reported speech in a sentence: "Zhao said that ...",
@@ -21,8 +21,9 @@ const REPORT_VERB =
   'advocated|advocates|spoken out|spoke out|speaks out|cited|cites|elaborated|explained|explains|noted|notes|' +
   'reiterated|reiterates|promised|promises|added that|adds that|told [\\p{L} ]{1,30}? that|' +
   'campaigning against|campaigned against|opposed|opposes|oppose|rejected|rejects|condemned|condemns|criticized|criticised|' +
-  'criticizes|slammed|slams|emphasized|emphasised|emphasizes|confirmed|confirms|announced(?: \\p{Lu}\\p{Ll}+day)? that|responded|replied|countered|' +
-  'wrote|tweeted|recounted|demanded|demands|called for|calls for)';
+  'criticizes|slammed|slams|emphasized|emphasised|emphasizes|confirmed|confirms|announced|announces|responded|replied|countered|' +
+  'wrote|tweeted|recounted|demanded|demands|called for|calls for|expressed|expresses|voiced|voices|reported|rebuffed|rebuffs|' +
+  'blasted|blasts|hit back|hits back|pushed back|pushes back|hit out|hits out|lashed out|lashes out)';
 
 /** Auxiliaries and adverbs allowed between the subject and the verb ("has repeatedly denied"). */
 const GAP =
@@ -33,8 +34,9 @@ const GAP =
 
 const LEADING_RE = new RegExp(`(${GAP})\\s+(${REPORT_VERB})(?![\\p{L}])`, 'gu');
 
-/** Where a clause starts: after a comma, semicolon, colon, dash or a joining conjunction. */
-const CLAUSE_BREAK = /(?:[,;:(\u2014\u2013]|\s-\s|(?<![\p{L}])(?:and|but|while|as|so|then)(?![\p{L}]))\s*/gu;
+/** Where a clause starts: after a comma, semicolon, colon, dash, a joining conjunction or a subordinator. */
+const CLAUSE_BREAK =
+  /(?:[,;:(\u2014\u2013]|\s-\s|(?<![\p{L}])(?:and|but|while|as|so|then|after|before|when|because|although|though|whereas)(?![\p{L}]))\s*/gu;
 
 /** Verbs of a quotation tag ("...," said Ren / "...," he said). */
 export const TAG_VERB =
@@ -52,6 +54,9 @@ export interface Reported {
 /** The subject before an appositive that runs up to the verb: "Jane Roe, a spokeswoman for the ministry, said". */
 const APPOSITIVE_BEFORE_VERB = /(?:^|[.;:]\s+|,\s+)([^,;:]{1,80}?),\s+(?:a|an|the)\s+[^,;:"\u201c\u201d]{2,80},\s*$/u;
 
+/** A name set off by commas after the role it holds, up to the verb: "the port's chief, Jane Roe, said". */
+const NAME_AFTER_ROLE_BEFORE_VERB = /[\p{L}’'],\s+((?:\p{Lu}[\p{L}.’'-]*\s*){1,4}),\s*$/u;
+
 function lastClauseStart(text: string): number {
   let start = 0;
   for (const m of text.matchAll(CLAUSE_BREAK)) start = m.index + m[0].length;
@@ -68,9 +73,11 @@ export function findLeadingSpeech(text: string, salience: Salience): Reported | 
   for (const m of text.matchAll(LEADING_RE)) {
     const before = text.slice(0, m.index);
     const clauseStart = lastClauseStart(before);
-    const np = before.slice(clauseStart).trim().split(/\s+/).slice(-8).join(' ');
-    // "Jane Roe, a spokeswoman for the ministry, said": the subject is before the appositive.
-    const appositive = np === '' ? APPOSITIVE_BEFORE_VERB.exec(before) : null;
+    // (a list bullet or dash before the subject is not part of it)
+    const np = before.slice(clauseStart).replace(/^[\s\u2022\u00b7*\u2013\u2014-]+/u, '').trim().split(/\s+/).slice(-8).join(' ');
+    // "Jane Roe, a spokeswoman for the ministry, said": the subject is before the appositive;
+    // "the port's chief, Jane Roe, said": the subject is the name between the commas.
+    const appositive = np === '' ? (APPOSITIVE_BEFORE_VERB.exec(before) ?? NAME_AFTER_ROLE_BEFORE_VERB.exec(before)) : null;
     const speaker = resolveSubject(appositive ? appositive[1]!.trim().split(/\s+/).slice(-8).join(' ') : np, salience);
     if (speaker) return { speaker, clauseStart, verbEnd: m.index + m[0].length, verb: m[2]!.toLowerCase() };
   }
@@ -113,20 +120,28 @@ export function findTrailingTag(sentence: string, salience: Salience): Speaker |
   return null;
 }
 
-const QUOTE_TAG_VERB_FIRST = new RegExp(`^[\\s,]*(?:${TAG_VERB}|according to)\\s+([^,.;:]+)`, 'u');
+const QUOTE_TAG_VERB_FIRST = new RegExp(`^[\\s,]*(?:${TAG_VERB}|according to)\\s+([^,.;:]+)(?:,\\s+([^,.;:]+))?`, 'u');
 const QUOTE_TAG_NP_FIRST = new RegExp(
   `^[\\s,]*([^,.;:"\u201c\u201d]{1,60}?)\\s+(?:also\\s+)?${TAG_VERB}(?![\\p{L}])`,
   'u',
 );
 
-/** The speaker named right after a closing quotation mark (`," said Ren.` / `” Ren said.`). */
+/** `," Jane Roe, a spokeswoman for the port, said`: the name, then an appositive, then the verb. */
+const QUOTE_TAG_APPOSITIVE = new RegExp(
+  `^[\\s,]*([^,.;:"\u201c\u201d]{1,60}?),\\s+(?:a|an|the)\\s+[^,;:"\u201c\u201d]{2,80},\\s+(?:also\\s+)?${TAG_VERB}(?![\\p{L}])`,
+  'u',
+);
+
+/** The speaker named right after a closing quotation mark (`," said Ren.` / `” Ren said.` / `," Roe, a spokeswoman, said`). */
 export function findQuoteTag(after: string, salience: Salience): Speaker | null {
   const verbFirst = QUOTE_TAG_VERB_FIRST.exec(after);
   if (verbFirst) {
-    const s = resolveNamePhrase(verbFirst[1]!, salience);
+    // `," said the spokesman, Jane Roe.`: the name after the role is the speaker.
+    const named = verbFirst[2] ? salience.table.findMentions(verbFirst[2]).find((m) => m.start === 0 && m.entity.type === 'person') : undefined;
+    const s = named ? speakerOf(named.entity) : resolveNamePhrase(verbFirst[1]!, salience);
     if (s) return s;
   }
-  const npFirst = QUOTE_TAG_NP_FIRST.exec(after);
+  const npFirst = QUOTE_TAG_NP_FIRST.exec(after) ?? QUOTE_TAG_APPOSITIVE.exec(after);
   if (npFirst) return resolveSubject(npFirst[1]!, salience);
   return null;
 }
@@ -153,6 +168,11 @@ const ACCORDING_TO_LEAD = /^According to ([^,]{2,80}),\s/u;
 export function findAccordingTo(sentence: string, salience: Salience): Speaker | null {
   const m = ACCORDING_TO_LEAD.exec(sentence.trim());
   return m ? resolveNamePhrase(m[1]!, salience) : null;
+}
+
+/** Text right after a short quote that makes it speech: its tag (`," Roe said`, `," said Roe`, `," Roe, a spokeswoman, said`). */
+export function isTagAfter(after: string, salience: Salience): boolean {
+  return /^\s*,?\s*\S/u.test(after) && findQuoteTag(after, salience) !== null;
 }
 
 /** Text right before a quote that makes it speech even when short: `adding that "this is hegemony."`. */

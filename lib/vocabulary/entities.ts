@@ -212,6 +212,12 @@ export class EntityTable {
     this.#index();
   }
 
+  /** Adds role nouns that stand for a known party in one document ("the spokesman" of its ministry); a new array, the table's stays as it is. */
+  addTitles(entity: Entity, titles: readonly string[]): void {
+    entity.titles = [...new Set([...(entity.titles ?? []), ...titles])];
+    this.#index();
+  }
+
   /** The entity that published a document itself, if any (see `publishes`). */
   selfPublisher(publisher: string | null): Entity | undefined {
     if (publisher === null) return undefined;

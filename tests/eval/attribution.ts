@@ -266,7 +266,9 @@ export function judge(label: Label, source: string, inFile: readonly Occurrence[
   let bestShared = 0;
   for (const o of inFile) {
     const shared = overlap(span, o.span);
-    if (shared > bestShared) [best, bestShared] = [o, shared];
+    // On a tie (a quoted fragment inside a reported sentence that is also a statement) the tighter fit is the match.
+    const tighter = best !== null && shared === bestShared && o.span[1] - o.span[0] < best.span[1] - best.span[0];
+    if (shared > bestShared || (shared > 0 && tighter)) [best, bestShared] = [o, shared];
   }
   if (!best || bestShared * 2 < span[1] - span[0]) return { label, labelLine, found: false, partial: best ? got(best, source) : null };
   return { label, labelLine, found: true, speakerRight: speakerMatches(label, best.statement.speaker), kindRight: best.statement.kind === label.kind, got: got(best, source) };

@@ -186,6 +186,89 @@ describe('counterclaims without a word list of the exact sentence', () => {
   });
 });
 
+describe('clauses with speakers of their own', () => {
+  it('a concessive join ("..., even though the company has denied ...") gives each side its own speaker', () => {
+    const r = build('Acme shipped forty cranes to the harbour last year.\n\nAcme has long faced accusations by rival shippers that its cranes are unsafe, even though the company has repeatedly denied it.\n');
+    expect(of(r.statements, 'even though the company has repeatedly denied').speaker.name).toBe('Acme');
+    // the accusation is not put in Acme's mouth (it is the writer's narration, not kept without a topic)
+    expect(r.statements.filter((s) => s.text.includes('accusations by rival shippers'))).toEqual([]);
+  });
+
+  it('a subordinate clause with its own speaker is cut: "X hit back after Y announced ..."', () => {
+    const r = build('Acme hit back after the Ruritanian government announced that it would inspect every crane.\n');
+    expect(of(r.statements, 'Acme hit back')).toMatchObject({ speaker: { name: 'Acme' }, kind: 'counterclaim' });
+    expect(of(r.statements, 'announced that it would inspect').speaker.name).toBe('Ruritanian government');
+  });
+
+  it('", but said ..." keeps the subject; a list bullet before "It added" does not hide it', () => {
+    const r = build('• Acme slammed the inspections of its cranes.\n• It added that it was willing to talk, but said the fees would only hurt its customers.\n');
+    expect(of(r.statements, 'willing to talk').speaker.name).toBe('Acme');
+    expect(of(r.statements, 'fees would only hurt')).toMatchObject({ speaker: { name: 'Acme' }, kind: 'counterclaim' });
+  });
+
+  it('quoted fragments inside a reported claim: the claim is reported, the fragments are the speaker\u2019s own words', () => {
+    const r = build('Trade Minister Olaf Brenner said on Friday that the cranes of Acme "pose a risk to every ship" in the harbour and "must be inspected before the winter" soon.\n');
+    expect(of(r.statements, 'said on Friday that the cranes')).toMatchObject({ speaker: { name: 'Olaf Brenner' }, kind: 'counterclaim' });
+    expect(r.statements.find((s) => s.text === 'must be inspected before the winter')).toMatchObject({ speaker: { name: 'Olaf Brenner' }, kind: 'primary' });
+  });
+
+  it('a name set off after its role ("Acme\u2019s chairman, Tom Fields, said") is the subject', () => {
+    const r = build('Acme’s chairman, Tom Fields, said the cranes would ship in May.\n');
+    expect(of(r.statements, 'cranes would ship').speaker.name).toBe('Tom Fields');
+  });
+});
+
+describe('more tag shapes', () => {
+  it('a short quote followed by its tag is speech: "We are concerned," Roe, a spokeswoman for the port, said', () => {
+    const r = build('“We are concerned,” Mara Quill, a spokeswoman for the port, said on Tuesday.\n');
+    expect(of(r.statements, 'We are concerned')).toMatchObject({ speaker: { name: 'Mara Quill' }, kind: 'primary' });
+  });
+
+  it('`," said the spokesman, NAME.`: the name after the role is the speaker', () => {
+    const r = build('Ruritania said on Monday that the port would stay open.\n\n"We will keep every berth open to all ships," said the spokesman, Tom Fields.\n');
+    expect(of(r.statements, 'keep every berth open').speaker.name).toBe('Tom Fields');
+  });
+
+  it('a lower-case title before the name: "says secretary of transport Ilse Vark"', () => {
+    const r = build('"We need more time to prevent any disruption at the port," says secretary of transport Ilse Vark.\n');
+    expect(of(r.statements, 'more time to prevent').speaker.name).toBe('Ilse Vark');
+  });
+
+  it('an unnamed spokesperson of a table party, the country dropped, is that party ("a Trade Department spokesman")', () => {
+    const r = build('PORTVILLE, Ruritania — A Trade Department spokesman accused Acme of dumping cranes on the market.\n');
+    expect(of(r.statements, 'accused Acme of dumping')).toMatchObject({ speaker: { name: 'Ruritanian government' }, kind: 'counterclaim' });
+    expect(r.discovered).toEqual(['Ruritanian government (short form, line 1, us-government)']);
+  });
+
+  it('the short form stays a new body where the page never names the table party\u2019s country', () => {
+    const r = build('A Trade Department spokesman accused Acme of dumping cranes on the market.\n');
+    expect(of(r.statements, 'accused Acme of dumping').speaker).toMatchObject({ name: 'Trade Department', side: 'unnamed' });
+  });
+
+  it('a transcript label without a space after the colon, answering a "Reporter Q:" turn', () => {
+    const r = build('Reporter Q:What will the port do about the new cranes?\n\nAda Brook:This proves once again that the cranes are safe for every harbour.\n');
+    expect(of(r.statements, 'This proves once again').speaker.name).toBe('Ada Brook');
+    expect(r.statements.filter((s) => s.text.includes('What will the port do')).every((s) => s.speaker.side === 'press')).toBe(true);
+  });
+});
+
+describe('counterclaims by the shape of the claim', () => {
+  it('insisting, pushing back, denying danger, demanding the other side stop: counterclaims', () => {
+    const r = build(
+      'Tom Fields insisted that the cranes are independent of any government.\n\n' +
+        'Acme said its cranes pose no threat to the security of any harbour.\n\n' +
+        'The Ruritanian government urged Acme to stop the shipments at once.\n\n' +
+        'Acme said the concept of safety is being abused by its rivals.\n\n' +
+        'Acme said it would open a new plant next spring.\n',
+    );
+    expect(of(r.statements, 'cranes are independent').kind).toBe('counterclaim');
+    expect(of(r.statements, 'pose no threat').kind).toBe('counterclaim');
+    expect(of(r.statements, 'urged Acme to stop').kind).toBe('counterclaim');
+    expect(of(r.statements, 'being abused').kind).toBe('counterclaim');
+    expect(of(r.statements, 'open a new plant').kind).toBe('context');
+  });
+});
+
 describe('never a guess', () => {
   it('an untagged quote nobody introduces is dropped and reported with file and line', () => {
     const r = build('The weather was fine.\n\nMarkets rose in the morning and fell later.\n\n"This will end badly for everyone involved in it."\n');
