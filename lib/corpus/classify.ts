@@ -57,8 +57,8 @@ export const DISPUTE_CUES: readonly RegExp[] = [
   // the other side's conduct named as abuse, invention or oppression
   /\babus(?:e|es|ed|ing)\b|\bfabricat\w*|\brumou?rs?\b|\boppress\w*|\bunreasonabl[ey]\b|\binfring\w*|\bimmoral\b/i,
   /\bfail\w* to (?:\w+\s+){0,3}evidence\b/i,
-  // verbs of pushing back and holding a position against others
-  /\bslam(?:s|med)?\b|\bblast(?:s|ed)\b|\bhits? back\b|\bpush(?:es|ed)? back\b|\bhits? out\b|\blash(?:es|ed)? out\b|\brebuff\w*|\binsist\w*/i,
+  // verbs of pushing back at others (not "insisted": what is insisted on decides)
+  /\bslam(?:s|med)?\b|\bblast(?:s|ed)\b|\bhits? back\b|\bpush(?:es|ed)? back\b|\bhits? out\b|\blash(?:es|ed)? out\b|\brebuff\w*/i,
   // a denial of danger: "poses no threat", "has no back doors"
   /\bpos(?:e|es|ed|ing) no\b|\bno (?:\w+\s+){0,2}(?:back ?doors?|threat|risk)\b/i,
   // a verdict on where the other side's move leads, or a protest in diplomatic form

@@ -50,6 +50,9 @@ const SUBJECT_BEFORE_VERB = new RegExp(
   'gu',
 );
 
+/** A person's name with their age set off by commas before a reporting verb: "Ada Brook, 61, said". */
+const NAME_AGE_BEFORE_VERB = new RegExp(`(?<![\\p{L}])(${PERSON_NAME}),\\s+\\d{1,3},\\s+(?:also\\s+)?${SUBJECT_VERB}(?![\\p{L}])`, 'gu');
+
 /** Words that begin a sentence or name no one: never a speaker's name. */
 const NOT_A_NAME = new Set(
   (
@@ -132,6 +135,13 @@ function isTitleCase(text: string): boolean {
   return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w));
 }
 
+/** Whether `a` is `b` with two neighbouring letters swapped ("Feilds" / "Fields"). */
+function oneSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+}
+
 function levenshtein(a: string, b: string): number {
   const d = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -147,12 +157,32 @@ function levenshtein(a: string, b: string): number {
 }
 
 /**
+ * A known person's one-word alias as the page misspells it ("Zhengfie" for
+ * "Zhengfei"): six letters or more, same initial, one letter off or two
+ * neighbours swapped (two letters off from eight letters). One person only, or none.
+ */
+function singleVariantOf(word: string, table: EntityTable): Entity | undefined {
+  if (word.length < 6) return undefined;
+  const near = new Set<Entity>();
+  for (const e of table.entities) {
+    if (e.type !== 'person' || e.provisional) continue;
+    for (const alias of e.aliases) {
+      if (alias.includes(' ') || alias[0] !== word[0] || alias === word) continue;
+      if (levenshtein(word, alias) <= (alias.length >= 8 ? 2 : 1) || oneSwap(word, alias)) near.add(e);
+    }
+  }
+  const [only] = near;
+  return near.size === 1 ? only : undefined;
+}
+
+/**
  * A known person's full name as the page misspells it ("Ren Zhenfei"): same
  * number of words, one word identical, the other a letter or two off with
  * the same initial.
  */
 function variantOf(name: string, table: EntityTable): Entity | undefined {
   const words = name.split(/\s+/);
+  if (words.length === 1) return singleVariantOf(name, table);
   if (words.length !== 2) return undefined;
   for (const e of table.entities) {
     if (e.type !== 'person' || e.provisional) continue;
@@ -229,11 +259,16 @@ export function discoverSpeakers(source: string, doc: CleanDocument, table: Enti
   };
   const addBody = (rawName: string, at: number, rule: string, phrase: string, titles: string[]) => {
     const name = rawName.replace(/^[Tt]he\s+/, '').replace(/\s+/g, ' ').trim();
-    if (name === '' || table.hasAlias(name) || table.hasAlias(`the ${name}`) || table.hasAlias(`The ${name}`)) return;
+    if (name === '') return;
+    const known = table.findMentions(name).at(-1);
+    if (known && known.end === name.length) {
+      // "a Commerce Ministry spokesperson": "the spokesperson" later in this document is that party.
+      if (titles.length > 0) table.addTitles(known.entity, titles);
+      return;
+    }
+    if (table.hasAlias(name) || table.hasAlias(`the ${name}`) || table.hasAlias(`The ${name}`)) return;
     const words = name.split(' ');
     if (NOT_A_NAME.has(words[0]!.replace(/[’']s$/, '')) || words.length > 5) return;
-    const known = table.findMentions(name).at(-1);
-    if (known && known.end === name.length) return;
     const line = lineColumn(source, at).line;
     const party = shortFormOf(name, source, table);
     if (party) {
@@ -270,6 +305,9 @@ export function discoverSpeakers(source: string, doc: CleanDocument, table: Enti
     for (const m of text.matchAll(APPOSITIVE)) {
       addPerson(m[1]!, m[3]!, m[3]!, at(m.index), 'appositive', m[0].trim());
     }
+    for (const m of text.matchAll(NAME_AGE_BEFORE_VERB)) {
+      addPerson(m[1]!, '', '', at(m.index), 'subject', m[0].trim());
+    }
     for (const m of text.matchAll(SPOKESPERSON_OF_BODY)) {
       const body = (m[1] ?? m[2] ?? '').trim();
       addBody(body, at(m.index), 'spokesperson', m[0].trim(), ['spokesperson', 'spokesman', 'spokeswoman', 'official']);
@@ -280,6 +318,14 @@ export function discoverSpeakers(source: string, doc: CleanDocument, table: Enti
       const known = table.findMentions(np).at(-1);
       if (known && known.end === np.length) continue;
       const words = np.replace(/^[Tt]he\s+/, '').split(/\s+/);
+      const variant = words.length === 1 && !/^[Tt]he\s/.test(np) ? variantOf(np, table) : undefined;
+      if (variant) {
+        if (!table.hasAlias(np)) {
+          table.addAlias(variant, np);
+          found.push({ entity: variant, rule: 'variant', line: lineColumn(source, start).line, phrase: np });
+        }
+        continue;
+      }
       if (words.length >= 2 && words.length <= 3 && !ORG_WORD.test(np) && words.every((w) => /^[A-Z][\p{Ll}’'-]+$|^[A-Z]\.$/u.test(w)) && !/^[Tt]he\s/.test(np)) {
         addPerson(np, '', '', start, 'subject', np);
       } else addBody(np, start, 'subject', np, []);

@@ -90,7 +90,7 @@ const ORG_TITLES = new Set(['company', 'firm', 'giant', 'group', 'ministry', 'de
  * counts too; a bare group noun ("officials said") as well.
  */
 const GROUP_RE =
-  /(?:^|\s)(?:(?:some|many|several|other|most)\s+)?(?:groups?\s+of\s+)?(?:[A-Z][\w.]*\s+)?(politicians|experts|officials|critics|lawmakers|analysts|observers|sources|diplomats|legislators|senators)(?:\s+(?:in|from|at)\s+(?:the\s+)?[A-Z][\w.]*)?$/;
+  /(?:^|\s)(?:(?:some|many|several|other|most)\s+)?(?:groups?\s+of\s+)?(?:[A-Z][\w.]*\s+)?(politicians|experts|officials|critics|lawmakers|analysts|observers|sources|diplomats|legislators|senators|regulators|authorities|prosecutors)(?:\s+(?:in|from|at)\s+(?:the\s+)?[A-Z][\w.]*)?$/;
 const OBJECT_OF_PREPOSITION = /(?:^|\s)(?:in|of|from|at|to|for|with|by|against|on|about|over|than)\s+(?:the\s+)?$/i;
 
 function pronounEntity(p: string, salience: Salience): Entity | undefined {
@@ -107,7 +107,7 @@ function pronounEntity(p: string, salience: Salience): Entity | undefined {
 export function resolveSubject(np: string, salience: Salience): Speaker | null {
   const phrase = np.trim();
   if (phrase === '') return null;
-  const pronoun = /^(?:(?:and|but|so)\s+)?(he|she|it)$/i.exec(phrase);
+  const pronoun = /^(?:(?:and|but|so|where|when|as)\s+)?(he|she|it)$/i.exec(phrase);
   if (pronoun) {
     const e = pronounEntity(pronoun[1]!, salience);
     return e ? speakerOf(e) : null;

@@ -19,7 +19,7 @@ const REPORT_VERB =
   'claimed|claims|claim|alleged|alleges|allege|denied|denies|deny|urged|urges|warned|warns|pledged|pledges|' +
   'vowed|vows|called on|calls on|expects|believes|believe|argued|argues|insisted|insists|maintained|maintains|' +
   'advocated|advocates|spoken out|spoke out|speaks out|cited|cites|elaborated|explained|explains|noted|notes|' +
-  'reiterated|reiterates|promised|promises|added that|adds that|told [\\p{L} ]{1,30}? that|' +
+  'reiterated|reiterates|promised|promises|suggested|suggests|labelled|labeled|branded|added that|adds that|told [\\p{L} ]{1,30}? that|' +
   'campaigning against|campaigned against|opposed|opposes|oppose|rejected|rejects|condemned|condemns|criticized|criticised|' +
   'criticizes|slammed|slams|emphasized|emphasised|emphasizes|confirmed|confirms|announced|announces|responded|replied|countered|' +
   'wrote|tweeted|recounted|demanded|demands|called for|calls for|expressed|expresses|voiced|voices|reported|rebuffed|rebuffs|' +
@@ -27,7 +27,7 @@ const REPORT_VERB =
 
 /** Auxiliaries and adverbs allowed between the subject and the verb ("has repeatedly denied"). */
 const GAP =
-  '(?:\\s+(?:has|have|had|is|was|are|were|been|also|repeatedly|consistently|further|firmly|publicly|again|previously|reportedly|long|' +
+  '(?:\\s+(?:has|have|had|is|was|are|were|been|also|then|repeatedly|consistently|further|firmly|publicly|again|previously|reportedly|long|' +
   'strongly|categorically|once|often|recently|earlier|later|today|yesterday|' +
   '(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this)\\s+(?:week|month|year)|' +
   'in\\s+(?:a|an|its|his|her|their)\\s+(?:statement|interview|letter|post|speech|briefing)))*';
@@ -54,8 +54,11 @@ export interface Reported {
 /** The subject before an appositive that runs up to the verb: "Jane Roe, a spokeswoman for the ministry, said". */
 const APPOSITIVE_BEFORE_VERB = /(?:^|[.;:]\s+|,\s+)([^,;:]{1,80}?),\s+(?:a|an|the)\s+[^,;:"\u201c\u201d]{2,80},\s*$/u;
 
-/** A name set off by commas after the role it holds, up to the verb: "the port's chief, Jane Roe, said". */
-const NAME_AFTER_ROLE_BEFORE_VERB = /[\p{L}’'],\s+((?:\p{Lu}[\p{L}.’'-]*\s*){1,4}),\s*$/u;
+/**
+ * A name set off by commas up to the verb: after the role it holds ("the
+ * port's chief, Jane Roe, said"), or before an age ("Jane Roe, 74, said").
+ */
+const NAME_AFTER_ROLE_BEFORE_VERB = /[\p{L}’'],\s+((?:\p{Lu}[\p{L}.’'-]*\s*){1,4}),\s*$|((?:\p{Lu}[\p{L}.’'-]*\s*){1,4}),\s+\d{1,3},\s*$/u;
 
 function lastClauseStart(text: string): number {
   let start = 0;
@@ -78,7 +81,8 @@ export function findLeadingSpeech(text: string, salience: Salience): Reported | 
     // "Jane Roe, a spokeswoman for the ministry, said": the subject is before the appositive;
     // "the port's chief, Jane Roe, said": the subject is the name between the commas.
     const appositive = np === '' ? (APPOSITIVE_BEFORE_VERB.exec(before) ?? NAME_AFTER_ROLE_BEFORE_VERB.exec(before)) : null;
-    const speaker = resolveSubject(appositive ? appositive[1]!.trim().split(/\s+/).slice(-8).join(' ') : np, salience);
+    const subject = appositive ? (appositive[1] ?? appositive[2]!).trim().split(/\s+/).slice(-8).join(' ') : np;
+    const speaker = resolveSubject(subject, salience);
     if (speaker) return { speaker, clauseStart, verbEnd: m.index + m[0].length, verb: m[2]!.toLowerCase() };
   }
   return null;

@@ -252,16 +252,37 @@ describe('more tag shapes', () => {
   });
 });
 
+describe('names and references as news gives them', () => {
+  it('an age between commas ("Jane Roe, 61, said") and a misspelt one-word alias ("Feilds") are the person', () => {
+    const r = build('Ada Brook, 61, said Monday the harbour would stay open all winter.\n\nSpeaking in Portville, Feilds insisted that the cranes were safe to use.\n');
+    expect(of(r.statements, 'harbour would stay open').speaker.name).toBe('Ada Brook');
+    expect(of(r.statements, 'cranes were safe').speaker.name).toBe('Tom Fields');
+  });
+
+  it('"a <party body> spokesperson ... The spokesperson added" is that party; "officials have labelled" is an unnamed group', () => {
+    const r = build(
+      'A Ruritanian Trade Department spokesperson said the port would reopen on Monday morning.\n\n' +
+        'The spokesperson added that the fees on Acme cranes would stay in place.\n\n' +
+        'The report named no company, but harbour officials have labelled Acme a risk to shipping.\n',
+    );
+    expect(of(r.statements, 'fees on Acme cranes').speaker.name).toBe('Ruritanian government');
+    expect(of(r.statements, 'harbour officials have labelled').speaker.side).toBe('unnamed');
+  });
+});
+
 describe('counterclaims by the shape of the claim', () => {
   it('insisting, pushing back, denying danger, demanding the other side stop: counterclaims', () => {
     const r = build(
-      'Tom Fields insisted that the cranes are independent of any government.\n\n' +
+      'Tom Fields insisted that the cranes have no back doors of any kind.\n\n' +
+        'Tom Fields insisted that sales would grow again next year.\n\n' +
         'Acme said its cranes pose no threat to the security of any harbour.\n\n' +
         'The Ruritanian government urged Acme to stop the shipments at once.\n\n' +
         'Acme said the concept of safety is being abused by its rivals.\n\n' +
         'Acme said it would open a new plant next spring.\n',
     );
-    expect(of(r.statements, 'cranes are independent').kind).toBe('counterclaim');
+    expect(of(r.statements, 'no back doors').kind).toBe('counterclaim');
+    // insisting is not itself a dispute: what is insisted on decides
+    expect(of(r.statements, 'sales would grow').kind).toBe('context');
     expect(of(r.statements, 'pose no threat').kind).toBe('counterclaim');
     expect(of(r.statements, 'urged Acme to stop').kind).toBe('counterclaim');
     expect(of(r.statements, 'being abused').kind).toBe('counterclaim');
