@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 
 /**
  * One config for both targets. `npm run build` builds Chrome (MV3) and
@@ -37,6 +38,11 @@ export default defineConfig({
       } else if (alias && 'wxt/browser' in alias) {
         (alias as Record<string, string>)['wxt/browser'] = '@wxt-dev/browser';
       }
+      // WXT's context tells the page that we started (an event named with our
+      // id): the content script gets a quiet one (see quiet-context.ts).
+      const quiet = { find: /^wxt\/utils\/content-script-context$/, replacement: fileURLToPath(new URL('./entrypoints/content/quiet-context.ts', import.meta.url)) };
+      config.resolve ??= {};
+      config.resolve.alias = Array.isArray(alias) ? [quiet, ...alias] : [quiet, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))];
     },
   },
   manifest: ({ browser }) => ({

@@ -10,7 +10,6 @@ import { loadCardModule, type CardModule } from './card-loader.ts';
 import { servePageMentions } from './page-mentions.ts';
 import { servePageSummary } from './page-summary.ts';
 import { applySettingsLive } from './settings-sync.ts';
-import { scriptLifetime } from './lifetime.ts';
 import type { Highlighter, PlacedMention } from './highlighter.ts';
 
 interface Run {
@@ -39,13 +38,12 @@ export default defineContentScript({
   runAt: 'document_idle',
   // Stories embed each other (live blogs, syndicated frames): every frame is scanned.
   allFrames: true,
-  // WXT's start-up postMessage carries the extension id to every page script.
-  noScriptStartedPostMessage: true,
   main(ctx) {
     // Without the Custom Highlight API we would have to wrap text in the
     // page's DOM, which we never do.
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
-    const life = scriptLifetime(ctx);
+    // Our own context (quiet-context.ts): WXT's announced our start to the page.
+    const life = ctx.signal;
     const host = location.hostname;
     /** Undefined until the first mention: until then nothing is shown, so nothing depends on them. */
     let settings: Settings | undefined;

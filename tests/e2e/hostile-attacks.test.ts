@@ -214,17 +214,25 @@ describe.each(browsers)('attacks from a hostile page, in %s', (name) => {
     await page.close();
   });
 
-  it('learns nothing on a page without a mention: no message, no highlight name, no node, no style in its shadow roots', async () => {
-    const page = await current().open(fixture('plain.html'));
+  it('learns nothing on a page without a mention: no message, no event, no highlight name, no node, no style in its shadow roots', async () => {
+    const page = await current().browser.newPage();
+    // The page knows our public id and listens for WXT's start-up event under it, before any script of ours runs.
+    await page.evaluateOnNewDocument((id: string) => {
+      const w = window as unknown as { startEvents: number };
+      w.startEvents = 0;
+      for (const target of [document, window]) target.addEventListener(`${id}:content:wxt:content-script-started`, () => w.startEvents++, true);
+    }, idOf(current()));
+    await page.goto(fixture('plain.html'), { waitUntil: 'load' });
     // The content script has run (document_idle) and settled.
     await new Promise((r) => setTimeout(r, 2000));
     const seen = await page.evaluate(() => ({
       highlights: CSS.highlights.size,
       spy: (window as unknown as { spy: { messages: string[]; htmlChildren: number } }).spy,
+      startEvents: (window as unknown as { startEvents: number }).startEvents,
       adopted: document.querySelector('#host')!.shadowRoot!.adoptedStyleSheets.length,
       documentSheets: document.adoptedStyleSheets.length,
     }));
-    expect(seen).toEqual({ highlights: 0, spy: { messages: [], htmlChildren: 0 }, adopted: 0, documentSheets: 0 });
+    expect(seen).toEqual({ highlights: 0, spy: { messages: [], htmlChildren: 0 }, startEvents: 0, adopted: 0, documentSheets: 0 });
     await page.close();
   });
 
