@@ -40,8 +40,13 @@ export class Highlighter {
    * page-world setlike (its Xray wrappers refuse iterators).
    */
   readonly #all = new Set<PlacedMention>();
-  /** Open shadow roots that hold mentions: hit-testing must be told to look inside them. */
-  readonly shadowRoots = new Set<ShadowRoot>();
+  /**
+   * Open shadow roots that hold mentions, each with its mentions: hit-testing
+   * looks inside roots only while there is one, and a root whose host leaves
+   * the page takes its mentions with it (`pruneShadowRoots`): the document's
+   * mutation observer does not see into it.
+   */
+  readonly #roots = new Map<ShadowRoot, Set<PlacedMention>>();
   readonly #registry: HighlightRegistry;
   /** Registry name of each shown category; a hidden category has none. */
   readonly #names = new Map<Category, string>();
@@ -75,8 +80,28 @@ export class Highlighter {
       else this.#byNode.set(node, [mention]);
     }
     this.#all.add(mention);
-    const root = mention.nodes[0]?.getRootNode();
-    if (root && root.nodeType === Node.DOCUMENT_FRAGMENT_NODE && (root as ShadowRoot).host) this.shadowRoots.add(root as ShadowRoot);
+    const root = shadowRootOf(mention);
+    if (!root) return;
+    const inRoot = this.#roots.get(root);
+    if (inRoot) inRoot.add(mention);
+    else this.#roots.set(root, new Set([mention]));
+  }
+
+  /** Whether any mention sits in a shadow root (hover then pierces the roots under the pointer). */
+  get inShadowRoots(): boolean {
+    return this.#roots.size > 0;
+  }
+
+  /**
+   * Forgets the mentions of every shadow root whose host has left the page.
+   * Called after each batch of removals: one `isConnected` per root.
+   */
+  pruneShadowRoots(): void {
+    for (const [root, mentions] of this.#roots) {
+      if (root.host.isConnected) continue;
+      for (const mention of mentions) for (const node of mention.nodes) this.drop(node);
+      this.#roots.delete(root);
+    }
   }
 
   /** Forgets every mention that starts or ends in `node`. */
@@ -87,6 +112,12 @@ export class Highlighter {
       if (!this.#all.delete(mention)) continue;
       this.#highlights.get(mention.category)?.delete(mention.range);
       this.#active.delete(mention.range);
+      const root = shadowRootOf(mention);
+      const inRoot = root && this.#roots.get(root);
+      if (inRoot) {
+        inRoot.delete(mention);
+        if (!inRoot.size) this.#roots.delete(root);
+      }
       for (const other of mention.nodes) {
         if (other !== node) this.#removeFromIndex(other, mention);
       }
@@ -160,7 +191,7 @@ export class Highlighter {
     this.#highlights.clear();
     this.#byNode.clear();
     this.#all.clear();
-    this.shadowRoots.clear();
+    this.#roots.clear();
   }
 
   #removeFromIndex(node: Node, mention: PlacedMention): void {
@@ -170,4 +201,10 @@ export class Highlighter {
     if (rest.length) this.#byNode.set(node, rest);
     else this.#byNode.delete(node);
   }
+}
+
+/** The open shadow root `mention` sits in, if any. */
+function shadowRootOf(mention: PlacedMention): ShadowRoot | undefined {
+  const root = mention.nodes[0]?.getRootNode();
+  return root && root.nodeType === Node.DOCUMENT_FRAGMENT_NODE && (root as ShadowRoot).host ? (root as ShadowRoot) : undefined;
 }

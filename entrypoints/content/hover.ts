@@ -34,7 +34,7 @@ export function trackHover(
   const view = document_.defaultView!;
 
   const hitTest = (x: number, y: number): PlacedMention | undefined => {
-    const caret = caretFromPoint(document_, x, y, highlighter.shadowRoots.size ? shadowRootsAt(document_, x, y) : []);
+    const caret = caretFromPoint(document_, x, y, highlighter.inShadowRoots ? shadowRootsAt(document_, x, y) : []);
     if (!caret) return undefined;
     const mention = highlighter.at(caret.node, caret.offset);
     if (!mention) return undefined;
