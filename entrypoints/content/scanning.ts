@@ -2,7 +2,7 @@ import { CATEGORIES, collapsedOffsets, createScan, firstOfEachTerm, isRendered, 
 import type { HighlightDensity } from '../../lib/settings/schema.ts';
 import { Highlighter, type PlacedMention } from './highlighter.ts';
 import { observeMutations } from './mutations.ts';
-import { runSliced } from './slices.ts';
+import { runSliced, yieldToPage } from './slices.ts';
 import { styleShadowRoot } from './shadow-styles.ts';
 
 /**
@@ -55,8 +55,9 @@ export function startScanning(
   };
 
   // Scans are chained so a mutation batch never interleaves with a scan
-  // still adding ranges for the same nodes.
-  let queue = Promise.resolve();
+  // still adding ranges for the same nodes. The first starts in a task of its
+  // own, not in the one that evaluated the script.
+  let queue = yieldToPage();
   // A MutationObserver on the document does not see inside shadow roots:
   // each one that holds mentions is observed too, by the same observer.
   const watchedRoots = new WeakSet<ShadowRoot>();
@@ -77,7 +78,10 @@ export function startScanning(
     document_.documentElement,
     (batch) => {
       for (const node of batch.removed) forEachText(node, (text) => highlighter.drop(text));
-      if (batch.removed.length) events.onChange();
+      if (batch.removed.length) {
+        highlighter.pruneShadowRoots();
+        events.onChange();
+      }
       const changed = [...batch.changed, ...batch.added];
       if (!changed.length) return;
       enqueue(() => {

@@ -23,7 +23,8 @@ export async function runSliced(
 
 type YieldingScheduler = { yield?: () => Promise<void> };
 
-function yieldToPage(): Promise<void> {
+/** Lets the page run: the rest of the caller's work goes into a new task. */
+export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: YieldingScheduler }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));

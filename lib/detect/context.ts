@@ -64,8 +64,34 @@ export const NEUTRAL_PAGE: PageContext = { onTopic: false, score: 0, title: EMPT
 const word = (s: string) => anyCase(s);
 const plural = (s: string) => `${anyCase(s)}(?:[sS])?`;
 
+/**
+ * The Huawei terms, consecutive ones with word edges sharing one pair of
+ * edge checks, as in the matcher's `termsSource` and for the same reason:
+ * each Unicode-property lookaround costs V8 its own character-set work, so a
+ * pair per term made this RegExp several times dearer to build.
+ */
+function entityTerms(): string[] {
+  const parts: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length) parts.push(wholeWord(run.join('|')));
+    run = [];
+  };
+  for (const t of TERMS) {
+    if (t.category !== 'huawei') continue;
+    if (t.wordEdges) {
+      run.push(`(?:${t.pattern})`);
+    } else {
+      flush();
+      parts.push(t.pattern);
+    }
+  }
+  flush();
+  return parts;
+}
+
 const ENTITY = [
-  ...TERMS.filter((t) => t.category === 'huawei').map((t) => (t.wordEdges ? wholeWord(t.pattern) : t.pattern)),
+  ...entityTerms(),
   // "Meng" alone is how a story goes on about Meng Wanzhou once named ("As Meng awaits an extradition hearing").
   wholeWord(`ZTE|SMIC|Hikvision|HIKVISION|YMTC|CXMT|${titleOrUpper('Dahua Technology')}|${titleOrUpper('Meng')}`),
 ];
@@ -125,13 +151,17 @@ const OFF_TOPIC = [
   ),
 ];
 
-/** One RegExp, one group per signal kind, in {@link Signals} key order. */
-const SIGNALS = new RegExp([ENTITY, CHINA, TECH, OFF_TOPIC].map((alts) => `(${alts.join('|')})`).join('|'), 'gu');
+/**
+ * One RegExp, one group per signal kind, in {@link Signals} key order. Built
+ * at first use, not when the module loads: the content script loads in every
+ * frame, and most frames never hold a block worth deciding.
+ */
+const signals = memoize(() => new RegExp([ENTITY, CHINA, TECH, OFF_TOPIC].map((alts) => `(${alts.join('|')})`).join('|'), 'gu'));
 
 /** Count the topic signals in `text` (one pass). */
 export function blockSignals(text: string): Signals {
   const s = { entity: 0, china: 0, tech: 0, offTopic: 0 };
-  const re = SIGNALS;
+  const re = signals();
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m[1] !== undefined) s.entity++;

@@ -6,7 +6,7 @@
 import { TERMS, type TermDef } from './terms.ts';
 import type { Mention } from './types.ts';
 import { wholeWord } from './patterns.ts';
-import { blockSignals, decideBlock, NEUTRAL_PAGE, type BlockDecision, type PageInput } from './context.ts';
+import { blockSignals, decideBlock, memoize, NEUTRAL_PAGE, type BlockDecision, type PageInput } from './context.ts';
 
 /**
  * The table as one RegExp source (flags `gu`), one capturing group per term
@@ -37,8 +37,12 @@ export function termsSource(terms: readonly TermDef[] = TERMS): string {
   return parts.join('|');
 }
 
-/** All terms, in table order (earlier entries win at the same position). */
-const ALL_TERMS = new RegExp(termsSource(), 'gu');
+/**
+ * All terms, in table order (earlier entries win at the same position).
+ * Built at first use: the content script loads in every frame, and most
+ * frames never hold a candidate block.
+ */
+const allTerms = memoize(() => new RegExp(termsSource(), 'gu'));
 
 /**
  * Cheap superset test run on every text node before the full matcher: a
@@ -55,7 +59,7 @@ export const PREFILTER =
  */
 export function matchTerms(text: string): Mention[] {
   const out: Mention[] = [];
-  const re = ALL_TERMS;
+  const re = allTerms();
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const group = m.findIndex((g, i) => i > 0 && g !== undefined);

@@ -12,7 +12,7 @@
  * decided once by the context rule.
  */
 import { applyContext, matchTerms, PREFILTER } from './matcher.ts';
-import { memoize, type BlockDecision, type PageContext, type PageInput } from './context.ts';
+import { blockSignals, memoize, type BlockDecision, type PageContext, type PageInput } from './context.ts';
 import type { Mention } from './types.ts';
 import {
   ELEMENT_NODE,
@@ -89,6 +89,15 @@ interface Frame {
 const CLOCK_EVERY = 64;
 
 /**
+ * One-time costs met at the first block worth matching: V8 compiles a
+ * RegExp at its first search, in every renderer (the term table's and the
+ * context signals' take tens of milliseconds each on a slow machine). A page
+ * without a candidate block never pays them; a page with one pays each in a
+ * slice of its own (see `Scan.run`), so none shares a task with other work.
+ */
+const FIRST_USE: (() => void)[] = [() => matchTerms('Huawei'), () => blockSignals('Huawei')];
+
+/**
  * A scan in progress. Call {@link Scan.step} with a time budget until
  * {@link Scan.done}, or iterate {@link Scan.slices}; concatenating the
  * results gives exactly the result of one unbounded step, as long as the DOM
@@ -109,6 +118,8 @@ export class Scan {
   private readonly frames: Frame[] = [];
   private nextRoot = 0;
   private finished = false;
+  /** Whether the page context was computed (a one-time cost with a slice of its own, like FIRST_USE). */
+  private pageRead = false;
 
   constructor(roots: readonly Node[], options: ScanOptions) {
     this.roots = roots;
@@ -165,9 +176,18 @@ export class Scan {
         continue;
       }
       if (node.nodeType === TEXT_NODE) {
-        frame.next = frame.walker.nextNode();
         // A text node too long to match (see MAX_BLOCK_CHARS) is not even read.
-        if ((node as Text).length <= MAX_BLOCK_CHARS && PREFILTER.test((node as Text).data)) this.visitBlockOf(node, out);
+        const candidate = (node as Text).length <= MAX_BLOCK_CHARS && PREFILTER.test((node as Text).data);
+        if (candidate) {
+          // A one-time cost ends the slice: alone in a slice of its own, the node met again in the next.
+          const once = this.firstUse();
+          if (once) {
+            if (count === 1) once();
+            break;
+          }
+        }
+        frame.next = frame.walker.nextNode();
+        if (candidate) this.visitBlockOf(node, out);
         continue;
       }
       const el = node as Element;
@@ -185,7 +205,20 @@ export class Scan {
 
   /** Run to the end in one go. */
   all(): BlockMatch[] {
-    return this.step(Infinity);
+    const out: BlockMatch[] = [];
+    while (!this.finished) out.push(...this.step(Infinity));
+    return out;
+  }
+
+  /** The next one-time cost still to pay before a block is matched, if any. */
+  private firstUse(): (() => void) | undefined {
+    const step = FIRST_USE.shift();
+    if (step) return step;
+    if (this.pageRead) return undefined;
+    return () => {
+      this.page();
+      this.pageRead = true;
+    };
   }
 
   private startNextRoot(out: BlockMatch[]): void {

@@ -1,0 +1,96 @@
+import type { Page } from 'puppeteer-core';
+
+/** Trace categories: main-thread tasks, and V8's sampling profiler to tell whose code ran in each. */
+const CATEGORIES = ['toplevel', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler'];
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  /** Thread (CPU) time of the event: what the task cost, whatever else the machine ran meanwhile. */
+  tdur?: number;
+  id?: string;
+  args?: { name?: string; data?: Record<string, unknown> };
+}
+
+interface ProfileNode {
+  id: number;
+  parent?: number;
+  callFrame: { url?: string };
+}
+
+export interface OurTasks {
+  /** Thread time of each main-thread task in which our code ran, in ms, longest first. */
+  durations: number[];
+  /** How many of the page's main-thread tasks were sampled (ours or not). */
+  tasks: number;
+}
+
+/**
+ * Records a Chromium trace while `action` runs and returns the tasks of the
+ * page's main thread in which the extension's code ran. A task counts as
+ * ours when V8's sampling profiler (every 100 µs) caught a stack with a
+ * frame from the extension's scripts inside it: the long-task and
+ * long-animation-frame APIs do not attribute a content script's work (its
+ * isolated world is invisible to them), and a task that only continues
+ * after `scheduler.yield()` carries no script URL in the trace. Durations
+ * are thread time, so a loaded machine does not stretch them.
+ */
+export async function ourTasks(page: Page, extensionOrigin: string, action: () => Promise<void>): Promise<OurTasks> {
+  await page.tracing.start({ categories: CATEGORIES });
+  let buffer: Uint8Array | undefined;
+  try {
+    await action();
+  } finally {
+    // Stopped whatever happens: a trace left running fails the next one.
+    buffer = await page.tracing.stop();
+  }
+  const events = (JSON.parse(new TextDecoder().decode(buffer!)) as { traceEvents: TraceEvent[] }).traceEvents;
+
+  const threadNames = new Map<string, string>();
+  for (const e of events) if (e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  const isMain = (e: TraceEvent) => threadNames.get(`${e.pid}:${e.tid}`) === 'CrRendererMain';
+
+  // Samples whose stack holds one of our frames, as timestamps per thread.
+  const ours = new Map<string, number[]>();
+  const profiles = new Map<string, { thread: string; time: number; nodes: Map<number, ProfileNode> }>();
+  for (const e of events) {
+    if (e.name === 'Profile' && e.id) {
+      profiles.set(`${e.pid}:${e.id}`, { thread: `${e.pid}:${e.tid}`, time: (e.args?.data?.startTime as number) ?? e.ts, nodes: new Map() });
+    }
+  }
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk' || !e.id) continue;
+    const profile = profiles.get(`${e.pid}:${e.id}`);
+    if (!profile) continue;
+    const data = e.args?.data as { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] };
+    for (const node of data.cpuProfile?.nodes ?? []) profile.nodes.set(node.id, node);
+    const samples = data.cpuProfile?.samples ?? [];
+    const deltas = data.timeDeltas ?? [];
+    for (let i = 0; i < samples.length; i++) {
+      profile.time += deltas[i] ?? 0;
+      let ourFrame = false;
+      for (let node = profile.nodes.get(samples[i]!); node && !ourFrame; node = node.parent === undefined ? undefined : profile.nodes.get(node.parent)) {
+        ourFrame = node.callFrame.url?.startsWith(extensionOrigin) ?? false;
+      }
+
+      if (!ourFrame) continue;
+      const list = ours.get(profile.thread) ?? [];
+      list.push(profile.time);
+      ours.set(profile.thread, list);
+    }
+  }
+
+  const durations: number[] = [];
+  let tasks = 0;
+  for (const e of events) {
+    if (e.name !== 'RunTask' || e.ph !== 'X' || !isMain(e) || e.dur === undefined) continue;
+    tasks++;
+    const samples = ours.get(`${e.pid}:${e.tid}`);
+    if (samples?.some((t) => t >= e.ts && t <= e.ts + e.dur!)) durations.push((e.tdur ?? e.dur) / 1000);
+  }
+  return { durations: durations.sort((a, b) => b - a), tasks };
+}
