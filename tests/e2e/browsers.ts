@@ -56,9 +56,10 @@ export interface Session {
  * Launches a real browser, headless, with the built extension installed, through
  * one driver for both engines: CDP for Chromium, WebDriver BiDi for Firefox.
  * Firefox installs the add-on temporarily before any tab is opened, so the
- * content script is registered for the first page.
+ * content script is registered for the first page; `firefoxPrefs` adds to
+ * its preferences (the privacy test routes it through a recording proxy).
  */
-export async function launch(name: BrowserName): Promise<Session> {
+export async function launch(name: BrowserName, firefoxPrefs: Record<string, unknown> = {}): Promise<Session> {
   const executablePath = executables[name];
   if (!existsSync(executablePath)) {
     throw new Error(`${name} not found at ${executablePath}: run \`npm test\` (it installs it) or set ${name === 'chromium' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH'}`);
@@ -81,7 +82,7 @@ export async function launch(name: BrowserName): Promise<Session> {
           executablePath,
           headless: true,
           defaultViewport: { width: 1280, height: 900 },
-          extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }) },
+          extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }), ...firefoxPrefs },
         });
   let origin: string;
   if (name === 'firefox') {
