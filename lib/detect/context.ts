@@ -4,7 +4,7 @@
  * the README documents the rule with examples.
  */
 import { TERMS } from './terms.ts';
-import { anyCase, SPACE, titleOrUpper, wholeWord } from './patterns.ts';
+import { anyCase, sharedEdges, SPACE, titleOrUpper, wholeWord } from './patterns.ts';
 
 /** Counts of topic signals in a piece of text. */
 export interface Signals {
@@ -64,34 +64,12 @@ export const NEUTRAL_PAGE: PageContext = { onTopic: false, score: 0, title: EMPT
 const word = (s: string) => anyCase(s);
 const plural = (s: string) => `${anyCase(s)}(?:[sS])?`;
 
-/**
- * The Huawei terms, consecutive ones with word edges sharing one pair of
- * edge checks, as in the matcher's `termsSource` and for the same reason:
- * each Unicode-property lookaround costs V8 its own character-set work, so a
- * pair per term made this RegExp several times dearer to build.
- */
-function entityTerms(): string[] {
-  const parts: string[] = [];
-  let run: string[] = [];
-  const flush = () => {
-    if (run.length) parts.push(wholeWord(run.join('|')));
-    run = [];
-  };
-  for (const t of TERMS) {
-    if (t.category !== 'huawei') continue;
-    if (t.wordEdges) {
-      run.push(`(?:${t.pattern})`);
-    } else {
-      flush();
-      parts.push(t.pattern);
-    }
-  }
-  flush();
-  return parts;
-}
-
 const ENTITY = [
-  ...entityTerms(),
+  // The Huawei terms, with word edges shared as in the matcher (see `sharedEdges`).
+  ...sharedEdges(
+    TERMS.filter((t) => t.category === 'huawei'),
+    (pattern) => `(?:${pattern})`,
+  ),
   // "Meng" alone is how a story goes on about Meng Wanzhou once named ("As Meng awaits an extradition hearing").
   wholeWord(`ZTE|SMIC|Hikvision|HIKVISION|YMTC|CXMT|${titleOrUpper('Dahua Technology')}|${titleOrUpper('Meng')}`),
 ];

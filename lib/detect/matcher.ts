@@ -5,36 +5,16 @@
  */
 import { TERMS, type TermDef } from './terms.ts';
 import type { Mention } from './types.ts';
-import { wholeWord } from './patterns.ts';
+import { sharedEdges } from './patterns.ts';
 import { blockSignals, decideBlock, memoize, NEUTRAL_PAGE, type BlockDecision, type PageInput } from './context.ts';
 
 /**
  * The table as one RegExp source (flags `gu`), one capturing group per term
- * in table order. Consecutive terms with word edges share one pair of edge
- * checks around their alternation instead of a pair each: the edges are
- * Unicode-property lookarounds, and with one pair per term compiling the
- * RegExp (which V8 does at its first search, in every renderer process, so
- * on every page load) cost several times more. The match is the same: the
- * engine tries the same alternatives in the same order, each followed by the
- * same end check, and backtracks into the next one when it fails.
+ * in table order, consecutive terms with word edges sharing their edge
+ * checks (see `sharedEdges`).
  */
 export function termsSource(terms: readonly TermDef[] = TERMS): string {
-  const parts: string[] = [];
-  let run: string[] = [];
-  const flush = () => {
-    if (run.length) parts.push(wholeWord(run.join('|')));
-    run = [];
-  };
-  for (const t of terms) {
-    if (t.wordEdges) {
-      run.push(`(${t.pattern})`);
-    } else {
-      flush();
-      parts.push(`(${t.pattern})`);
-    }
-  }
-  flush();
-  return parts.join('|');
+  return sharedEdges(terms, (pattern) => `(${pattern})`).join('|');
 }
 
 /**

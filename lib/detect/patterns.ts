@@ -76,3 +76,32 @@ export const WORD_END = '(?![\\p{L}\\p{M}\\p{N}_])(?![.@][\\p{L}\\p{N}])';
 export function wholeWord(pattern: string): string {
   return `${WORD_START}(?:${pattern})${WORD_END}`;
 }
+
+/**
+ * The alternatives for `terms`, in order, each wrapped by `group`, where
+ * consecutive terms with word edges share one pair of edge checks instead
+ * of a pair each. The edges are Unicode-property lookarounds, and V8 builds
+ * each one's character sets anew: with a pair per term, the term table's
+ * RegExp cost several times more to build and compile (in every renderer,
+ * so on every page load). The match is the same: the engine tries the same
+ * alternatives in the same order, each followed by the same end check, and
+ * backtracks into the next one when it fails.
+ */
+export function sharedEdges(terms: readonly { pattern: string; wordEdges: boolean }[], group: (pattern: string) => string): string[] {
+  const parts: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length) parts.push(wholeWord(run.join('|')));
+    run = [];
+  };
+  for (const t of terms) {
+    if (t.wordEdges) {
+      run.push(group(t.pattern));
+    } else {
+      flush();
+      parts.push(group(t.pattern));
+    }
+  }
+  flush();
+  return parts;
+}
