@@ -16,6 +16,9 @@
  */
 import { runSliced as realRunSliced } from '../../../entrypoints/content/slices.ts';
 
+// What scanning.ts takes from slices.ts besides runSliced, passed through unchanged.
+export { yieldToPage } from '../../../entrypoints/content/slices.ts';
+
 export interface Slice {
   start: number;
   end: number;
