@@ -1,6 +1,6 @@
 import '../lib/i18n-browser.ts';
 import { browser } from 'wxt/browser';
-import { createBackgroundClient } from '../lib/messages.ts';
+import { client, type BackgroundApi } from '../lib/messages.ts';
 import { setSiteDisabled } from '../lib/settings/store.ts';
 import { CardController } from './content/card.tsx';
 import { provideCardModule } from './content/card-loader.ts';
@@ -19,21 +19,15 @@ import { mentionForCommand } from './content/keyboard.ts';
 export default defineUnlistedScript(() => {
   provideCardModule({
     createCard(signal: AbortSignal, highlighter: Highlighter): CardController {
-      const openPanel = (params: { read?: string; query?: string }) =>
-        void browser.runtime.sendMessage({ method: 'openPanel', params }).catch(() => {});
-      const call = createBackgroundClient((message) => browser.runtime.sendMessage(message));
+      const call = client<BackgroundApi>((message) => browser.runtime.sendMessage(message));
+      const openPanel = (params: { read?: string; query?: string }) => void call('openPanel', params).catch(() => {});
       return new CardController(signal, call, highlighter, {
         onTurnOffSite: () => void setSiteDisabled(location.hostname, true),
-        onConfirmTurnOff: async () => {
-          const reply = (await browser.runtime.sendMessage({ method: 'confirmTurnOff', params: {} }).catch(() => undefined)) as
-            | { ok: true; result: { opened: boolean } }
-            | undefined;
-          return Boolean(reply?.ok && reply.result.opened);
-        },
-        onCopy: async (text) => {
-          const reply = (await browser.runtime.sendMessage({ method: 'copyText', params: { text } })) as { ok: boolean; error?: string } | undefined;
-          if (!reply?.ok) throw new Error(reply?.error ?? 'the extension did not answer');
-        },
+        onConfirmTurnOff: () => call('confirmTurnOff', {}).then(
+          (result) => result.opened,
+          () => false,
+        ),
+        onCopy: (text) => call('copyText', { text }),
         onSearchCorpus: (query) => openPanel({ query }),
         onReadInSource: (item) => openPanel({ read: item.id }),
       });

@@ -12,7 +12,17 @@
  * same JSON.
  */
 import { browser } from 'wxt/browser';
-import { setMessageSource, type GetMessage } from './i18n.ts';
+import { setMessageSource, t, type GetMessage, type MessageKey } from './i18n.ts';
 
 // WXT types getMessage by the keys it knew at `wxt prepare`; lib/i18n.ts types them by the English file instead.
 setMessageSource(browser.i18n.getMessage.bind(browser.i18n) as unknown as GetMessage);
+
+/**
+ * An extension page in the reader's language: `lang` (for screen readers,
+ * hyphenation and fonts) and, where given, the title from the locale file.
+ * Every page (popup, settings, side panel) calls it first thing.
+ */
+export function localizePage(document_: Document, title?: MessageKey): void {
+  document_.documentElement.lang = browser.i18n.getUILanguage();
+  if (title) document_.title = t(title);
+}

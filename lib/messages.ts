@@ -1,16 +1,162 @@
 /**
- * Every message between the extension's contexts, in one typed map per
- * direction. The content script and extension pages call the background
- * through {@link createBackgroundClient}; the background checks each request
- * with {@link parseBackgroundRequest} before touching it, because a message
- * is input like any other.
+ * Every message between the extension's contexts: one typed map per
+ * receiver (the background, a page's content script, the side panel,
+ * Chrome's offscreen document), each with the one parser of every
+ * message's params, and one way to send ({@link client}) and to answer
+ * ({@link listen}). A message is input like any other: the receiver checks
+ * it before touching it, and the sender checks what comes back.
+ *
+ * Adding a message is a change here: its entry in the receiver's map (the
+ * types) and its parser in the same receiver's `...Requests` table. The
+ * compiler then asks for its handler where the receiver listens, and
+ * `client` types its calls; no method name is written anywhere else.
+ *
+ * Every reply is a {@link Reply}: `{ ok: true, result }` or
+ * `{ ok: false, error }`. Nothing here touches a browser API: callers pass
+ * the transport (`browser.runtime.sendMessage`, `browser.tabs.sendMessage`),
+ * so tests run the same code with their own.
  */
-import type { Category } from './detect/types.ts';
-import { CATEGORIES } from './detect/types.ts';
+import { CATEGORIES, type Category } from './detect/types.ts';
 import type { CardAnswer, LookupParams } from './search/lookup.ts';
 import { MAX_CONTEXT, MAX_MENTION, MAX_QUERY } from './search/limits.ts';
 
-/** Requests the background answers: method -> params and result. */
+// ---------------------------------------------------------------------------
+// The protocol: maps, parsers, replies, send and answer.
+
+/** What every listener answers: the result, or why there is none. */
+export type Reply<T> = { ok: true; result: T } | { ok: false; error: string };
+
+/** A receiver's map: method -> its params and its result. */
+type Api<A> = { [M in keyof A]: { params: object; result: unknown } };
+type Params<A, M extends keyof A> = A[M] extends { params: infer P } ? P : never;
+type Result<A, M extends keyof A> = A[M] extends { result: infer R } ? R : never;
+
+/** A message of `A`, as sent. */
+export type Request<A, M extends keyof A = keyof A> = { [K in M]: { method: K; params: Params<A, K> } }[M];
+
+/** Checks one method's params as they arrived: the typed params, or why they are refused. Never throws. */
+export type Parsers<A> = { [M in keyof A]: (params: unknown) => Params<A, M> | Error };
+
+/** Checks a result as it came back, for replies from a context that reads page content. */
+export type ReplyParsers<A> = { [M in keyof A]?: (result: unknown) => Result<A, M> | Error };
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** For methods that carry nothing: any object (extra fields dropped). */
+const noParams = (params: unknown): Record<string, never> | Error => (isRecord(params) ? {} : new Error('params must be an object'));
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The request in `message` if it is one of `methods` (default: all of the
+ * map's) with valid params; an Error otherwise (not an object, another
+ * method, bad params).
+ */
+export function parseRequest<A extends Api<A>, M extends keyof A & string = keyof A & string>(
+  message: unknown,
+  parsers: Parsers<A>,
+  methods: readonly M[] = Object.keys(parsers) as M[],
+): Request<A, M> | Error {
+  if (!isRecord(message)) return new Error('message is not an object');
+  const method = message.method as M;
+  if (!methods.includes(method)) return new Error(`unknown method ${String(method)}`);
+  const params = parsers[method](message.params);
+  if (params instanceof Error) return params;
+  return { method, params } as Request<A, M>;
+}
+
+/**
+ * A typed caller for one receiver. `transport` sends the message
+ * (`browser.runtime.sendMessage`, or `browser.tabs.sendMessage` to a tab);
+ * the call resolves with the result of an `ok` reply, checked by `replies`
+ * where given, and rejects with the error of any other answer (none, a
+ * refusal, a malformed reply).
+ */
+export function client<A extends Api<A>>(transport: (message: Request<A>) => Promise<unknown>, replies: ReplyParsers<A> = {}) {
+  return async function call<M extends keyof A & string>(method: M, params: Params<A, M>): Promise<Result<A, M>> {
+    const reply = await transport({ method, params } as Request<A>);
+    if (!isRecord(reply) || typeof reply.ok !== 'boolean') throw new Error(`no answer to ${method}`);
+    if (!reply.ok) throw new Error(typeof reply.error === 'string' ? reply.error : `${method} failed`);
+    const check = replies[method];
+    if (!check) return reply.result as Result<A, M>;
+    const result = check(reply.result);
+    if (result instanceof Error) throw new Error(`${method}: bad reply: ${result.message}`);
+    return result;
+  };
+}
+
+/** What {@link client} returns: `call(method, params)` for the methods of `A`. */
+export type Client<A extends Api<A>> = ReturnType<typeof client<A>>;
+
+/**
+ * Handlers for some methods of `A`. One that returns `undefined` at once
+ * does not answer: the message was a notice that needs none, or is for
+ * another listener (another window's panel).
+ */
+export type Handlers<A extends Api<A>, M extends keyof A, S> = {
+  [K in M]: (params: Params<A, K>, sender: S) => Result<A, K> | Promise<Result<A, K>> | undefined;
+};
+
+/**
+ * An `onMessage` listener that answers the methods in `handlers`, and only
+ * them: several listeners share a context (each part of the content script
+ * serves its own), and one that replied to another's message would race its
+ * answer. A request with bad params is answered with the parser's error; a
+ * handler that throws, with a generic error (the detail is logged here, in
+ * the extension: an internal error is not a reader's business). Answers go through `sendResponse`,
+ * which works with and without webextension-polyfill (the content script
+ * has none), synchronously when the handler is.
+ */
+export function listen<A extends Api<A>, M extends keyof A & string, S = unknown>(
+  parsers: Parsers<A>,
+  handlers: Handlers<A, M, S>,
+) {
+  const methods = Object.keys(handlers) as M[];
+  return (message: unknown, sender: S, sendResponse: (reply: Reply<unknown>) => void): true | undefined => {
+    if (!isRecord(message) || !methods.includes(message.method as M)) return undefined;
+    const request = parseRequest(message, parsers, methods);
+    if (request instanceof Error) {
+      sendResponse({ ok: false, error: request.message });
+      return undefined;
+    }
+    const fail = (error: unknown): Reply<never> => {
+      console.error(`Source Context: ${request.method}:`, error);
+      return { ok: false, error: `${request.method} failed` };
+    };
+    let answer: unknown;
+    try {
+      answer = handlers[request.method as M](request.params as never, sender);
+    } catch (error) {
+      sendResponse(fail(error));
+      return undefined;
+    }
+    if (!(answer instanceof Promise)) {
+      if (answer !== undefined) sendResponse({ ok: true, result: answer });
+      return undefined;
+    }
+    answer.then(
+      (result) => sendResponse({ ok: true, result }),
+      (error: unknown) => sendResponse(fail(error)),
+    );
+    // The answer follows: keeps the channel open for it.
+    return true;
+  };
+}
+
+// ---------------------------------------------------------------------------
+// To the background: from the content script, the card, the popup, the panel.
+
+/**
+ * Where the side panel should go: a statement to read in its source, a
+ * query to search for, or both. The same target travels in the panel page's
+ * URL hash (see `lib/panel-link.ts`) and in the `show` message.
+ */
+export interface PanelTarget {
+  /** Statement id, e.g. "001_cf337998d25e89a1#1b2c3d4e". */
+  read?: string;
+  query?: string;
+}
+
 export interface BackgroundApi {
   /** Load the index now, so the first card does not wait for it. */
   warm: { params: Record<string, never>; result: { statements: number } };
@@ -20,13 +166,84 @@ export interface BackgroundApi {
    * mention's offset in it), so the card answers what was highlighted
    * instead of detecting it again.
    */
-  lookup: {
-    params: LookupParams;
-    result: CardAnswer;
-  };
+  lookup: { params: LookupParams; result: CardAnswer };
+  /**
+   * Open the side panel at a target (the card's "Read in source"), in the
+   * sender's window, or a tab with the panel page where the browser will not
+   * open a sidebar from this gesture.
+   */
+  openPanel: { params: PanelTarget; result: { opened: 'panel' | 'tab' } };
+  /** Copy a citation from an extension document: the page never sees the selection or the `copy` event. */
+  copyText: { params: { text: string }; result: void };
+  /** Open the toolbar popup where the card cannot prove the reader saw it (`opened: false` where the browser will not). */
+  confirmTurnOff: { params: Record<string, never>; result: { opened: boolean } };
+  /** Inject the card bundle into the sender's frame (see `entrypoints/content/card-loader.ts`). */
+  loadCard: { params: Record<string, never>; result: void };
+  /** The sender page's highlighted count, for its toolbar badge; fire-and-forget. */
+  mentionCount: { params: { count: number }; result: void };
 }
 
-export type BackgroundMethod = keyof BackgroundApi;
+/** Longest text the card asks to copy: a citation is a quote and its source, far below this. */
+export const MAX_COPY = 20_000;
+
+/** Statement ids and queries longer than this are not ours. */
+const MAX_TARGET = 500;
+
+/** Checks a target's fields; unknown fields are dropped, empty strings count as absent. */
+export function parsePanelTarget(value: unknown): PanelTarget | Error {
+  if (!isRecord(value)) return new Error('target must be an object');
+  const target: PanelTarget = {};
+  for (const key of ['read', 'query'] as const) {
+    const field = value[key];
+    if (field === undefined || field === '') continue;
+    if (typeof field !== 'string') return new Error(`${key} must be a string`);
+    target[key] = field.slice(0, key === 'query' ? MAX_QUERY : MAX_TARGET);
+  }
+  return target;
+}
+
+const parseText = (params: unknown): { text: string } | Error => {
+  const text = isRecord(params) ? params.text : undefined;
+  if (typeof text !== 'string' || text === '') return new Error('text must be a non-empty string');
+  if (text.length > MAX_COPY) return new Error(`text longer than ${MAX_COPY} characters`);
+  return { text };
+};
+
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
+/**
+ * Over-long lookup text is cut to the limits the search uses (not refused:
+ * a long paragraph is a normal context); wrong types are errors.
+ */
+export const backgroundRequests: Parsers<BackgroundApi> = {
+  warm: noParams,
+  lookup(p) {
+    if (!isRecord(p)) return new Error('params must be an object');
+    if (typeof p.mention !== 'string' || p.mention.trim() === '') return new Error('mention must be a non-empty string');
+    if (typeof p.context !== 'string') return new Error('context must be a string');
+    if (!CATEGORIES.includes(p.category as Category)) return new Error(`unknown category ${String(p.category)}`);
+    if (p.term !== undefined && typeof p.term !== 'string') return new Error('term must be a string');
+    if (p.at !== undefined && !isCount(p.at)) return new Error('at must be a non-negative integer');
+    // The offset is kept only while it still points into the clipped context.
+    const context = p.context.slice(0, MAX_CONTEXT);
+    const at = typeof p.at === 'number' && p.at < context.length ? p.at : undefined;
+    return {
+      mention: p.mention.slice(0, MAX_MENTION),
+      category: p.category as Category,
+      ...(typeof p.term === 'string' ? { term: p.term.slice(0, MAX_MENTION) } : {}),
+      context,
+      ...(at === undefined ? {} : { at }),
+    };
+  },
+  openPanel: (p) => parsePanelTarget(p ?? {}),
+  copyText: parseText,
+  confirmTurnOff: noParams,
+  loadCard: noParams,
+  mentionCount: (p) => (isRecord(p) && isCount(p.count) ? { count: p.count } : new Error('count must be a non-negative integer')),
+};
+
+// ---------------------------------------------------------------------------
+// To a page's content script: keyboard commands (background), "On this page" (panel), the summary (popup).
 
 /** Keyboard commands from the manifest, forwarded by the background to the active tab. */
 export const COMMANDS = ['open-card', 'next-mention', 'previous-mention'] as const;
@@ -43,11 +260,23 @@ export interface PageMention {
   sentence: string;
 }
 
-/** Messages the content script accepts (commands from the background, page lists from the side panel). */
+export interface PageListing {
+  url: string;
+  title: string;
+  mentions: PageMention[];
+  total: number;
+}
+
+export interface PageSummary {
+  counts: Record<Category, number>;
+  total: number;
+  host: string;
+}
+
 export interface ContentApi {
   command: { params: { name: CommandName }; result: { handled: boolean } };
   /** The page's mentions in document order (capped at MAX_LISTED_MENTIONS). */
-  listMentions: { params: Record<string, never>; result: { url: string; title: string; mentions: PageMention[]; total: number } };
+  listMentions: { params: Record<string, never>; result: PageListing };
   /** Scrolls to the `index`-th mention of the last listing and flashes it; `ok: false` when it is gone. */
   revealMention: { params: { index: number }; result: { ok: boolean } };
   /**
@@ -55,11 +284,8 @@ export interface ContentApi {
    * not), `total`, how many are highlighted now (what the badge shows), and
    * the page's `location.hostname` (the popup may not see the tab's URL).
    */
-  pageSummary: { params: Record<string, never>; result: { counts: Record<Category, number>; total: number; host: string } };
+  pageSummary: { params: Record<string, never>; result: PageSummary };
 }
-
-export type ContentMethod = keyof ContentApi;
-export type ContentRequest<M extends ContentMethod = ContentMethod> = { [K in M]: { method: K; params: ContentApi[K]['params'] } }[M];
 
 /** Most mentions one listing carries: beyond it a list is no longer read, and the message stays small. */
 export const MAX_LISTED_MENTIONS = 2000;
@@ -75,216 +301,68 @@ export const MAX_LISTED_TEXT = 100;
 export const MAX_TITLE = 300;
 export const MAX_URL = 2000;
 
-/**
- * Validates a message for the content script; anything else is ignored.
- * Several listeners share the content script, each serving some methods:
- * `methods` says which ones the caller answers (default: keyboard commands
- * only), so a listener never replies to a message meant for another and
- * races its answer.
- */
-export function parseContentRequest(message: unknown): ContentRequest<'command'> | Error;
-export function parseContentRequest<M extends ContentMethod>(message: unknown, methods: readonly M[]): ContentRequest<M> | Error;
-export function parseContentRequest(message: unknown, methods: readonly ContentMethod[] = ['command']): ContentRequest | Error {
-  if (typeof message !== 'object' || message === null) return new Error('message is not an object');
-  const { method, params } = message as { method?: unknown; params?: Record<string, unknown> };
-  if (!methods.includes(method as ContentMethod) || typeof params !== 'object' || params === null) {
-    return new Error(`unknown method ${String(method)}`);
-  }
-  switch (method as ContentMethod) {
-    case 'command':
-      if (!COMMANDS.includes(params.name as CommandName)) return new Error(`unknown command ${String(params.name)}`);
-      return { method: 'command', params: { name: params.name as CommandName } };
-    case 'listMentions':
-      return { method: 'listMentions', params: {} };
-    case 'revealMention':
-      if (!Number.isSafeInteger(params.index) || (params.index as number) < 0) return new Error('revealMention: index must be a non-negative integer');
-      return { method: 'revealMention', params: { index: params.index as number } };
-    case 'pageSummary':
-      return { method: 'pageSummary', params: {} };
-  }
-}
+export const contentRequests: Parsers<ContentApi> = {
+  command: (p) => (isRecord(p) && COMMANDS.includes(p.name as CommandName) ? { name: p.name as CommandName } : new Error(`unknown command ${String(isRecord(p) && p.name)}`)),
+  listMentions: noParams,
+  revealMention: (p) => (isRecord(p) && isCount(p.index) ? { index: p.index } : new Error('index must be a non-negative integer')),
+  pageSummary: noParams,
+};
+
+const isMention = (m: unknown): m is PageMention =>
+  isRecord(m) && Number.isSafeInteger(m.index) && CATEGORIES.includes(m.category as Category) && typeof m.text === 'string' && typeof m.sentence === 'string';
 
 /**
- * Where the side panel should go: a statement to read in its source, a
- * query to search for, or both. The same target travels in the panel page's
- * URL hash (see `lib/panel-link.ts`) and in the `show` message.
+ * What the extension pages accept back from a content script: it reads the
+ * page, so its answers are checked like requests. A listing keeps its valid
+ * mentions (one bad entry does not hide the rest).
  */
-export interface PanelTarget {
-  /** Statement id, e.g. "001_cf337998d25e89a1#1b2c3d4e". */
-  read?: string;
-  query?: string;
-}
+export const contentReplies: ReplyParsers<ContentApi> = {
+  listMentions(value) {
+    if (!isRecord(value) || typeof value.url !== 'string' || typeof value.title !== 'string' || !Array.isArray(value.mentions)) {
+      return new Error('not a listing');
+    }
+    const mentions = value.mentions.filter(isMention);
+    return { url: value.url, title: value.title, mentions, total: typeof value.total === 'number' ? value.total : mentions.length };
+  },
+  pageSummary(value) {
+    if (!isRecord(value) || !isRecord(value.counts) || !isCount(value.total) || typeof value.host !== 'string') return new Error('not a summary');
+    const counts = value.counts;
+    if (!CATEGORIES.every((c) => isCount(counts[c]))) return new Error('not a summary');
+    return { counts: counts as Record<Category, number>, total: value.total, host: value.host };
+  },
+};
+
+// ---------------------------------------------------------------------------
+// To the side panel page: from the background, another extension page, or a content script's broadcast.
 
 /**
- * Messages the side panel page accepts. `show` comes from the background
- * (after opening the panel) or any extension context; `mentionsChanged` is the
- * content script's broadcast that its page's mentions changed, which the
- * panel heeds only from the active tab. `windowId`, when given, keeps a
- * `show` meant for one window's panel from moving the panels of others.
+ * `show` comes from the background (after opening the panel) or any
+ * extension context; `mentionsChanged` is a content script's broadcast that
+ * its page's mentions changed, which the panel heeds only from the active
+ * tab. `windowId`, when given, keeps a `show` meant for one window's panel
+ * from moving the panels of others.
  */
 export interface PanelApi {
   show: { params: PanelTarget & { windowId?: number }; result: { shown: boolean } };
   mentionsChanged: { params: Record<string, never>; result: void };
 }
 
-export type PanelRequest = { [K in keyof PanelApi]: { method: K; params: PanelApi[K]['params'] } }[keyof PanelApi];
+export const panelRequests: Parsers<PanelApi> = {
+  show(p) {
+    const target = parsePanelTarget(p);
+    if (target instanceof Error) return target;
+    const windowId = (p as { windowId?: unknown }).windowId;
+    return typeof windowId === 'number' ? { ...target, windowId } : target;
+  },
+  // A broadcast that carries nothing and asks for nothing: whatever its params, it only prompts a re-listing.
+  mentionsChanged: () => ({}),
+};
 
-/** Statement ids and queries longer than this are not ours. */
-const MAX_TARGET = 500;
+// ---------------------------------------------------------------------------
+// To Chrome's offscreen document: from the background, which has no DOM to copy from.
 
-/** Checks a target's fields; unknown fields are dropped, empty strings count as absent. */
-export function parsePanelTarget(value: unknown): PanelTarget | Error {
-  if (typeof value !== 'object' || value === null) return new Error('target must be an object');
-  const { read, query } = value as { read?: unknown; query?: unknown };
-  const target: PanelTarget = {};
-  for (const [key, field] of [
-    ['read', read],
-    ['query', query],
-  ] as const) {
-    if (field === undefined || field === '') continue;
-    if (typeof field !== 'string') return new Error(`${key} must be a string`);
-    target[key] = field.slice(0, key === 'query' ? MAX_QUERY : MAX_TARGET);
-  }
-  return target;
+export interface OffscreenApi {
+  offscreenCopy: { params: { text: string }; result: void };
 }
 
-/** Validates a message for the side panel page. */
-export function parsePanelRequest(message: unknown): PanelRequest | Error {
-  if (typeof message !== 'object' || message === null) return new Error('message is not an object');
-  const { method, params } = message as { method?: unknown; params?: unknown };
-  if (method === 'mentionsChanged') return { method, params: {} };
-  if (method !== 'show') return new Error(`unknown method ${String(method)}`);
-  const target = parsePanelTarget(params);
-  if (target instanceof Error) return target;
-  const windowId = (params as { windowId?: unknown }).windowId;
-  return { method, params: typeof windowId === 'number' ? { ...target, windowId } : target };
-}
-
-/**
- * Asks the background to open the side panel at a target (the hover card's
- * "Read in source", the toolbar popup's button). The background opens it in
- * the sender's window, or a tab with the panel page where the browser will
- * not open a sidebar from this gesture.
- */
-export interface PanelOpenerApi {
-  openPanel: { params: PanelTarget; result: { opened: 'panel' | 'tab' } };
-}
-
-export function parseOpenPanelRequest(message: unknown): { method: 'openPanel'; params: PanelTarget } | Error {
-  if (typeof message !== 'object' || message === null) return new Error('message is not an object');
-  const { method, params } = message as { method?: unknown; params?: unknown };
-  if (method !== 'openPanel') return new Error(`unknown method ${String(method)}`);
-  const target = parsePanelTarget(params ?? {});
-  return target instanceof Error ? target : { method, params: target };
-}
-
-/** Longest text the card asks to copy: a citation is a quote and its source, far below this. */
-export const MAX_COPY = 20_000;
-
-/**
- * Copying and turning the site off go through the background, out of the
- * page's reach: `copyText` is copied by an extension document (the page
- * never sees the selection or the `copy` event); `confirmTurnOff` opens the
- * toolbar popup where the card cannot prove the reader saw it.
- */
-export interface CardActionsApi {
-  copyText: { params: { text: string }; result: void };
-  confirmTurnOff: { params: Record<string, never>; result: { opened: boolean } };
-}
-
-/** Validates `copyText` (from the card) or `offscreenCopy` (background to Chrome's offscreen document). */
-function parseTextRequest<M extends string>(message: unknown, expected: M): { method: M; params: { text: string } } | Error {
-  if (typeof message !== 'object' || message === null) return new Error('message is not an object');
-  const { method, params } = message as { method?: unknown; params?: { text?: unknown } };
-  if (method !== expected) return new Error(`unknown method ${String(method)}`);
-  const text = params?.text;
-  if (typeof text !== 'string' || text === '') return new Error(`${expected}: text must be a non-empty string`);
-  if (text.length > MAX_COPY) return new Error(`${expected}: text longer than ${MAX_COPY} characters`);
-  return { method: expected, params: { text } };
-}
-
-export const parseCopyRequest = (message: unknown) => parseTextRequest(message, 'copyText');
-export const parseOffscreenCopyRequest = (message: unknown) => parseTextRequest(message, 'offscreenCopy');
-
-/**
- * The content script's report of how many mentions its page highlights, for
- * the toolbar badge. Kept out of BackgroundApi because the badge needs the
- * sender's tab, which the lookup handlers never see; fire-and-forget.
- */
-export interface BadgeApi {
-  mentionCount: { params: { count: number }; result: void };
-}
-
-/** Validates a `mentionCount` report: a non-negative integer count. */
-export function parseMentionCountRequest(message: unknown): { method: 'mentionCount'; params: BadgeApi['mentionCount']['params'] } | Error {
-  if (typeof message !== 'object' || message === null) return new Error('message is not an object');
-  const { method, params } = message as { method?: unknown; params?: { count?: unknown } };
-  if (method !== 'mentionCount') return new Error(`unknown method ${String(method)}`);
-  const count = params?.count;
-  if (!Number.isSafeInteger(count) || (count as number) < 0) return new Error('mentionCount: count must be a non-negative integer');
-  return { method, params: { count: count as number } };
-}
-
-export interface BackgroundRequest<M extends BackgroundMethod = BackgroundMethod> {
-  method: M;
-  params: BackgroundApi[M]['params'];
-}
-
-export type Reply<T> = { ok: true; result: T } | { ok: false; error: string };
-
-/**
- * Validates an incoming message. Over-long text is cut to the limits the
- * search uses (not rejected: a long paragraph is a normal context); wrong
- * types and unknown methods are errors.
- */
-export function parseBackgroundRequest(message: unknown): BackgroundRequest | Error {
-  if (typeof message !== 'object' || message === null) return new Error('message is not an object');
-  const { method, params } = message as { method?: unknown; params?: unknown };
-  if (typeof params !== 'object' || params === null) return new Error('params must be an object');
-  const p = params as Record<string, unknown>;
-  switch (method) {
-    case 'warm':
-      return { method, params: {} };
-    case 'lookup': {
-      if (typeof p.mention !== 'string' || p.mention.trim() === '') return new Error('lookup: mention must be a non-empty string');
-      if (typeof p.context !== 'string') return new Error('lookup: context must be a string');
-      if (!CATEGORIES.includes(p.category as Category)) return new Error(`lookup: unknown category ${String(p.category)}`);
-      if (p.term !== undefined && typeof p.term !== 'string') return new Error('lookup: term must be a string');
-      if (p.at !== undefined && (!Number.isSafeInteger(p.at) || (p.at as number) < 0)) return new Error('lookup: at must be a non-negative integer');
-      // The offset is kept only while it still points into the clipped context.
-      const context = p.context.slice(0, MAX_CONTEXT);
-      const at = typeof p.at === 'number' && p.at < context.length ? p.at : undefined;
-      return {
-        method,
-        params: {
-          mention: p.mention.slice(0, MAX_MENTION),
-          category: p.category as Category,
-          ...(typeof p.term === 'string' ? { term: p.term.slice(0, MAX_MENTION) } : {}),
-          context,
-          ...(at === undefined ? {} : { at }),
-        },
-      };
-    }
-    default:
-      return new Error(`unknown method ${String(method)}`);
-  }
-}
-
-/**
- * A typed caller for the background. `send` is `browser.runtime.sendMessage`
- * (injected so tests can pass their own); a failed call rejects with the
- * background's error message.
- */
-export function createBackgroundClient(send: (message: BackgroundRequest) => Promise<unknown>) {
-  return async function call<M extends BackgroundMethod>(
-    method: M,
-    params: BackgroundApi[M]['params'],
-  ): Promise<BackgroundApi[M]['result']> {
-    const reply = (await send({ method, params })) as Reply<BackgroundApi[M]['result']> | undefined;
-    if (!reply) throw new Error(`no answer to ${method}`);
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.result;
-  };
-}
-
-export type BackgroundClient = ReturnType<typeof createBackgroundClient>;
+export const offscreenRequests: Parsers<OffscreenApi> = { offscreenCopy: parseText };

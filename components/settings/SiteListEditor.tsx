@@ -64,8 +64,8 @@ export function SiteListEditor({ sites, services, onError }: SiteListEditorProps
       .then((text) =>
         services.download(
           format === 'json' ? 'source-context-sites.json' : 'source-context-sites.txt',
-          text,
           format === 'json' ? 'application/json' : 'text/plain',
+          text,
         ),
       )
       .catch(fail);

@@ -12,5 +12,5 @@ export interface SettingsServices {
   /** Where the settings are stored, for the note under the heading. */
   settingsArea(): Promise<AreaName>;
   /** Saves `text` as a file the reader downloads. */
-  download(filename: string, text: string, type: string): void;
+  download(name: string, type: string, text: string): void;
 }

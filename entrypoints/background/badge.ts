@@ -1,5 +1,4 @@
 import { browser, type Browser } from 'wxt/browser';
-import { parseMentionCountRequest } from '../../lib/messages.ts';
 
 /** The card's accent blue (`--sc-accent` in components/ui/tokens.css): white text on it is 8.3:1. */
 const BADGE_COLOR = '#1f4e8c';
@@ -28,12 +27,9 @@ export function setupBadge(): void {
   });
 }
 
-/** Sets the sender tab's badge from a `mentionCount` report; returns the validation error if any. */
-export function reportMentionCount(message: unknown, sender: Browser.runtime.MessageSender): Error | undefined {
-  const request = parseMentionCountRequest(message);
-  if (request instanceof Error) return request;
+/** Sets the sender tab's badge from its `mentionCount` report (checked by the background's listener). */
+export function reportMentionCount(count: number, sender: Browser.runtime.MessageSender): void {
   // Only the top frame's count is shown: the badge speaks for the page the reader sees, not each embedded frame.
-  if (sender.tab?.id === undefined || sender.frameId !== 0) return undefined;
-  void browser.action.setBadgeText({ tabId: sender.tab.id, text: badgeText(request.params.count) }).catch(() => {});
-  return undefined;
+  if (sender.tab?.id === undefined || sender.frameId !== 0) return;
+  void browser.action.setBadgeText({ tabId: sender.tab.id, text: badgeText(count) }).catch(() => {});
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { parseCopyRequest, type Reply } from '../../lib/messages.ts';
+import { client, type OffscreenApi as OffscreenMessages } from '../../lib/messages.ts';
 import { copyInDocument } from './copy-in-document.ts';
 
 const OFFSCREEN_PAGE = '/offscreen.html';
@@ -24,43 +24,36 @@ async function ensureOffscreen(offscreen: OffscreenApi): Promise<void> {
   await creating;
 }
 
+/** Sends to Chrome's offscreen document. */
+const offscreenCall = client<OffscreenMessages>((message) => browser.runtime.sendMessage(message));
+
 /**
- * Answers the card's `copyText`: the text is put on the clipboard by an
+ * Does the card's `copyText`: the text is put on the clipboard by an
  * extension document (see copy-in-document.ts): Chrome's offscreen document,
  * since a service worker has no DOM, or Firefox's event page itself.
  */
-export async function answerCopy(message: unknown): Promise<Reply<void>> {
-  const request = parseCopyRequest(message);
-  if (request instanceof Error) return { ok: false, error: request.message };
-  try {
-    const offscreen = (browser as unknown as { offscreen?: OffscreenApi }).offscreen;
-    if (offscreen) {
-      await ensureOffscreen(offscreen);
-      const reply = (await browser.runtime.sendMessage({ method: 'offscreenCopy', params: request.params })) as Reply<void> | undefined;
-      return reply ?? { ok: false, error: 'the clipboard page did not answer' };
-    }
-    await copyInDocument(document, request.params.text);
-    return { ok: true, result: undefined };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
+export async function copyText(text: string): Promise<void> {
+  const offscreen = (browser as unknown as { offscreen?: OffscreenApi }).offscreen;
+  if (!offscreen) return copyInDocument(document, text);
+  await ensureOffscreen(offscreen);
+  await offscreenCall('offscreenCopy', { text });
 }
 
 /**
- * Answers the card's `confirmTurnOff`: where the card cannot tell that the
+ * Does the card's `confirmTurnOff`: where the card cannot tell that the
  * reader saw it whole (a frame, a browser without IntersectionObserver v2),
  * the toolbar popup, which a page cannot cover or frame, asks instead.
  * `opened: false` when the browser will not open it from here (Firefox
  * wants a gesture in the extension's own UI): the card then says where the
  * setting is.
  */
-export async function answerConfirmTurnOff(): Promise<Reply<{ opened: boolean }>> {
+export async function confirmTurnOff(): Promise<{ opened: boolean }> {
   const action = browser.action as unknown as { openPopup?: () => Promise<void> } | undefined;
   try {
-    if (!action?.openPopup) return { ok: true, result: { opened: false } };
+    if (!action?.openPopup) return { opened: false };
     await action.openPopup();
-    return { ok: true, result: { opened: true } };
+    return { opened: true };
   } catch {
-    return { ok: true, result: { opened: false } };
+    return { opened: false };
   }
 }

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { COMMANDS, parseBackgroundRequest, type BackgroundApi, type BackgroundRequest, type CommandName, type Reply } from '../../lib/messages.ts';
+import { backgroundRequests, client, COMMANDS, listen, type BackgroundApi, type CommandName, type ContentApi } from '../../lib/messages.ts';
 import { loadCorpus, type Corpus } from '../../lib/search/load.ts';
 import { lookupCard } from '../../lib/search/lookup.ts';
 import { persistMigration } from '../../lib/settings/store.ts';
@@ -7,8 +7,8 @@ import index from '../../data/index.json';
 import statements from '../../data/statements.json';
 import sources from '../../data/sources.json';
 import { reportMentionCount, setupBadge } from './badge.ts';
-import { answerOpenPanel, setupPanel } from './panel.ts';
-import { answerConfirmTurnOff, answerCopy } from './clipboard.ts';
+import { openPanelFor, setupPanel } from './panel.ts';
+import { confirmTurnOff, copyText } from './clipboard.ts';
 import { injectCard } from './card-injection.ts';
 
 /**
@@ -27,38 +27,24 @@ export default defineBackground(() => {
   const getCorpus = () =>
     (corpus ??= loadCorpus({ index, statements, sources }));
 
-  const handlers: { [M in keyof BackgroundApi]: (params: BackgroundApi[M]['params']) => BackgroundApi[M]['result'] } = {
+  // One listener for the whole background: two listeners that both answered
+  // would race, and the first reply wins. Messages meant for extension pages
+  // (the side panel's, the offscreen document's) are not in this map and go
+  // unanswered here.
+  const answer = listen<BackgroundApi, keyof BackgroundApi, Browser.runtime.MessageSender>(backgroundRequests, {
     warm: () => ({ statements: getCorpus().statements.size }),
     lookup: ({ mention, category, term, context, at }) => lookupCard(getCorpus(), mention, context, { category, term, at }),
-  };
-
-  // One listener for the whole background: two listeners that both answered
-  // would race, and the first reply wins.
-  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    openPanel: (target, sender) => openPanelFor(sender, target),
+    copyText: ({ text }) => copyText(text),
+    confirmTurnOff: () => confirmTurnOff(),
+    loadCard: (_, sender) => injectCard(sender),
+    mentionCount: ({ count }, sender) => reportMentionCount(count, sender),
+  });
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
     // Only our own contexts; web pages cannot reach this listener without
     // externally_connectable, but other extensions' messages are refused too.
     if (sender.id !== browser.runtime.id) return undefined;
-    switch ((message as { method?: unknown } | null)?.method) {
-      case 'openPanel':
-        return answerOpenPanel(message, sender);
-      case 'copyText':
-        return answerCopy(message);
-      case 'confirmTurnOff':
-        return answerConfirmTurnOff();
-      case 'loadCard':
-        return injectCard(sender);
-      case 'mentionCount': {
-        const error = reportMentionCount(message, sender);
-        return Promise.resolve(error ? { ok: false, error: error.message } : { ok: true, result: undefined });
-      }
-      // Broadcasts meant for extension pages (the side panel), not for us.
-      case 'mentionsChanged':
-      case 'show':
-      case 'offscreenCopy':
-        return undefined;
-      default:
-        return Promise.resolve(answer(message));
-    }
+    return answer(message, sender, sendResponse);
   });
 
   // Keyboard commands act on the page: forward them to the active tab's
@@ -67,17 +53,7 @@ export default defineBackground(() => {
     if (!COMMANDS.includes(name as CommandName)) return;
     const target = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (target === undefined) return;
-    await browser.tabs.sendMessage(target, { method: 'command', params: { name } }, { frameId: 0 }).catch(() => {});
+    const tabCall = client<ContentApi>((message) => browser.tabs.sendMessage(target, message, { frameId: 0 }));
+    await tabCall('command', { name: name as CommandName }).catch(() => {});
   });
-
-  function answer(message: unknown): Reply<unknown> {
-    const request = parseBackgroundRequest(message);
-    if (request instanceof Error) return { ok: false, error: request.message };
-    try {
-      const handler = handlers[request.method] as (params: BackgroundRequest['params']) => unknown;
-      return { ok: true, result: handler(request.params) };
-    } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
-  }
 });

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { client, type BackgroundApi } from '../../lib/messages.ts';
 import type { CardController } from './card.tsx';
 import type { Highlighter } from './highlighter.ts';
 import type { mentionForCommand } from './keyboard.ts';
@@ -40,8 +41,9 @@ export function loadCardModule(): Promise<CardModule> {
   loading ??= (async () => {
     const present = (globalThis as unknown as Slots)[SLOT];
     if (present) return present;
-    const reply = (await browser.runtime.sendMessage({ method: 'loadCard', params: {} })) as { ok: boolean; error?: string } | undefined;
-    if (!reply?.ok) throw new Error(`the card could not load: ${reply?.error ?? 'no answer from the background'}`);
+    await client<BackgroundApi>((message) => browser.runtime.sendMessage(message))('loadCard', {}).catch((error: unknown) => {
+      throw new Error(`the card could not load: ${error instanceof Error ? error.message : String(error)}`);
+    });
     const module = (globalThis as unknown as Slots)[SLOT];
     if (!module) throw new Error('the card could not load: its bundle did not register');
     return module;

@@ -4,7 +4,8 @@ import cardCss from '../../components/card/card.css?inline';
 import { Card } from '../../components/card/Card.tsx';
 import { formatCitation } from '../../components/card/format.ts';
 import type { CardItem, CardState } from '../../components/card/types.ts';
-import type { BackgroundClient } from '../../lib/messages.ts';
+import type { BackgroundApi, Client } from '../../lib/messages.ts';
+import { t } from '../../lib/i18n.ts';
 import { MAX_CONTEXT, MAX_MENTION } from '../../lib/search/limits.ts';
 import type { Highlighter, PlacedMention } from './highlighter.ts';
 import { toCardItem } from './card-items.ts';
@@ -65,7 +66,7 @@ export class CardController {
   #request = 0;
   /** The pointer is over the card: hover "leave" events must not close it. */
   #pointerInside = false;
-  readonly #call: BackgroundClient;
+  readonly #call: Client<BackgroundApi>;
   readonly #highlighter: Highlighter;
   readonly #callbacks: CardCallbacks;
   readonly #document: Document;
@@ -73,7 +74,7 @@ export class CardController {
   /** `signal` ends this card's life (the site turned off, the script invalidated). */
   constructor(
     signal: AbortSignal,
-    call: BackgroundClient,
+    call: Client<BackgroundApi>,
     highlighter: Highlighter,
     callbacks: CardCallbacks,
     document_: Document = document,
@@ -126,11 +127,7 @@ export class CardController {
     this.#render(frame, mention, { status: 'loading' }, options.keyboard);
     this.#follow(frame, mention);
     try {
-      const answer = await withTimeout(
-        this.#call('lookup', lookupParams(mention)),
-        LOOKUP_TIMEOUT_MS,
-        'The extension did not answer in time. Try again in a moment.',
-      );
+      const answer = await withTimeout(this.#call('lookup', lookupParams(mention)), LOOKUP_TIMEOUT_MS);
       if (request !== this.#request) return;
       this.#render(
         frame,
@@ -140,7 +137,9 @@ export class CardController {
       );
     } catch (error) {
       if (request !== this.#request) return;
-      this.#render(frame, mention, { status: 'error', message: error instanceof Error ? error.message : String(error) }, options.keyboard);
+      // The reader gets words they can act on; what went wrong inside is logged where it happened (the background).
+      const message = error === TIMED_OUT ? t('card_errorTimeout') : t('card_errorRetry');
+      this.#render(frame, mention, { status: 'error', message }, options.keyboard);
     }
   }
 
@@ -362,10 +361,13 @@ function isOver(document_: Document, mention: PlacedMention, x: number, y: numbe
   return false;
 }
 
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+/** What {@link withTimeout} rejects with. */
+const TIMED_OUT = Symbol('timed out');
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
+    timer = setTimeout(() => reject(TIMED_OUT), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

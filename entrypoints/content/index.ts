@@ -1,7 +1,7 @@
 import './highlights.css';
 import './highlight-styles.css';
 import { browser } from 'wxt/browser';
-import { parseContentRequest } from '../../lib/messages.ts';
+import { client, contentRequests, listen, type BackgroundApi, type ContentApi } from '../../lib/messages.ts';
 import { defaultSettings, type HighlightDensity, type Settings } from '../../lib/settings/schema.ts';
 import { startScanning } from './scanning.ts';
 import { trackHover } from './hover.ts';
@@ -91,7 +91,7 @@ export default defineContentScript({
         {
           onFirstMention: () => {
             // Wakes the background and has it load the corpus before the first lookup.
-            void browser.runtime.sendMessage({ method: 'warm', params: {} }).catch(() => {});
+            void client<BackgroundApi>((message) => browser.runtime.sendMessage(message))('warm', {}).catch(() => {});
             watchSettings();
             interact(signal, highlighter, () => settings);
           },
@@ -180,23 +180,20 @@ function interact(
     { signal },
   );
   // Keyboard commands: the card bundle picks the mention, then opens it.
-  const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: { handled: boolean }) => void) => {
-    const request = parseContentRequest(message);
-    if (request instanceof Error) return undefined;
-    load().then(
-      ({ module, card: loaded }) => {
-        const mention = signal.aborted ? undefined : module.mentionForCommand(request.params.name, highlighter, loaded.mention, document.getSelection());
-        if (mention) {
-          mention.nodes[0]?.parentElement?.scrollIntoView({ block: 'nearest' });
-          void loaded.open(mention, { keyboard: true });
-        }
-        sendResponse({ handled: Boolean(mention) });
-      },
-      () => sendResponse({ handled: false }),
-    );
-    // The answer follows once the card has loaded.
-    return true;
-  };
+  const onMessage = listen<ContentApi, 'command'>(contentRequests, {
+    command: ({ name }) =>
+      load().then(
+        ({ module, card: loaded }) => {
+          const mention = signal.aborted ? undefined : module.mentionForCommand(name, highlighter, loaded.mention, document.getSelection());
+          if (mention) {
+            mention.nodes[0]?.parentElement?.scrollIntoView({ block: 'nearest' });
+            void loaded.open(mention, { keyboard: true });
+          }
+          return { handled: Boolean(mention) };
+        },
+        () => ({ handled: false }),
+      ),
+  });
   browser.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
 }

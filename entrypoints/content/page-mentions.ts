@@ -1,6 +1,19 @@
 import { browser } from 'wxt/browser';
 import { isBlockTag, nearestBlock } from '../../lib/detect/index.ts';
-import { MAX_LISTED_MENTIONS, MAX_LISTED_TEXT, MAX_TITLE, MAX_URL, parseContentRequest, type ContentApi, type PageMention } from '../../lib/messages.ts';
+import {
+  client,
+  contentRequests,
+  listen,
+  MAX_LISTED_MENTIONS,
+  MAX_LISTED_TEXT,
+  MAX_TITLE,
+  MAX_URL,
+  type ContentApi,
+  type PageListing,
+  type PageMention,
+  type PanelApi,
+  type Request,
+} from '../../lib/messages.ts';
 import type { Highlighter, PlacedMention } from './highlighter.ts';
 import { inDocumentOrder } from './keyboard.ts';
 import { sentenceAround } from '../../lib/detect/sentence.ts';
@@ -18,7 +31,7 @@ export const CHANGE_GAP_MS = 600;
 export interface PageMentionsOptions {
   document?: Document;
   /** Broadcasts to extension pages; `browser.runtime.sendMessage` by default (tests pass their own). */
-  broadcast?: (message: { method: 'mentionsChanged'; params: Record<string, never> }) => Promise<unknown>;
+  broadcast?: (message: Request<PanelApi>) => Promise<unknown>;
 }
 
 /**
@@ -32,14 +45,14 @@ export interface PageMentionsOptions {
  */
 export function servePageMentions(highlighter: Highlighter, signal: AbortSignal, options: PageMentionsOptions = {}): { onChange(): void } {
   const document_ = options.document ?? document;
-  const broadcast = options.broadcast ?? ((message) => browser.runtime.sendMessage(message));
+  const panels = client<PanelApi>(options.broadcast ?? ((message) => browser.runtime.sendMessage(message)));
   /** The last listing: `revealMention` indexes into what the panel was shown. */
   let listed: PlacedMention[] = [];
   let watched = false;
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
   let changeTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const list = (): ContentApi['listMentions']['result'] => {
+  const list = (): PageListing => {
     listed = inDocumentOrder(highlighter);
     watched = true;
     return {
@@ -50,7 +63,7 @@ export function servePageMentions(highlighter: Highlighter, signal: AbortSignal,
     };
   };
 
-  const reveal = (index: number): ContentApi['revealMention']['result'] => {
+  const reveal = ({ index }: { index: number }): { ok: boolean } => {
     const mention = listed[index];
     const node = mention?.nodes[0];
     // Gone since the listing (the page changed): say so rather than flash something else.
@@ -62,13 +75,7 @@ export function servePageMentions(highlighter: Highlighter, signal: AbortSignal,
     return { ok: true };
   };
 
-  // Answers through sendResponse: the content script has no polyfill (see wxt.config.ts).
-  const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
-    const request = parseContentRequest(message, ['listMentions', 'revealMention']);
-    if (request instanceof Error) return undefined;
-    sendResponse(request.method === 'listMentions' ? list() : reveal(request.params.index));
-    return undefined;
-  };
+  const onMessage = listen<ContentApi, 'listMentions' | 'revealMention'>(contentRequests, { listMentions: list, revealMention: reveal });
   browser.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => {
     browser.runtime.onMessage.removeListener(onMessage);
@@ -82,7 +89,7 @@ export function servePageMentions(highlighter: Highlighter, signal: AbortSignal,
       changeTimer = setTimeout(() => {
         changeTimer = undefined;
         // No panel open is the normal case: nobody to receive is not an error.
-        void broadcast({ method: 'mentionsChanged', params: {} }).catch(() => {});
+        void panels('mentionsChanged', {}).catch(() => {});
       }, CHANGE_GAP_MS);
     },
   };

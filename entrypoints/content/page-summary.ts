@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { CATEGORIES, type Category } from '../../lib/detect/types.ts';
-import { parseContentRequest, type BadgeApi, type ContentApi } from '../../lib/messages.ts';
+import { client, contentRequests, listen, type BackgroundApi, type ContentApi, type PageSummary, type Request } from '../../lib/messages.ts';
 import type { Highlighter } from './highlighter.ts';
 
 /** Most one badge report per this interval: a first scan adds mentions slice by slice, and a live page mutates all the time; the badge needs only the latest number. */
@@ -12,7 +12,7 @@ export interface PageSummaryOptions {
   /** Which categories are shown now (the settings' `categories`). */
   visible(): Record<Category, boolean>;
   /** `browser.runtime.sendMessage` by default (tests pass their own). */
-  send?: (message: { method: 'mentionCount'; params: BadgeApi['mentionCount']['params'] }) => Promise<unknown>;
+  send?: (message: Request<BackgroundApi>) => Promise<unknown>;
 }
 
 /**
@@ -25,11 +25,11 @@ export interface PageSummaryOptions {
  * at most every BADGE_DEBOUNCE_MS, and only when it changed.
  */
 export function servePageSummary(options: PageSummaryOptions, signal: AbortSignal): { onChange(): void } {
-  const send = options.send ?? ((message) => browser.runtime.sendMessage(message));
+  const call = client<BackgroundApi>(options.send ?? ((message) => browser.runtime.sendMessage(message)));
   let sent = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const summarize = (): ContentApi['pageSummary']['result'] => {
+  const summarize = (): PageSummary => {
     const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
     for (const mention of options.highlighter()?.mentions() ?? []) counts[mention.category]++;
     const visible = options.visible();
@@ -37,20 +37,14 @@ export function servePageSummary(options: PageSummaryOptions, signal: AbortSigna
     return { counts, total, host: location.hostname };
   };
 
-  // Answers through sendResponse: the content script has no polyfill (see wxt.config.ts).
-  const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
-    const request = parseContentRequest(message, ['pageSummary']);
-    if (request instanceof Error) return undefined;
-    sendResponse(summarize());
-    return undefined;
-  };
+  const onMessage = listen<ContentApi, 'pageSummary'>(contentRequests, { pageSummary: summarize });
   browser.runtime.onMessage.addListener(onMessage);
 
   const report = (count: number) => {
     if (count === sent) return;
     sent = count;
     // A sleeping service worker wakes for it; a failure (extension reloading) only costs the badge.
-    void send({ method: 'mentionCount', params: { count } }).catch(() => {});
+    void call('mentionCount', { count }).catch(() => {});
   };
   const onChange = () => {
     if (signal.aborted || timer !== undefined) return;

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { parseOffscreenCopyRequest } from '../../lib/messages.ts';
+import { listen, offscreenRequests, type OffscreenApi } from '../../lib/messages.ts';
 import { copyInDocument } from '../background/copy-in-document.ts';
 
 /**
@@ -8,11 +8,6 @@ import { copyInDocument } from '../background/copy-in-document.ts';
  * is copied here, in the extension's own document, where no page script
  * can see the selection or listen for the `copy` event.
  */
-browser.runtime.onMessage.addListener((message: unknown) => {
-  const request = parseOffscreenCopyRequest(message);
-  if (request instanceof Error) return undefined;
-  return copyInDocument(document, request.params.text).then(
-    () => ({ ok: true, result: undefined }),
-    (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-  );
-});
+browser.runtime.onMessage.addListener(
+  listen<OffscreenApi, 'offscreenCopy'>(offscreenRequests, { offscreenCopy: ({ text }) => copyInDocument(document, text) }),
+);

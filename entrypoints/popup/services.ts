@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import type { PopupServices } from '../../components/popup/types.ts';
 import type { TabInfo } from '../../components/popup/page-state.ts';
-import type { ContentApi } from '../../lib/messages.ts';
+import { client, contentReplies, type ContentApi } from '../../lib/messages.ts';
 import { getSettings, setSiteDisabled, updateSettings, watchSettings } from '../../lib/settings/store.ts';
-import { openPanel } from '../background/panel.ts';
+import { openPanel } from '../../lib/platform/side-panel.ts';
 
 /**
  * The popup's services over the extension APIs.
@@ -30,11 +30,10 @@ export function popupServices(tabId: number | undefined, windowId: number | unde
       if (tab.status) info.status = tab.status;
       return info;
     },
-    async pageSummary(id) {
-      const message = { method: 'pageSummary', params: {} };
+    pageSummary(id) {
       // Top frame only: the summary is the page's, and a frame must not answer for it.
-      const reply = (await browser.tabs.sendMessage(id, message, { frameId: 0 }).catch(() => undefined)) as ContentApi['pageSummary']['result'] | undefined;
-      return reply && typeof reply === 'object' && 'counts' in reply ? reply : undefined;
+      const call = client<ContentApi>((message) => browser.tabs.sendMessage(id, message, { frameId: 0 }), contentReplies);
+      return call('pageSummary', {}).catch(() => undefined);
     },
     fileAccess: () => browser.extension.isAllowedFileSchemeAccess().catch(() => false),
     reloadTab(id) {

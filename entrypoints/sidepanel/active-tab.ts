@@ -1,7 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { CATEGORIES, type Category } from '../../lib/detect/types.ts';
-import type { ContentApi, PageMention } from '../../lib/messages.ts';
-import { parsePanelRequest } from '../../lib/messages.ts';
+import { client, contentReplies, listen, panelRequests, type ContentApi, type PanelApi } from '../../lib/messages.ts';
 import type { PageState } from '../../components/panel/types.ts';
 
 /**
@@ -16,25 +14,10 @@ export interface ActiveTabSource {
   reveal(index: number): Promise<boolean>;
 }
 
-/** The content script's listing, checked: a reply is input like any other. */
-function parseListing(value: unknown): Extract<PageState, { status: 'ready' }> | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { url, title, mentions, total } = value as Partial<ContentApi['listMentions']['result']>;
-  if (typeof url !== 'string' || typeof title !== 'string' || !Array.isArray(mentions)) return undefined;
-  const valid = mentions.filter(
-    (m: Partial<PageMention>): m is PageMention =>
-      typeof m === 'object' &&
-      m !== null &&
-      Number.isSafeInteger(m.index) &&
-      CATEGORIES.includes(m.category as Category) &&
-      typeof m.text === 'string' &&
-      typeof m.sentence === 'string',
-  );
-  return { status: 'ready', url, title, mentions: valid, total: typeof total === 'number' ? total : valid.length };
-}
-
 export function activeTabSource(windowId: number | undefined): ActiveTabSource {
   let tabId: number | undefined;
+  /** Asks the top frame of the tab: "On this page" is about the page, not its embedded frames. */
+  const ask = (id: number) => client<ContentApi>((message) => browser.tabs.sendMessage(id, message, { frameId: 0 }), contentReplies);
   const query = windowId === undefined ? { active: true, currentWindow: true } : { active: true, windowId };
 
   return {
@@ -46,15 +29,10 @@ export function activeTabSource(windowId: number | undefined): ActiveTabSource {
         if (mine !== ticket) return;
         tabId = tab?.id;
         if (tabId === undefined) return listener({ status: 'unavailable', reason: 'no-tab' });
-        let answer: unknown;
-        try {
-          answer = await browser.tabs.sendMessage(tabId, { method: 'listMentions', params: {} }, { frameId: 0 });
-        } catch {
-          answer = undefined;
-        }
+        const listing = await ask(tabId)('listMentions', {}).catch(() => undefined);
         // A slower answer for a tab the reader has already left is dropped.
         if (mine !== ticket) return;
-        listener(parseListing(answer) ?? { status: 'unavailable', reason: 'no-script' });
+        listener(listing ? { status: 'ready', ...listing } : { status: 'unavailable', reason: 'no-script' });
       };
 
       const onActivated = (info: Browser.tabs.OnActivatedInfo) => {
@@ -67,11 +45,11 @@ export function activeTabSource(windowId: number | undefined): ActiveTabSource {
           listener({ status: 'loading' });
         } else if (change.status === 'complete') void refresh();
       };
-      const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
-        const request = parsePanelRequest(message);
-        if (!(request instanceof Error) && request.method === 'mentionsChanged' && sender.tab?.id === tabId && sender.frameId === 0) void refresh();
-        return undefined;
-      };
+      const onMessage = listen<PanelApi, 'mentionsChanged', Browser.runtime.MessageSender>(panelRequests, {
+        mentionsChanged(_, sender) {
+          if (sender.tab?.id === tabId && sender.frameId === 0) void refresh();
+        },
+      });
       browser.tabs.onActivated.addListener(onActivated);
       browser.tabs.onUpdated.addListener(onUpdated);
       browser.runtime.onMessage.addListener(onMessage);
@@ -86,14 +64,10 @@ export function activeTabSource(windowId: number | undefined): ActiveTabSource {
 
     async reveal(index) {
       if (tabId === undefined) return false;
-      try {
-        const answer = (await browser.tabs.sendMessage(tabId, { method: 'revealMention', params: { index } }, { frameId: 0 })) as
-          | ContentApi['revealMention']['result']
-          | undefined;
-        return answer?.ok === true;
-      } catch {
-        return false;
-      }
+      return ask(tabId)('revealMention', { index }).then(
+        (result) => result.ok === true,
+        () => false,
+      );
     },
   };
 }

@@ -1,8 +1,7 @@
-import '../../lib/i18n-browser.ts';
+import { localizePage } from '../../lib/i18n-browser.ts';
 import '../../components/panel/panel.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { t } from '../../lib/i18n.ts';
 import { PanelApp } from '../../components/panel/PanelApp.tsx';
 import { parseDocuments } from '../../lib/data/parse.ts';
 import { parsePanelHash } from '../../lib/panel-link.ts';
@@ -21,8 +20,7 @@ import { loadSearch, panelServices, takePending } from './services.ts';
  * pending, in that order.
  */
 async function start() {
-  document.documentElement.lang = browser.i18n.getUILanguage();
-  document.title = t('extName');
+  localizePage(document, 'extName');
   const corpus = loadCorpus({ index, statements, sources });
   const byFile = new Map(parseDocuments(documents).map((d) => [d.file, d]));
   const windowId = await browser.windows

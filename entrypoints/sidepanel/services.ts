@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
-import { downloadText } from '../../components/panel/export.ts';
+import { downloadText } from '../../components/ui/download.ts';
 import { EMPTY_SEARCH, type PanelServices, type SavedSearch } from '../../components/panel/types.ts';
-import { parsePanelRequest, type PanelApi, type PanelTarget, type Reply } from '../../lib/messages.ts';
+import { listen, panelRequests, type PanelApi, type PanelTarget } from '../../lib/messages.ts';
 import { acceptPending, PENDING_TARGET_KEY } from '../../lib/panel-link.ts';
 import type { KeyValueArea } from '../../lib/platform/session-area.ts';
 import { activeTabSource } from './active-tab.ts';
@@ -42,16 +42,15 @@ export function panelServices(area: KeyValueArea, windowId: number | undefined):
     watchPage: (listener) => tab.watch(listener),
     revealMention: (index) => tab.reveal(index),
     watchTargets(listener) {
-      const onMessage = (message: unknown) => {
-        const request = parsePanelRequest(message);
-        if (request instanceof Error || request.method !== 'show') return undefined;
-        const { windowId: wanted, ...target } = request.params;
-        // Another window's panel was meant: stay silent so that one answers.
-        if (wanted !== undefined && windowId !== undefined && wanted !== windowId) return undefined;
-        listener(target);
-        void area.remove(PENDING_TARGET_KEY).catch(() => {});
-        return Promise.resolve<Reply<PanelApi['show']['result']>>({ ok: true, result: { shown: true } });
-      };
+      const onMessage = listen<PanelApi, 'show'>(panelRequests, {
+        show({ windowId: wanted, ...target }) {
+          // Another window's panel was meant: stay silent so that one answers.
+          if (wanted !== undefined && windowId !== undefined && wanted !== windowId) return undefined;
+          listener(target);
+          void area.remove(PENDING_TARGET_KEY).catch(() => {});
+          return { shown: true };
+        },
+      });
       // A target written while this page was loading arrives as a storage change instead.
       const onStorage = (changes: Record<string, Browser.storage.StorageChange>) => {
         if (!(PENDING_TARGET_KEY in changes) || changes[PENDING_TARGET_KEY]?.newValue === undefined) return;

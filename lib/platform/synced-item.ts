@@ -1,4 +1,4 @@
-import { storage } from 'wxt/utils/storage';
+import { storedItem } from './stored-item.ts';
 
 /**
  * A value kept in `storage.sync` (so it follows the reader to their other
@@ -29,34 +29,34 @@ export interface SyncedItem<T> {
 }
 
 export function syncedItem<T>(key: string): SyncedItem<T> {
-  const synced = storage.defineItem<T>(`sync:${key}`);
-  const local = storage.defineItem<T>(`local:${key}`);
-  const localOnly = storage.defineItem<boolean>(`local:${key}.localOnly`, { fallback: false });
+  const synced = storedItem<T>('sync', key);
+  const local = storedItem<T>('local', key);
+  const localOnly = storedItem<boolean>('local', `${key}.localOnly`);
 
   return {
     async read() {
       const [stayLocal, localValue, syncValue] = await Promise.all([
-        localOnly.getValue(),
-        local.getValue(),
-        synced.getValue().then(
+        localOnly.get(),
+        local.get(),
+        synced.get().then(
           (value) => ({ available: true, value }),
           () => ({ available: false, value: null }),
         ),
       ]);
-      if (stayLocal || !syncValue.available) return { area: 'local', value: localValue };
+      if (stayLocal === true || !syncValue.available) return { area: 'local', value: localValue };
       // Nothing synced yet: a copy kept here while sync was unavailable is newer than nothing.
       return syncValue.value === null && localValue !== null ? { area: 'local', value: localValue } : { area: 'sync', value: syncValue.value };
     },
     async write(value) {
-      if (!(await localOnly.getValue())) {
+      if ((await localOnly.get()) !== true) {
         try {
-          await synced.setValue(value);
+          await synced.set(value);
           return 'sync';
         } catch {
-          await localOnly.setValue(true);
+          await localOnly.set(true);
         }
       }
-      await local.setValue(value);
+      await local.set(value);
       return 'local';
     },
     watch(onChange) {

@@ -6,7 +6,7 @@
  * always as a whole, current-version object; a stored value of any other age
  * or state is carried forward by `migrations.ts` when read.
  */
-import { storage } from 'wxt/utils/storage';
+import { storedItem } from '../platform/stored-item.ts';
 import { syncedItem, type AreaName } from '../platform/synced-item.ts';
 import { migrateSettings, repair } from './migrations.ts';
 import { defaultSettings, type Category, type Settings } from './schema.ts';
@@ -16,7 +16,7 @@ export { isSiteDisabled, isActiveOn } from './sites.ts';
 
 const settingsItem = syncedItem<unknown>('settings');
 /** Version 0: the site list before there were settings (written by the first content script). */
-const legacySites = storage.defineItem<unknown>('local:disabledSites');
+const legacySites = storedItem<unknown>('local', 'disabledSites');
 
 /** A change: any top-level field, and any subset of the categories. */
 export type SettingsPatch = Partial<Omit<Settings, 'version' | 'categories'>> & { categories?: Partial<Record<Category, boolean>> };
@@ -26,7 +26,7 @@ export async function getSettings(): Promise<Settings> {
 }
 
 async function readStored(): Promise<{ settings: Settings; raw: unknown; area: AreaName }> {
-  const [{ area, value }, legacy] = await Promise.all([settingsItem.read(), legacySites.getValue()]);
+  const [{ area, value }, legacy] = await Promise.all([settingsItem.read(), legacySites.get()]);
   const raw = value ?? legacy;
   return { settings: raw === null ? defaultSettings() : migrateSettings(raw), raw, area };
 }
@@ -51,7 +51,7 @@ export function updateSettings(patch: SettingsPatch | ((current: Settings) => Se
     const change = typeof patch === 'function' ? patch(current) : patch;
     const next = repair({ ...current, ...change, categories: { ...current.categories, ...change.categories } });
     await settingsItem.write(next);
-    await legacySites.removeValue();
+    await legacySites.remove();
     return next;
   });
   queue = run.catch(() => {});
@@ -101,6 +101,6 @@ export async function persistMigration(): Promise<boolean> {
   const { settings, raw } = await readStored();
   if (raw === null || JSON.stringify(raw) === JSON.stringify(settings)) return false;
   await settingsItem.write(settings);
-  await legacySites.removeValue();
+  await legacySites.remove();
   return true;
 }

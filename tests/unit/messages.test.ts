@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createBackgroundClient, parseBackgroundRequest } from '../../lib/messages.ts';
+import { backgroundRequests, client, parseRequest, type BackgroundApi } from '../../lib/messages.ts';
+
+const parseBackgroundRequest = (message: unknown) => parseRequest(message, backgroundRequests);
+const createBackgroundClient = (send: (message: unknown) => Promise<unknown>) => client<BackgroundApi>(send);
 import { MAX_CONTEXT, MAX_MENTION } from '../../lib/search/limits.ts';
 
 describe('parseBackgroundRequest', () => {

@@ -4,7 +4,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CHANGE_GAP_MS, FLASH_MS, servePageMentions } from '../../../entrypoints/content/page-mentions.ts';
 import { MAX_SENTENCE, sentenceAround } from '../../../lib/detect/sentence.ts';
 import type { Highlighter, PlacedMention } from '../../../entrypoints/content/highlighter.ts';
-import { MAX_LISTED_MENTIONS, MAX_LISTED_TEXT, MAX_TITLE, MAX_URL, parseContentRequest, parsePanelRequest } from '../../../lib/messages.ts';
+import { contentRequests, MAX_LISTED_MENTIONS, MAX_LISTED_TEXT, MAX_TITLE, MAX_URL, panelRequests, parseRequest, type ContentApi } from '../../../lib/messages.ts';
+
+const parseContentRequest = (message: unknown, methods: readonly (keyof ContentApi)[] = ['command']) => parseRequest(message, contentRequests, methods);
+const parsePanelRequest = (message: unknown) => parseRequest(message, panelRequests);
 import { acceptPending, panelHash, parsePanelHash, PENDING_TTL_MS } from '../../../lib/panel-link.ts';
 
 describe('sentenceAround', () => {
@@ -56,7 +59,9 @@ function mention(node: Text, text: string, category: PlacedMention['category'] =
 async function send(message: unknown): Promise<unknown> {
   const answers: unknown[] = [];
   await fakeBrowser.runtime.onMessage.trigger(message, {}, (answer: unknown) => answers.push(answer));
-  return answers[0];
+  // Every answer is a Reply: the result of an ok one is what the panel reads.
+  const first = answers[0] as { ok: boolean; result?: unknown } | undefined;
+  return first?.ok ? first.result : first;
 }
 
 describe('servePageMentions', () => {

@@ -18,7 +18,7 @@ function services() {
     importSites,
     exportSites,
     settingsArea,
-    download: (filename, text, type) => void downloads.push({ filename, text, type }),
+    download: (filename, type, text) => void downloads.push({ filename, text, type }),
   };
   return { services: value, downloads };
 }

@@ -6,7 +6,9 @@ import { badgeText, reportMentionCount, setupBadge } from '../../../entrypoints/
 import { BADGE_DEBOUNCE_MS, servePageSummary } from '../../../entrypoints/content/page-summary.ts';
 import type { Highlighter, PlacedMention } from '../../../entrypoints/content/highlighter.ts';
 import type { Category } from '../../../lib/detect/types.ts';
-import { parseContentRequest, parseMentionCountRequest } from '../../../lib/messages.ts';
+import { backgroundRequests, contentRequests, parseRequest } from '../../../lib/messages.ts';
+
+const parseMentionCountRequest = (message: unknown) => parseRequest(message, backgroundRequests, ['mentionCount']);
 
 /** Just enough of a Highlighter for the summary: its mentions. */
 function highlighterWith(categories: Category[]): Highlighter {
@@ -26,7 +28,8 @@ describe('page summary (content side)', () => {
   const ask = async (message: unknown) => {
     const answers: unknown[] = [];
     await fakeBrowser.runtime.onMessage.trigger(message, {}, (answer: unknown) => answers.push(answer));
-    return answers;
+    // Every answer is a Reply: the results of ok ones are what the popup reads.
+    return answers.map((answer) => ((answer as { ok: boolean }).ok ? (answer as { result: unknown }).result : answer));
   };
 
   it('answers pageSummary with counts per category and the highlighted total; leaves other messages alone', async () => {
@@ -79,7 +82,11 @@ describe('badge (background side)', () => {
   beforeEach(() => fakeBrowser.reset());
 
   // The background's one listener routes `mentionCount` here, after checking the sender is this extension.
-  const report = async (message: unknown, sender: object) => reportMentionCount(message, { id: fakeBrowser.runtime.id, ...sender });
+  const report = async (message: unknown, sender: object) => {
+    const request = parseMentionCountRequest(message);
+    if (request instanceof Error) return request;
+    return reportMentionCount(request.params.count, { id: fakeBrowser.runtime.id, ...sender });
+  };
 
   it('shows each tab its own count, nothing for none, 999+ beyond', async () => {
     setupBadge();
@@ -112,8 +119,8 @@ describe('badge (background side)', () => {
 
 describe('pageSummary message', () => {
   it('is accepted only where asked for, with empty params', () => {
-    expect(parseContentRequest({ method: 'pageSummary', params: { x: 1 } }, ['pageSummary'])).toEqual({ method: 'pageSummary', params: {} });
-    expect(parseContentRequest({ method: 'pageSummary', params: {} })).toBeInstanceOf(Error);
-    expect(parseContentRequest({ method: 'pageSummary' }, ['pageSummary'])).toBeInstanceOf(Error);
+    expect(parseRequest({ method: 'pageSummary', params: { x: 1 } }, contentRequests, ['pageSummary'])).toEqual({ method: 'pageSummary', params: {} });
+    expect(parseRequest({ method: 'pageSummary', params: {} }, contentRequests, ['command'])).toBeInstanceOf(Error);
+    expect(parseRequest({ method: 'pageSummary' }, contentRequests, ['pageSummary'])).toBeInstanceOf(Error);
   });
 });

@@ -23,6 +23,7 @@ function uiSources(): string[] {
     'components/ui',
     'components/card',
     'components/panel',
+    'entrypoints/content',
     'entrypoints/popup',
     'entrypoints/options',
     'entrypoints/sidepanel',
