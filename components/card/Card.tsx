@@ -146,7 +146,7 @@ function Results(props: ResultsProps) {
     return (
       <div class="sc-empty">
         <p class="sc-empty__text">{t('card_noMatch')}</p>
-        <button type="button" class="sc-btn" onClick={() => props.onSearchCorpus(mention.text)}>
+        <button type="button" class="sc-button" onClick={() => props.onSearchCorpus(mention.text)}>
           {t('card_searchCorpus', mention.text)}
         </button>
       </div>
@@ -309,7 +309,7 @@ export function Card(props: CardProps) {
             {t('card_turnOffInPopup')}
           </p>
         ) : null}
-        <button type="button" class="sc-btn sc-btn--quiet sc-btn--small" onClick={() => void turnOff()}>
+        <button type="button" class="sc-button sc-button--neutral sc-button--small" onClick={() => void turnOff()}>
           {t('card_turnOffSite')}
         </button>
       </footer>

@@ -219,12 +219,12 @@ export function CardItemView(props: CardItemViewProps) {
       <PairingIn answeredBy={props.answeredBy} onJumpTo={props.onJumpTo} />
 
       <div class="sc-actions">
-        <button type="button" class="sc-btn" aria-describedby={speakerId} onClick={() => onReadInSource(item)}>
+        <button type="button" class="sc-button" aria-describedby={speakerId} onClick={() => onReadInSource(item)}>
           {t('card_readInSource')}
         </button>
         <button
           type="button"
-          class={`sc-btn sc-btn--quiet${copyStatus === 'copied' ? ' sc-btn--done' : ''}`}
+          class={`sc-button sc-button--neutral${copyStatus === 'copied' ? ' sc-button--done' : ''}`}
           aria-describedby={speakerId}
           onClick={copyCitation}
         >

@@ -34,7 +34,7 @@ export function CopyButton({ label, describedBy, text, copy }: CopyButtonProps) 
   };
   return (
     <>
-      <button type="button" class={`sp-btn sp-btn--small${status === 'copied' ? ' sp-btn--done' : ''}`} aria-describedby={describedBy} onClick={onClick}>
+      <button type="button" class={`sc-button sc-button--small${status === 'copied' ? ' sc-button--done' : ''}`} aria-describedby={describedBy} onClick={onClick}>
         {status === 'copied' ? t('panel_copied') : status === 'failed' ? t('panel_copyFailed') : label}
       </button>
       <span class="sp-sr-only" role="status">

@@ -145,7 +145,7 @@ export function Filters({ filters, counts, speakers, sources, onChange }: Filter
         ) : null}
       </fieldset>
       {hasFilters(filters) ? (
-        <button type="button" class="sp-btn sp-btn--quiet" onClick={() => onChange({})}>
+        <button type="button" class="sc-button sc-button--neutral" onClick={() => onChange({})}>
           {t('panel_clearFilters')}
         </button>
       ) : null}

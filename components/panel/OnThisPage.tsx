@@ -9,6 +9,7 @@ import type { Category } from '../../lib/detect/types.ts';
 import { CATEGORIES } from '../../lib/detect/types.ts';
 import { t } from '../../lib/i18n.ts';
 import { Emphasis } from '../card/Emphasis.tsx';
+import { Swatch } from '../ui/Swatch.tsx';
 import { categoryLabel } from './labels.ts';
 import { MoreButton } from './ResultList.tsx';
 import type { PageState } from './types.ts';
@@ -41,8 +42,8 @@ function CategoryGroup({ category, mentions, onReveal }: { category: Category; m
   const label = categoryLabel(category);
   return (
     <section class="sp-group" aria-label={`${label}, ${mentions.length}`}>
-      <h3 class={`sp-group__title sp-cat sp-cat--${category}`}>
-        {label} <span class="sp-count">{mentions.length}</span>
+      <h3 class="sp-group__title">
+        <Swatch category={category} /> {label} <span class="sp-count">{mentions.length}</span>
       </h3>
       <ol class="sp-mentions">
         {mentions.slice(0, limit).map((m) => (

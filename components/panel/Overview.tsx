@@ -63,7 +63,7 @@ function TopicEntry({ group, ...props }: { group: TopicGroup } & Omit<OverviewPr
             </button>
           ) : null}
           {group.topic ? (
-            <button type="button" class="sp-btn sp-btn--small" onClick={() => props.onTopic(group.topic!)}>
+            <button type="button" class="sc-button sc-button--small" onClick={() => props.onTopic(group.topic!)}>
               {group.count === 1 ? t('panel_topicAll_one', [1, label]) : t('panel_topicAll_other', [group.count, label])}
             </button>
           ) : null}

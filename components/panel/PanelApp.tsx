@@ -195,10 +195,10 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
                 <div class="sp-export" role="group" aria-label={t('panel_exportLabel')}>
                   <span class="sp-note">{count === 1 ? t('panel_export_one') : t('panel_export_other', formatCount(count))}</span>
                   {/* File format names, the same in every language: not messages. */}
-                  <button type="button" class="sp-btn sp-btn--small" onClick={() => exportAs('csv')}>
+                  <button type="button" class="sc-button sc-button--small" onClick={() => exportAs('csv')}>
                     CSV
                   </button>
-                  <button type="button" class="sp-btn sp-btn--small" onClick={() => exportAs('json')}>
+                  <button type="button" class="sc-button sc-button--small" onClick={() => exportAs('json')}>
                     JSON
                   </button>
                 </div>
@@ -212,7 +212,7 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
                       : t('panel_noMatchFilters')}
                   </p>
                   {filterCount ? (
-                    <button type="button" class="sp-btn" onClick={() => setFilters({})}>
+                    <button type="button" class="sc-button" onClick={() => setFilters({})}>
                       {t('panel_clearFilters')}
                     </button>
                   ) : null}

@@ -59,13 +59,13 @@ function Selected({ corpus, statement, position, total, onSelect, order, copy }:
         {role ? <span class="sp-speaker__role">, {role}</span> : null}
       </p>
       <div class="sp-selected__nav">
-        <button type="button" class="sp-btn sp-btn--small" disabled={!previous} onClick={() => previous && onSelect(previous)}>
+        <button type="button" class="sc-button sc-button--small" disabled={!previous} onClick={() => previous && onSelect(previous)}>
           {t('panel_previous')}
         </button>
         <span class="sp-selected__pos" aria-live="polite">
           {t('panel_position', [position, total])}
         </span>
-        <button type="button" class="sp-btn sp-btn--small" disabled={!next} onClick={() => next && onSelect(next)}>
+        <button type="button" class="sc-button sc-button--small" disabled={!next} onClick={() => next && onSelect(next)}>
           {t('panel_next')}
         </button>
       </div>

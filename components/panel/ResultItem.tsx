@@ -77,7 +77,7 @@ export function ResultItem({ result, links, onRead, copy }: ResultItemProps) {
       <LinkLine label={t('panel_link_disputedBy')} statements={disputedBy} onRead={onRead} />
       <LinkLine label={t('panel_link_answeredBy')} statements={answeredBy} onRead={onRead} />
       <div class="sp-actions">
-        <button type="button" class="sp-btn sp-btn--small sp-btn--accent" aria-describedby={speakerId} onClick={() => onRead(result.id)}>
+        <button type="button" class="sc-button sc-button--small sc-button--primary" aria-describedby={speakerId} onClick={() => onRead(result.id)}>
           {t('panel_readInSource')}
         </button>
         <CopyButton label={t('panel_copyCitation')} describedBy={speakerId} text={() => plainCitation(result)} copy={copy} />

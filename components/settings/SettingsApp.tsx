@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CATEGORIES } from '../../lib/detect/types.ts';
-import { t } from '../../lib/i18n.ts';
+import type { ComponentChildren } from 'preact';
+import { t, type MessageKey } from '../../lib/i18n.ts';
 import type { AreaName } from '../../lib/platform/synced-item.ts';
 import type { Settings } from '../../lib/settings/schema.ts';
 import type { SettingsPatch } from '../../lib/settings/store.ts';
@@ -11,6 +12,36 @@ import { ChoiceGroup } from './ChoiceGroup.tsx';
 import { HoverDelay } from './HoverDelay.tsx';
 import { SiteListEditor } from './SiteListEditor.tsx';
 import type { SettingsServices } from './types.ts';
+
+/** The settings chosen among a few values, with each value's label: one radio group each. */
+const CHOICES = {
+  highlightStyle: [
+    ['background', 'settings_style_background'],
+    ['underline', 'settings_style_underline'],
+  ],
+  highlightDensity: [
+    ['first', 'settings_density_first'],
+    ['every', 'settings_density_every'],
+  ],
+  openOn: [
+    ['hover', 'settings_openOn_hover'],
+    ['click', 'settings_openOn_click'],
+  ],
+} as const satisfies { [K in keyof Settings]?: readonly (readonly [Settings[K], MessageKey])[] };
+
+type ChoiceName = keyof typeof CHOICES;
+
+/** A titled section of the page; `id` names it for its heading. */
+function Section({ id, heading, children }: { id: string; heading: string; children: ComponentChildren }) {
+  return (
+    <section class="st-section" aria-labelledby={id}>
+      <h2 id={id} class="st-section__title">
+        {heading}
+      </h2>
+      {children}
+    </section>
+  );
+}
 
 export interface SettingsAppProps {
   services: SettingsServices;
@@ -40,6 +71,17 @@ export function SettingsApp({ services, initialSettings }: SettingsAppProps) {
     services.updateSettings(patch).catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
   };
 
+  /** The radio group of one setting in CHOICES, named by its section heading. */
+  const choice = <K extends ChoiceName>(name: K, legend: MessageKey) => (
+    <ChoiceGroup
+      name={name}
+      legend={t(legend)}
+      value={settings[name]}
+      options={CHOICES[name].map(([value, label]) => ({ value, label: t(label) }))}
+      onChange={(value) => update({ [name]: value })}
+    />
+  );
+
   return (
     <main class="st">
       <header class="st-header">
@@ -55,10 +97,7 @@ export function SettingsApp({ services, initialSettings }: SettingsAppProps) {
         </p>
       )}
 
-      <section class="st-section" aria-labelledby="st-categories">
-        <h2 id="st-categories" class="st-section__title">
-          {t('settings_categoriesHeading')}
-        </h2>
+      <Section id="st-categories" heading={t('settings_categoriesHeading')}>
         <div class="st-rows">
           {CATEGORIES.map((category) => (
             <Switch
@@ -75,22 +114,10 @@ export function SettingsApp({ services, initialSettings }: SettingsAppProps) {
           ))}
         </div>
         <p class="st-hint">{t('settings_categoriesHint')}</p>
-      </section>
+      </Section>
 
-      <section class="st-section" aria-labelledby="st-style">
-        <h2 id="st-style" class="st-section__title">
-          {t('settings_styleHeading')}
-        </h2>
-        <ChoiceGroup
-          name="highlightStyle"
-          legend={t('settings_styleHeading')}
-          value={settings.highlightStyle}
-          options={[
-            { value: 'background', label: t('settings_style_background') },
-            { value: 'underline', label: t('settings_style_underline') },
-          ]}
-          onChange={(highlightStyle) => update({ highlightStyle })}
-        />
+      <Section id="st-style" heading={t('settings_styleHeading')}>
+        {choice('highlightStyle', 'settings_styleHeading')}
         <p class={`st-preview st-preview--${settings.highlightStyle}`} aria-hidden="true">
           {CATEGORIES.map((category) => (
             <span key={category} class={`st-preview__mark st-preview__mark--${category}`}>
@@ -98,58 +125,28 @@ export function SettingsApp({ services, initialSettings }: SettingsAppProps) {
             </span>
           ))}
         </p>
-      </section>
+      </Section>
 
-      <section class="st-section" aria-labelledby="st-density">
-        <h2 id="st-density" class="st-section__title">
-          {t('settings_densityHeading')}
-        </h2>
-        <ChoiceGroup
-          name="highlightDensity"
-          legend={t('settings_densityHeading')}
-          value={settings.highlightDensity}
-          options={[
-            { value: 'first', label: t('settings_density_first') },
-            { value: 'every', label: t('settings_density_every') },
-          ]}
-          onChange={(highlightDensity) => update({ highlightDensity })}
-        />
+      <Section id="st-density" heading={t('settings_densityHeading')}>
+        {choice('highlightDensity', 'settings_densityHeading')}
         <p class="st-hint">{t('settings_densityHint')}</p>
-      </section>
+      </Section>
 
-      <section class="st-section" aria-labelledby="st-card">
-        <h2 id="st-card" class="st-section__title">
-          {t('settings_cardHeading')}
-        </h2>
-        <ChoiceGroup
-          name="openOn"
-          legend={t('settings_cardHeading')}
-          value={settings.openOn}
-          options={[
-            { value: 'hover', label: t('settings_openOn_hover') },
-            { value: 'click', label: t('settings_openOn_click') },
-          ]}
-          onChange={(openOn) => update({ openOn })}
-        />
+      <Section id="st-card" heading={t('settings_cardHeading')}>
+        {choice('openOn', 'settings_cardHeading')}
         <HoverDelay value={settings.hoverDelayMs} disabled={settings.openOn !== 'hover'} onCommit={(hoverDelayMs) => update({ hoverDelayMs })} />
-      </section>
+      </Section>
 
-      <section class="st-section" aria-labelledby="st-pause">
-        <h2 id="st-pause" class="st-section__title">
-          {t('settings_pauseHeading')}
-        </h2>
+      <Section id="st-pause" heading={t('settings_pauseHeading')}>
         <Switch name="pause" checked={settings.paused} onChange={(paused) => update({ paused })}>
           {t('popup_pause')}
         </Switch>
-      </section>
+      </Section>
 
-      <section class="st-section" aria-labelledby="st-sites">
-        <h2 id="st-sites" class="st-section__title">
-          {t('settings_sitesHeading')}
-        </h2>
+      <Section id="st-sites" heading={t('settings_sitesHeading')}>
         <p class="st-hint">{t('settings_sitesHint')}</p>
         <SiteListEditor sites={settings.disabledSites} services={services} onError={fail} />
-      </section>
+      </Section>
     </main>
   );
 }

@@ -93,7 +93,7 @@ describe.each(['chromium'] as BrowserName[])('side panel in %s', (name) => {
     await page.setViewport({ width: 400, height: 700 });
     await page.waitForSelector('.sp-results .sp-item');
     const target = (await items(page)).find((r) => r.speaker === 'Liang Hua')!;
-    await page.click(`.sp-results .sp-item[data-id="${target.id}"] .sp-btn--accent`);
+    await page.click(`.sp-results .sp-item[data-id="${target.id}"] .sc-button--primary`);
     await page.waitForSelector('.sp-reader');
     const reader = await page.$eval('.sp-reader', (el) => el.textContent ?? '');
     expect(reader).toMatch(/Huawei Chairman Willing To Sign A 'No-Spy' Deal/);

@@ -69,7 +69,7 @@ describe('no network requests', () => {
     await client.send('Browser.setDownloadBehavior', { behavior: 'deny' });
     await panel.click('.sp-export button:nth-of-type(1)');
     await panel.click('.sp-export button:nth-of-type(2)');
-    await panel.click('.sp-results .sp-item .sp-btn--accent');
+    await panel.click('.sp-results .sp-item .sc-button--primary');
     await panel.waitForSelector('.sp-reader');
     await session.open(`${session.origin}/popup.html`);
     await session.open(`${session.origin}/options.html`);

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AddError, appendProvenance, commitAddition, comparableUrl, nextSeedFile, planAddition, type ProvenanceEntry } from '../../../lib/corpus/add.ts';
 import { extractArticle } from '../../../lib/extract/article.ts';
-import { ROOT, run, snapshot, tempSeeds } from './helpers.ts';
+import { ROOT, run, snapshot, useTempSeeds } from './helpers.ts';
 
 /** `npm run add` on temp copies of seeds/ and data/ (the real ones are never touched), with saved pages from tests/fixtures/pages. */
 
@@ -12,15 +12,11 @@ const PAGES = join(ROOT, 'tests/fixtures/pages');
 const NYT = join(PAGES, 'nytimes-1.html');
 const SLOW = 120_000; // each case spawns Node and builds the corpus, on a shared machine
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const fresh = useTempSeeds();
 
 /** A temp seeds/ with a data/ built from it, as a checkout has. */
 function setup() {
-  const t = tempSeeds();
-  dirs.push(t.dir);
+  const t = fresh();
   const built = run('index.ts', ['--seeds', t.seeds, '--out', t.out]);
   expect(built.status, built.stderr).toBe(0);
   return t;

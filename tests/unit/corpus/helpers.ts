@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { afterEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -47,6 +48,22 @@ export function tempSeeds(): { dir: string; seeds: string; out: string } {
   const seeds = join(dir, 'seeds');
   cpSync(SEEDS, seeds, { recursive: true });
   return { dir, seeds, out: join(dir, 'data') };
+}
+
+/**
+ * `tempSeeds` for the tests of one file: returns the function that makes
+ * one, and removes each after the test that made it.
+ */
+export function useTempSeeds(): () => ReturnType<typeof tempSeeds> {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  return () => {
+    const t = tempSeeds();
+    dirs.push(t.dir);
+    return t;
+  };
 }
 
 /** Runs a project script with the Node running the tests (v24, type stripping). */

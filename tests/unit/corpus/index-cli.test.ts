@@ -1,22 +1,13 @@
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DATA_FILES } from '../../../lib/corpus/build.ts';
 import { writeDirAtomically } from '../../../lib/corpus/write.ts';
-import { ROOT, run, snapshot, tempSeeds } from './helpers.ts';
+import { ROOT, run, snapshot, useTempSeeds } from './helpers.ts';
 
 /** `npm run index` end to end, on temp copies of seeds/ (the real seeds are never touched). */
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function setup() {
-  const t = tempSeeds();
-  dirs.push(t.dir);
-  return t;
-}
+const setup = useTempSeeds();
 
 const PROVENANCE = 'provenance.json';
 const FIRST = '000_a551dc9bee7d4d0b.txt';

@@ -3,21 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../corpus/helpers.ts';
+import { labelledParagraph } from './helpers.ts';
 
 /** A one-paragraph set: the first label names a corpus statement, the second names none (stale). */
-const ITEM = {
-  id: 'x1',
-  url: 'https://example.org/a',
-  publisher: 'Example',
-  date: '2019-05',
+const ITEM = labelledParagraph({
   paragraph: 'Huawei chairman Liang Hua said the company was willing to sign no-spy agreements with governments.',
   mention: 'no-spy agreements',
-  relevant: [
-    { file: '001_cf337998d25e89a1.txt', quote: 'We are willing to sign no-spy agreements with countries' },
-    { file: '001_cf337998d25e89a1.txt', quote: 'a sentence that no statement of this file holds' },
-  ],
-  note: 'test',
-};
+  file: '001_cf337998d25e89a1.txt',
+  quote: 'We are willing to sign no-spy agreements with countries',
+});
 
 function set(items: unknown): string {
   const file = join(mkdtempSync(join(tmpdir(), 'card-set-')), 'set.json');

@@ -5,6 +5,7 @@ import type { Statement } from '../../../lib/data/types.ts';
 import { runCardEval } from '../../eval/card-run.ts';
 import { normalise, parseItems, resolveAll, resolveLabel, scoreItem, totals } from '../../eval/card.ts';
 import { corpus } from '../search/helpers.ts';
+import { labelledParagraph } from './helpers.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SET = join(ROOT, 'tests/fixtures/card/paragraphs.json');
@@ -61,21 +62,7 @@ describe('card eval: labels', () => {
 
   it('reports each label that resolves to nothing, naming its item', () => {
     const items = parseItems(
-      [
-        {
-          id: 'x1',
-          url: 'https://example.org/a',
-          publisher: 'P',
-          date: '2020-01',
-          paragraph: 'Huawei said it would sign.',
-          mention: 'Huawei',
-          relevant: [
-            { file: 'a.txt', quote: 'We will never spy on anyone' },
-            { file: 'a.txt', quote: 'a quote that is not in the corpus' },
-          ],
-          note: 'n',
-        },
-      ],
+      [labelledParagraph({ paragraph: 'Huawei said it would sign.', mention: 'Huawei', file: 'a.txt', quote: 'We will never spy on anyone' })],
       'set.json',
     );
     const { resolved, stale } = resolveAll(items, statements, seedText);

@@ -22,7 +22,7 @@ describe('reader', () => {
     fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'no-spy' } });
     const liang = LIANG();
     const item = document.querySelector(`.sp-item[data-id="${CSS.escape(liang.id)}"]`)!;
-    fireEvent.click(item.querySelector('.sp-btn--accent')!);
+    fireEvent.click(item.querySelector('.sc-button--primary')!);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe("Huawei Chairman Willing To Sign A 'No-Spy' Deal With The United States");
     const facts = document.querySelector('.sp-facts')!.textContent;
     expect(facts).toContain('4 Jun 2019');
