@@ -24,8 +24,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void persistMigration().catch(() => {}));
 
   let corpus: Corpus | undefined;
-  const getCorpus = () =>
-    (corpus ??= loadCorpus({ index, statements, sources }));
+  const getCorpus = () => (corpus ??= loadCorpus({ index, statements, sources }));
 
   // One listener for the whole background: two listeners that both answered
   // would race, and the first reply wins. Messages meant for extension pages
