@@ -119,7 +119,7 @@ describe('no network requests, in firefox', () => {
     await panel.click('#sp-query', { count: 3 });
     await panel.type('#sp-query', 'entity list');
     await panel.waitForSelector('.sp-results .sp-item');
-    await panel.click('.sp-results .sp-item .sp-btn--accent');
+    await panel.click('.sp-results .sp-item .sc-button--primary');
     await panel.waitForSelector('.sp-reader');
     await new Promise((r) => setTimeout(r, 1000));
 
