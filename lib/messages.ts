@@ -16,7 +16,7 @@
  * the transport (`browser.runtime.sendMessage`, `browser.tabs.sendMessage`),
  * so tests run the same code with their own.
  */
-import { CATEGORIES, type Category } from './detect/types.ts';
+import { CATEGORIES, type Category } from './vocabulary/categories.ts';
 import type { CardAnswer, LookupParams } from './search/lookup.ts';
 import { MAX_CONTEXT, MAX_MENTION, MAX_QUERY } from './search/limits.ts';
 

@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../lib/search/load.ts';
-import { CATEGORIES, type Category } from '../lib/detect/types.ts';
+import { CATEGORIES, type Category } from '../lib/vocabulary/categories.ts';
 import { lookupCard } from '../lib/search/lookup.ts';
 import { type CardReason, searchCorpus } from '../lib/search/query.ts';
 import type { Result } from '../lib/search/result.ts';

@@ -6,6 +6,7 @@
  */
 
 import { useMemo } from 'preact/hooks';
+import { DASH, escapeLiteral } from '../../lib/vocabulary/patterns.ts';
 
 export interface Segment {
   text: string;
@@ -16,10 +17,10 @@ export interface Segment {
 const AFTER_WORD_CHAR = /(?<=[\p{L}\p{N}\p{M}])/uy;
 /** The rest of a word, from a given index (sticky). */
 const WORD_REST = /[\p{L}\p{N}\p{M}]*/uy;
-/** Dashes and spaces inside a term: "no-spy" also matches "no spy" and "no‑spy". */
-const TERM_SEPARATORS = /[\s\-\u2010-\u2015]+/gu;
+/** Dashes and spaces inside a term: "no-spy" also matches "no spy" and "no‑spy" (the page matcher's dashes). */
+const TERM_SEPARATORS = new RegExp(`(?:\\s|${DASH})+`, 'gu');
 /** The same, sticky: the separators between two parts of a term in the text. */
-const SEPARATOR_RUN = /[\s\-\u2010-\u2015]+/uy;
+const SEPARATOR_RUN = new RegExp(`(?:\\s|${DASH})+`, 'uy');
 
 /**
  * Scripts written without spaces between words. A term in one of them can
@@ -28,10 +29,6 @@ const SEPARATOR_RUN = /[\s\-\u2010-\u2015]+/uy;
  */
 const UNSPACED_SCRIPT =
   /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/]/gu, '\\$&');
-}
 
 /** A term as the text must show it: its parts, case-insensitive, with any run of separators between them. */
 interface Term {
@@ -48,7 +45,7 @@ function part(text: string): RegExp {
   let re = parts.get(text);
   if (!re) {
     if (parts.size >= PARTS_KEPT) parts.clear();
-    parts.set(text, (re = new RegExp(escapeRegExp(text), 'iuy')));
+    parts.set(text, (re = new RegExp(escapeLiteral(text), 'iuy')));
   }
   return re;
 }

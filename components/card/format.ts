@@ -5,7 +5,8 @@
  */
 import { t, type MessageKey } from '../../lib/i18n.ts';
 import { CATEGORY_KEYS } from '../ui/labels.ts';
-import type { CardItem, Category, Kind, Side, Topic } from './types.ts';
+import { type Topic, TOPICS } from '../../lib/vocabulary/topics.ts';
+import type { CardItem, Category, Kind, Side } from './types.ts';
 
 /**
  * Locale keys of the kind labels. They say what sort of text an item is,
@@ -27,22 +28,23 @@ export const SIDE_KEYS: Readonly<Record<Side, MessageKey>> = {
   unnamed: 'side_unnamed',
 };
 
-/** Locale keys of the topic names (`topic_` + the topic with dashes as underscores, like `category_no_spy`). */
-export const TOPIC_KEYS: Readonly<Record<Topic, MessageKey>> = {
-  'no-spy': 'topic_no_spy',
-  backdoor: 'topic_backdoor',
-  sanctions: 'topic_sanctions',
-  'entity-list': 'topic_entity_list',
-  chips: 'topic_chips',
-  '5g': 'topic_5g',
-  trade: 'topic_trade',
-  'intelligence-law': 'topic_intelligence_law',
-  independence: 'topic_independence',
-  'meng-wanzhou': 'topic_meng_wanzhou',
-  security: 'topic_security',
-  globalisation: 'topic_globalisation',
-  'operating-system': 'topic_operating_system',
-};
+/** "entity-list" -> "entity_list": locale keys cannot hold dashes. */
+type Underscored<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_${Underscored<B>}` : S;
+
+/**
+ * Locale key of a topic's name: `topic_` + the topic with dashes as
+ * underscores, like `category_no_spy`. Typed, so a topic added to
+ * `lib/vocabulary/topics.ts` without its `topic_...` string in
+ * `public/_locales/en/messages.json` does not compile.
+ */
+function topicKey(topic: Topic): MessageKey {
+  // Returning the `topic_...` union as a `MessageKey` is what makes a missing string a type error.
+  const key = `topic_${topic.replaceAll('-', '_')}` as `topic_${Underscored<Topic>}`;
+  return key;
+}
+
+/** Locale keys of the topic names, for the filters that list every topic. */
+export const TOPIC_KEYS: Readonly<Record<Topic, MessageKey>> = Object.fromEntries(TOPICS.map((t) => [t, topicKey(t)])) as Record<Topic, MessageKey>;
 
 /*
  * Labels are looked up when rendered, not built into constants when this

@@ -4,7 +4,7 @@
  * (categories, kinds, sides), never on how the search works.
  */
 
-import type { Category } from '../../lib/detect/types.ts';
+import type { Category } from '../../lib/vocabulary/categories.ts';
 import type { Kind } from '../../lib/data/types.ts';
 import type { Side } from '../../lib/vocabulary/entities.ts';
 import type { Topic } from '../../lib/vocabulary/topics.ts';

@@ -5,8 +5,8 @@
  * highlight on the page, which the page itself only shows by colour.
  */
 import { useState } from 'preact/hooks';
-import type { Category } from '../../lib/detect/types.ts';
-import { CATEGORIES } from '../../lib/detect/types.ts';
+import type { Category } from '../../lib/vocabulary/categories.ts';
+import { CATEGORIES } from '../../lib/vocabulary/categories.ts';
 import { t } from '../../lib/i18n.ts';
 import { Emphasis } from '../card/Emphasis.tsx';
 import { Swatch } from '../ui/Swatch.tsx';

@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category } from '../../lib/detect/types.ts';
+import { CATEGORIES, type Category } from '../../lib/vocabulary/categories.ts';
 import { t } from '../../lib/i18n.ts';
 import { Switch } from '../ui/Switch.tsx';
 import { Swatch } from '../ui/Swatch.tsx';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Category } from '../../lib/detect/types.ts';
+import type { Category } from '../../lib/vocabulary/categories.ts';
 import { t } from '../../lib/i18n.ts';
 import type { Settings } from '../../lib/settings/schema.ts';
 import { isSiteDisabled, withSiteDisabled } from '../../lib/settings/sites.ts';

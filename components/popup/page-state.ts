@@ -1,4 +1,4 @@
-import type { Category } from '../../lib/detect/types.ts';
+import type { Category } from '../../lib/vocabulary/categories.ts';
 import { cannotRunReason, siteHost, type CannotRunReason } from '../../lib/platform/restricted-pages.ts';
 import type { Settings } from '../../lib/settings/schema.ts';
 import { siteCovers } from '../../lib/settings/sites.ts';

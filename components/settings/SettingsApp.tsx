@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CATEGORIES } from '../../lib/detect/types.ts';
+import { CATEGORIES } from '../../lib/vocabulary/categories.ts';
 import type { ComponentChildren } from 'preact';
 import { t, type MessageKey } from '../../lib/i18n.ts';
 import type { AreaName } from '../../lib/platform/synced-item.ts';

@@ -1,4 +1,4 @@
-import type { Category } from '../../lib/detect/types.ts';
+import type { Category } from '../../lib/vocabulary/categories.ts';
 
 /** A blank sample drawn with the category's highlight colour and underline shape, so the legend matches the page. Decorative: the row's text names the category. */
 export function Swatch({ category }: { category: Category }) {

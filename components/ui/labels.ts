@@ -1,4 +1,4 @@
-import type { Category } from '../../lib/detect/types.ts';
+import type { Category } from '../../lib/vocabulary/categories.ts';
 import type { MessageKey } from '../../lib/i18n.ts';
 
 /** Locale keys of the category names: the popup's counts, the card's header and the side panel's page list. */

@@ -1,4 +1,4 @@
-import type { Category } from '../../lib/detect/types.ts';
+import type { Category } from '../../lib/vocabulary/categories.ts';
 import type { HighlightStyle } from '../../lib/settings/schema.ts';
 import { ACTIVE_HIGHLIGHT, highlightName } from './highlight-names.ts';
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { CATEGORIES, type Category } from '../../lib/detect/types.ts';
+import { CATEGORIES, type Category } from '../../lib/vocabulary/categories.ts';
 import { client, contentRequests, listen, type BackgroundApi, type ContentApi, type PageSummary, type Request } from '../../lib/messages.ts';
 import type { Highlighter } from './highlighter.ts';
 

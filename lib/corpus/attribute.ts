@@ -55,7 +55,7 @@ function resolveLabel(table: EntityTable, label: string, role: string | undefine
   const byLabel = table.byLabel(label);
   if (byLabel) return { speaker: speakerOf(byLabel), known: true };
   const titleCase = label.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sp: string, c: string) => sp + c.toUpperCase());
-  const person = table.findMentions(titleCase).find((m) => m.entity.type === 'person' && m.end === titleCase.length);
+  const person = table.findEntities(titleCase).find((m) => m.entity.type === 'person' && m.end === titleCase.length);
   if (person) return { speaker: speakerOf(person.entity), known: true };
   return {
     speaker: {
@@ -103,7 +103,7 @@ function transcriptLabels(source: string, doc: CleanDocument, table: EntityTable
   }
   const person = (label: string) => {
     const bare = label.replace(/^(?:Mr|Ms|Mrs|Dr)\.?\s+/, '');
-    const m = table.findMentions(bare).find((x) => x.start === 0 && x.end === bare.length);
+    const m = table.findEntities(bare).find((x) => x.start === 0 && x.end === bare.length);
     return m?.entity;
   };
   // A label right after a "Reporter Q:" / "Q:" turn answers it, even when each speaks once (a one-question briefing record).
@@ -155,7 +155,7 @@ function push(ctx: DocContext, d: Omit<Draft, 'setting' | 'contrast' | 'others'>
   const span = trimSpan(ctx.source, d.span);
   const text = ctx.source.slice(span[0], span[1]);
   if (span[1] <= span[0] || wordCount(text) === 0) return null;
-  const others = [...new Set(ctx.table.findMentions(text).filter((m) => m.entity.id !== d.speaker.id).map((m) => m.entity.side))];
+  const others = [...new Set(ctx.table.findEntities(text).filter((m) => m.entity.id !== d.speaker.id).map((m) => m.entity.side))];
   const draft: Draft = { setting: [], contrast: false, others, ...d, span };
   ctx.drafts.push(draft);
   const entity = d.voice === 'narration' || d.voice === 'own-text' ? undefined : ctx.table.byId(d.speaker.id);

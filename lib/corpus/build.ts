@@ -1,4 +1,4 @@
-import { buildIndex } from '../search/indexer.ts';
+import { buildIndex } from '../data/indexer.ts';
 import { attributeDocument } from './attribute.ts';
 import { classify, keepRecord } from './classify.ts';
 import type { EntityTable } from '../vocabulary/entities.ts';

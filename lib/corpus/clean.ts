@@ -154,7 +154,7 @@ function isNameCaption(text: string, entities: EntityTable): boolean {
   const t = text.trim();
   if (endsLikeSentence(t) || wordCount(t) > 6) return false;
   if (!t.split(/\s+/).every((w) => /^[\p{Lu}\p{N}]/u.test(w))) return false;
-  const last = entities.findMentions(t).at(-1);
+  const last = entities.findEntities(t).at(-1);
   return last !== undefined && last.entity.type === 'person' && last.end === t.length;
 }
 

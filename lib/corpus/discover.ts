@@ -88,7 +88,7 @@ function slug(name: string): string {
 function sideOf(affiliation: string, table: EntityTable): Side {
   const sides = new Set(
     table
-      .findMentions(affiliation)
+      .findEntities(affiliation)
       .filter((m) => !m.entity.provisional && m.entity.side !== 'press')
       .map((m) => m.entity.side),
   );
@@ -260,7 +260,7 @@ export function discoverSpeakers(source: string, doc: CleanDocument, table: Enti
   const addBody = (rawName: string, at: number, rule: string, phrase: string, titles: string[]) => {
     const name = rawName.replace(/^[Tt]he\s+/, '').replace(/\s+/g, ' ').trim();
     if (name === '') return;
-    const known = table.findMentions(name).at(-1);
+    const known = table.findEntities(name).at(-1);
     if (known && known.end === name.length) {
       // "a Commerce Ministry spokesperson": "the spokesperson" later in this document is that party.
       if (titles.length > 0) table.addTitles(known.entity, titles);
@@ -315,7 +315,7 @@ export function discoverSpeakers(source: string, doc: CleanDocument, table: Enti
     for (const m of text.matchAll(SUBJECT_BEFORE_VERB)) {
       const np = m[1]!.trim();
       const start = at(m.index + m[0].indexOf(np));
-      const known = table.findMentions(np).at(-1);
+      const known = table.findEntities(np).at(-1);
       if (known && known.end === np.length) continue;
       const words = np.replace(/^[Tt]he\s+/, '').split(/\s+/);
       const variant = words.length === 1 && !/^[Tt]he\s/.test(np) ? variantOf(np, table) : undefined;

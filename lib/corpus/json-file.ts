@@ -1,3 +1,4 @@
+import { escapeLiteral } from '../vocabulary/patterns.ts';
 import { lineColumn } from './text.ts';
 
 /**
@@ -72,7 +73,7 @@ export function readJsonArray(label: string, raw: string, problems: string[]): {
  */
 export function keyLine(raw: string, entryLine: number, key: string): number {
   const lines = raw.split('\n');
-  const re = new RegExp(`^\\s*"${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:`);
+  const re = new RegExp(`^\\s*"${escapeLiteral(key)}"\\s*:`);
   let depth = 0;
   for (let i = entryLine - 1; i < lines.length; i++) {
     const line = lines[i]!;

@@ -23,7 +23,7 @@ export class Salience {
 
   /** Records entities named in `text` (in reading order). */
   see(text: string): void {
-    for (const m of this.table.findMentions(text)) this.note(m.entity);
+    for (const m of this.table.findEntities(text)) this.note(m.entity);
   }
 
   note(entity: Entity): void {
@@ -114,7 +114,7 @@ export function resolveSubject(np: string, salience: Salience): Speaker | null {
   }
   const g = GROUP_RE.exec(phrase);
   if (g) return unnamedSpeaker(g[1]!);
-  const mentions = salience.table.findMentions(phrase);
+  const mentions = salience.table.findEntities(phrase);
   const last = mentions.at(-1);
   // The name must head the phrase: in "experts in China" or "critics of Huawei" it is an object, not the speaker.
   if (last && last.end === phrase.length && !OBJECT_OF_PREPOSITION.test(phrase.slice(0, last.start))) return speakerOf(last.entity);
@@ -138,7 +138,7 @@ export function resolveSubject(np: string, salience: Salience): Speaker | null {
       return e ? speakerOf(e) : null;
     }
     // "A top Huawei executive": someone of that organization, unnamed here.
-    const orgs = new Set(salience.table.findMentions(d[2]!).filter((m) => m.entity.type === 'organization').map((m) => m.entity));
+    const orgs = new Set(salience.table.findEntities(d[2]!).filter((m) => m.entity.type === 'organization').map((m) => m.entity));
     const [org] = orgs;
     return orgs.size === 1 && org ? speakerOf(org) : null;
   }
@@ -157,7 +157,7 @@ export function resolveNamePhrase(phrase: string, salience: Salience): Speaker |
     const e = pronounEntity(pronoun[1]!, salience);
     return e ? speakerOf(e) : null;
   }
-  const mentions = salience.table.findMentions(p);
+  const mentions = salience.table.findEntities(p);
   const person = mentions.find((m) => m.entity.type === 'person');
   if (person) return speakerOf(person.entity);
   const first = mentions[0];

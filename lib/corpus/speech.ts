@@ -141,7 +141,7 @@ export function findQuoteTag(after: string, salience: Salience): Speaker | null 
   const verbFirst = QUOTE_TAG_VERB_FIRST.exec(after);
   if (verbFirst) {
     // `," said the spokesman, Jane Roe.`: the name after the role is the speaker.
-    const named = verbFirst[2] ? salience.table.findMentions(verbFirst[2]).find((m) => m.start === 0 && m.entity.type === 'person') : undefined;
+    const named = verbFirst[2] ? salience.table.findEntities(verbFirst[2]).find((m) => m.start === 0 && m.entity.type === 'person') : undefined;
     const s = named ? speakerOf(named.entity) : resolveNamePhrase(verbFirst[1]!, salience);
     if (s) return s;
   }

@@ -25,7 +25,7 @@ export interface RawCorpusData {
 
 /** The same three files, checked. */
 export interface CorpusData {
-  /** MiniSearch's serialized index, built with `lib/search/options.ts`. */
+  /** MiniSearch's serialized index, built with `lib/data/index-options.ts`. */
   index: AsPlainObject;
   statements: Statement[];
   sources: DocumentMeta[];

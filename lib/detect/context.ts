@@ -3,8 +3,8 @@
  * no-spy…) are about Huawei and Chinese tech. Pure functions over strings;
  * the README documents the rule with examples.
  */
-import { TERMS } from './terms.ts';
-import { anyCase, sharedEdges, SPACE, titleOrUpper, wholeWord } from './patterns.ts';
+import { TERMS } from '../vocabulary/terms.ts';
+import { anyCase, sharedEdges, SPACE, titleOrUpper, wholeWord } from '../vocabulary/patterns.ts';
 
 /** Counts of topic signals in a piece of text. */
 export interface Signals {

@@ -3,9 +3,9 @@
  * `pageContext`, `decideBlock`. DOM: `pageContextOf`, `createScan` (sliced),
  * `rescan` (changed subtrees), `scanAll`. See README.md.
  */
-export type { Category, Mention } from './types.ts';
-export { CATEGORIES } from './types.ts';
-export { TERMS, type TermDef } from './terms.ts';
+export type { Mention } from './types.ts';
+export { CATEGORIES, type Category } from '../vocabulary/categories.ts';
+export { TERMS, type TermDef } from '../vocabulary/terms.ts';
 export { findMentions, matchTerms, isGenericTerm, applyContext, PREFILTER, termsSource } from './matcher.ts';
 export {
   blockSignals,

@@ -3,9 +3,9 @@
  * a text is scanned once whatever the number of terms. Each table entry is
  * one capturing group; the group that matched names the term.
  */
-import { TERMS, type TermDef } from './terms.ts';
+import { TERMS, type TermDef } from '../vocabulary/terms.ts';
 import type { Mention } from './types.ts';
-import { sharedEdges } from './patterns.ts';
+import { sharedEdges } from '../vocabulary/patterns.ts';
 import { blockSignals, decideBlock, memoize, NEUTRAL_PAGE, type BlockDecision, type PageInput } from './context.ts';
 
 /**

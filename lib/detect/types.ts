@@ -1,12 +1,9 @@
+import type { Category } from '../vocabulary/categories.ts';
+
 /**
  * Plain data shared by the matcher, the context rule and the DOM scanner.
  * Nothing here touches the DOM, so the types are usable in any runtime.
  */
-
-/** What a mention is about; drives the highlight colour and the card. */
-export type Category = 'huawei' | 'sanctions' | 'no-spy';
-
-export const CATEGORIES: readonly Category[] = ['huawei', 'sanctions', 'no-spy'];
 
 /** One occurrence of a term in a string. Offsets are UTF-16, end exclusive. */
 export interface Mention {

@@ -3,7 +3,7 @@ import { KNOWN_ENTITIES } from '../vocabulary/known-entities.ts';
 import { blockSignals, decideBlock, NEUTRAL_PAGE } from '../detect/context.ts';
 import { isGenericTerm, matchTerms } from '../detect/matcher.ts';
 import { sentenceAround } from '../detect/sentence.ts';
-import type { Category } from '../detect/types.ts';
+import type { Category } from '../vocabulary/categories.ts';
 import { MAX_CONTEXT, MAX_MENTION } from './limits.ts';
 import { type Matter, QUERY_TOPIC_CUES, SIDE_CUES } from './card-cues.ts';
 
@@ -126,7 +126,7 @@ export function cardQuestion(mention: string, context = '', detected: Detected =
   const mentionTopics = [...(term !== null && TERM_TOPICS[term] ? TERM_TOPICS[term] : category ? CATEGORY_TOPICS[category] : [])];
 
   const namedSpeakers = new Set<string>();
-  for (const e of KNOWN_ENTITIES.findMentions(`${m} ${paragraph}`)) {
+  for (const e of KNOWN_ENTITIES.findEntities(`${m} ${paragraph}`)) {
     // One-word aliases ("Li", "Ren", "Zhao") name too many people; full names and titles do not.
     if (e.entity.type === 'person' && /\s/.test(`${m} ${paragraph}`.slice(e.start, e.end))) namedSpeakers.add(e.entity.id);
   }

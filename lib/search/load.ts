@@ -6,7 +6,7 @@ import { Postings } from './postings.ts';
  * Loading the bundled corpus (data/index.json, data/statements.json,
  * data/sources.json) into something searchable. The background service
  * worker, the side panel and `npm run query` all go through here; the
- * index is searched with the options of `options.ts` (the ones it was
+ * index is searched with the options of `lib/data/index-options.ts` (the ones it was
  * built with) by `postings.ts`.
  */
 

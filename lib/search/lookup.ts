@@ -1,9 +1,9 @@
-import type { Category } from '../detect/types.ts';
+import type { Category } from '../vocabulary/categories.ts';
 import { cardQuestion, type Detected } from './card-question.ts';
 import type { Corpus } from './load.ts';
 import { type CardReason, rankCard } from './query.ts';
 import { type Result, surfaceTerms } from './result.ts';
-import { processTerm, tokenize } from './options.ts';
+import { processTerm, tokenize } from '../data/index-options.ts';
 
 /** What the content script asks about a mention (see `BackgroundApi.lookup`). */
 export interface LookupParams {

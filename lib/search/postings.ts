@@ -1,11 +1,11 @@
 import type { AsPlainObject, SearchOptions } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { popcount } from './bits.ts';
-import { FIELDS } from './options.ts';
+import { FIELDS } from '../data/index-options.ts';
 
 /**
  * The index as the runtime searches it. `npm run index` builds it with
- * MiniSearch and THE options (`options.ts`) and writes MiniSearch's own
+ * MiniSearch and THE options (`lib/data/index-options.ts`) and writes MiniSearch's own
  * serialized form; here that form is unpacked into flat typed arrays, one
  * posting list per term and field, and searched with MiniSearch's scoring
  * (BM25+, field boosts, prefix and fuzzy weights, the score times the number

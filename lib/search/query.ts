@@ -6,7 +6,7 @@ import { reasonWords } from './card-reason.ts';
 import { CARD_WEIGHTS, type CardWeights } from './card-weights.ts';
 import { type FacetFilters, facetTable, filterDocs } from './facets.ts';
 import type { Corpus } from './load.ts';
-import { CARD_SEARCH, PANEL_SEARCH, processTerm, tokenize } from './options.ts';
+import { CARD_SEARCH, PANEL_SEARCH, processTerm, tokenize } from '../data/index-options.ts';
 import type { Hits } from './postings.ts';
 import { type Result, roundScore, toResult } from './result.ts';
 import { topK } from './top.ts';

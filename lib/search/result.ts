@@ -2,7 +2,7 @@ import type { Kind, Statement } from '../data/types.ts';
 import type { Side, Speaker } from '../vocabulary/entities.ts';
 import type { Topic } from '../vocabulary/topics.ts';
 import type { Corpus } from './load.ts';
-import { processTerm, tokenize } from './options.ts';
+import { processTerm, tokenize } from '../data/index-options.ts';
 
 /** One hit, as the card, the side panel and the CLI show it. */
 export interface Result {

@@ -4,7 +4,7 @@
  * this shape, the store keeps it, and the content script, popup and settings
  * page read it. Plain data, no browser APIs, so the rules are testable alone.
  */
-import { CATEGORIES, type Category } from '../detect/types.ts';
+import { CATEGORIES, type Category } from '../vocabulary/categories.ts';
 
 /** Bumped whenever the stored shape changes; `migrations.ts` carries older shapes up to it. */
 export const SETTINGS_VERSION = 2;

@@ -1,3 +1,5 @@
+import { escapeLiteral } from './patterns.ts';
+
 /**
  * The camp a speaker belongs to; drives the card's grouping and colours.
  * `unnamed` is a party the source does not identify ("some groups of
@@ -103,11 +105,12 @@ export function validateEntity(value: unknown): { field: string | null; problem:
   return out;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-export interface Mention {
+/**
+ * Where a text names a party of the table. Not the page matcher's `Mention`
+ * (`lib/detect/types.ts`): that one is a highlighted term with a category;
+ * this one is an alias resolved to the entity it names.
+ */
+export interface EntityMention {
   entity: Entity;
   /** Offsets relative to the searched string. */
   start: number;
@@ -142,12 +145,12 @@ export class EntityTable {
     this.#aliasRe =
       aliases.length === 0
         ? null
-        : new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.map((a) => escapeRegExp(a.alias)).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+        : new RegExp(`(?<![\\p{L}\\p{N}])(?:${aliases.map((a) => escapeLiteral(a.alias)).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
     const titles = [...new Set(this.entities.flatMap((e) => e.titles ?? []).map((t) => t.toLowerCase()))];
     this.#descriptor =
       titles.length === 0
         ? /$^/
-        : new RegExp(`(?:^|\\s)(the|a|an)\\s+((?:[\\p{L}\\p{N}'’.-]+\\s+){0,3}?)(${titles.map(escapeRegExp).join('|')})$`, 'iu');
+        : new RegExp(`(?:^|\\s)(the|a|an)\\s+((?:[\\p{L}\\p{N}'’.-]+\\s+){0,3}?)(${titles.map(escapeLiteral).join('|')})$`, 'iu');
   }
 
   /** A copy that speakers and names found in one document can be added to (the table stays as it is). */
@@ -188,17 +191,17 @@ export class EntityTable {
    * aliases overlap the longest wins wherever it starts: in "The U.S.
    * Commerce Department" it is "U.S. Commerce Department", not "The U.S.".
    */
-  findMentions(text: string): Mention[] {
+  findEntities(text: string): EntityMention[] {
     const re = this.#aliasRe;
     if (!re) return [];
-    const all: Mention[] = [];
+    const all: EntityMention[] = [];
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const entity = this.#aliasOf.get(m[0]);
       if (entity) all.push({ entity, start: m.index, end: m.index + m[0].length });
       re.lastIndex = m.index + 1;
     }
-    const chosen: Mention[] = [];
+    const chosen: EntityMention[] = [];
     for (const m of [...all].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
       if (chosen.every((c) => m.end <= c.start || m.start >= c.end)) chosen.push(m);
     }

@@ -15,7 +15,7 @@ import { runInNewContext } from 'node:vm';
 import { searchModel } from '../../components/panel/search-model.ts';
 import type { DocumentMeta, Statement } from '../../lib/data/types.ts';
 import type { FacetFilters } from '../../lib/search/facets.ts';
-import { buildIndex } from '../../lib/search/indexer.ts';
+import { buildIndex } from '../../lib/data/indexer.ts';
 import { loadCorpus, type Corpus } from '../../lib/search/load.ts';
 import { cardQuery } from '../../lib/search/query.ts';
 import { root } from './build.ts';

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer-core';
 import type { DocumentMeta, Statement } from '../../lib/data/types.ts';
-import { buildIndex } from '../../lib/search/indexer.ts';
+import { buildIndex } from '../../lib/data/indexer.ts';
 import { root } from './build.ts';
 import { scaleCorpus } from './index-scale.ts';
 import type { KeySample, OpenSample } from './panel/entry.tsx';

@@ -6,7 +6,7 @@
  * at a time.
  */
 import { findMentions, matchTerms } from '../../lib/detect/index.ts';
-import type { Category } from '../../lib/detect/types.ts';
+import type { Category } from '../../lib/vocabulary/categories.ts';
 import { NAME_SENTENCES, OFF_TOPIC_SENTENCES, ON_TOPIC_SENTENCES } from './pages.ts';
 
 export interface CardLookup {

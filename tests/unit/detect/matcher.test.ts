@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findMentions, matchTerms, isGenericTerm } from '../../../lib/detect/matcher.ts';
-import { TERMS } from '../../../lib/detect/terms.ts';
+import { TERMS } from '../../../lib/vocabulary/terms.ts';
 
 /** [text, term] pairs of every match, for compact assertions. */
 const found = (s: string) => matchTerms(s).map((m) => [m.text, m.term]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { termsSource } from '../../../lib/detect/matcher.ts';
-import { wholeWord } from '../../../lib/detect/patterns.ts';
-import { TERMS } from '../../../lib/detect/terms.ts';
+import { wholeWord } from '../../../lib/vocabulary/patterns.ts';
+import { TERMS } from '../../../lib/vocabulary/terms.ts';
 
 /** The table as one group per term, each with its own word edges: the plain form `termsSource` must equal. */
 const PER_TERM = new RegExp(TERMS.map((t) => `(${t.wordEdges ? wholeWord(t.pattern) : t.pattern})`).join('|'), 'gu');

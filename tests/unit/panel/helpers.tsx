@@ -4,7 +4,7 @@ import { vi } from 'vitest';
 import { PanelApp, type PanelAppProps } from '../../../components/panel/PanelApp.tsx';
 import type { DocumentMeta, ReaderDocument, Statement } from '../../../lib/data/types.ts';
 import type { PageState, PanelServices } from '../../../components/panel/types.ts';
-import { buildIndex } from '../../../lib/search/indexer.ts';
+import { buildIndex } from '../../../lib/data/indexer.ts';
 import { type Corpus, loadCorpus } from '../../../lib/search/load.ts';
 import { corpus as realCorpus, DATA } from '../search/helpers.ts';
 

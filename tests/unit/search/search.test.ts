@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { processTerm, tokenize } from '../../../lib/search/options.ts';
+import { processTerm, tokenize } from '../../../lib/data/index-options.ts';
 import { searchCorpus } from '../../../lib/search/query.ts';
 import { corpus } from './helpers.ts';
 
-describe('query normalisation (options.ts)', () => {
+describe('query normalisation (index-options.ts)', () => {
   const terms = (text: string) => tokenize(text).flatMap((t) => [processTerm(t)].flat().filter((x): x is string => !!x));
 
   it('"no spy", "no-spy" and "nospy" are one term', () => {

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeText, reportMentionCount, setupBadge } from '../../../entrypoints/background/badge.ts';
 import { BADGE_DEBOUNCE_MS, servePageSummary } from '../../../entrypoints/content/page-summary.ts';
 import type { Highlighter, PlacedMention } from '../../../entrypoints/content/highlighter.ts';
-import type { Category } from '../../../lib/detect/types.ts';
+import type { Category } from '../../../lib/vocabulary/categories.ts';
 import { backgroundRequests, contentRequests, parseRequest } from '../../../lib/messages.ts';
 
 const parseMentionCountRequest = (message: unknown) => parseRequest(message, backgroundRequests, ['mentionCount']);

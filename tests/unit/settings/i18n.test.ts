@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jsonMessageSource, setMessageSource, t } from '../../../lib/i18n.ts';
 import { CATEGORY_KEYS } from '../../../components/ui/labels.ts';
+import { TOPIC_KEYS } from '../../../components/card/format.ts';
 import en from '../../../public/_locales/en/messages.json';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -42,7 +43,8 @@ function uiSources(): string[] {
 
 /** Keys named in source: t('key'...), t(cond ? 'a' : 'b'), and the values of `MessageKey` maps and arrays. */
 function usedKeys(): Set<string> {
-  const keys = new Set<string>(Object.values(CATEGORY_KEYS));
+  // Category and topic names are looked up by derived keys (typed, so a missing string does not compile), not by literals.
+  const keys = new Set<string>([...Object.values(CATEGORY_KEYS), ...Object.values(TOPIC_KEYS)]);
   for (const file of uiSources()) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/\bt\(\s*([^,)]+)/g)) {

@@ -1,14 +1,22 @@
 /**
- * Regex-source builders for the term and signal tables. Everything returns
- * RegExp *source* for a pattern compiled with the `u` flag and without `i`:
- * case rules differ per term and one alternation holds all terms, so case is
- * spelled out in the pattern instead of set by a flag (RegExp modifiers like
- * `(?i:)` are not yet in every browser the extension supports).
+ * THE regex-source builders: the page matcher's term and signal tables, the
+ * build's entity-alias matcher and the card's emphasis all spell literals,
+ * dashes and word edges with these, so "no-spy" is one word to all of them.
+ * Everything returns RegExp *source* for a pattern compiled with the `u` flag
+ * and without `i`: case rules differ per term and one alternation holds all
+ * terms, so case is spelled out in the pattern instead of set by a flag
+ * (RegExp modifiers like `(?i:)` are not yet in every browser the extension
+ * supports).
  */
 
-/** Escape a literal for use inside a `u`-flag RegExp. */
+/**
+ * Escape a literal for use in a RegExp, with or without the `u` flag, outside
+ * a character class: the syntax characters and `/`, nothing else (`u` mode
+ * rejects needless escapes such as `\-`).
+ * @example escapeLiteral("C++ (est.)") === "C\\+\\+ \\(est\\.\\)"
+ */
 export function escapeLiteral(s: string): string {
-  return s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+  return s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
 }
 
 /** A literal matching in any letter case: "ban" -> "[Bb][Aa][Nn]". */
@@ -48,9 +56,10 @@ export const SPACE = '\\s+';
 /**
  * Hyphens and dashes that may join compound words: hyphen-minus, soft hyphen
  * (U+00AD), hyphen (U+2010), non-breaking hyphen (U+2011), figure dash
- * (U+2012), en dash (U+2013), em dash (U+2014) and minus sign (U+2212).
+ * (U+2012), en dash (U+2013), em dash (U+2014), horizontal bar (U+2015) and
+ * minus sign (U+2212).
  */
-export const DASH = '[\\-\\u00AD\\u2010-\\u2014\\u2212]';
+export const DASH = '[\\-\\u00AD\\u2010-\\u2015\\u2212]';
 
 /** Between the parts of a compound: a dash (spaces around it allowed) or whitespace. */
 export const JOIN = `(?:\\s*${DASH}\\s*|\\s+)`;

@@ -6,7 +6,7 @@
  * earlier one wins, hence longer phrases come before their prefixes
  * ("Huawei Technologies" before "Huawei", "no-spy agreement" before "no-spy").
  */
-import type { Category } from './types.ts';
+import type { Category } from './categories.ts';
 import { anyCase, anyCasePhrase, APOSTROPHE, DASH, JOIN, POSSESSIVE, SPACE, titleOrUpper } from './patterns.ts';
 
 export interface TermDef {

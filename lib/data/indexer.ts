@@ -1,9 +1,9 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { EntityTable } from '../vocabulary/entities.ts';
 import { KNOWN_ENTITIES } from '../vocabulary/known-entities.ts';
-import { TOPIC_WORDS } from '../vocabulary/topics.ts';
-import type { Statement } from '../data/types.ts';
-import { type IndexDoc, INDEX_OPTIONS } from './options.ts';
+import { topicWords } from '../vocabulary/topics.ts';
+import type { Statement } from './types.ts';
+import { type IndexDoc, INDEX_OPTIONS } from './index-options.ts';
 
 /**
  * What one statement contributes to the index: its words, every name its
@@ -16,7 +16,7 @@ export function toIndexDoc(s: Statement, entities: EntityTable = KNOWN_ENTITIES)
     id: s.id,
     text: s.text,
     speaker: [s.speaker.name, ...aliases, s.speaker.role].join(' '),
-    topics: s.topics.map((t) => TOPIC_WORDS[t]).join(' '),
+    topics: s.topics.map(topicWords).join(' '),
   };
 }
 

@@ -1,0 +1,148 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, posix, relative, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import entities from '../../../seeds/entities.json' with { type: 'json' };
+import { codeOf, importsOf } from './source.ts';
+
+/**
+ * The README's shape, checked on the source: data flows one way. At the
+ * bottom, plain data (`lib/vocabulary`, then `lib/data`); on top, the build
+ * (`lib/corpus`, `lib/extract`) and the runtime (everything the extension
+ * bundles), which never import each other; `lib/` has no browser globals
+ * outside its browser seams; and the parties' names are data
+ * (`seeds/entities.json`), not code.
+ */
+
+const ROOT = join(import.meta.dirname, '../../..');
+const FOLDERS = ['lib', 'components', 'entrypoints'];
+
+/** Every .ts/.tsx file under the folders, as a repository path with `/`. */
+function sources(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+      const path = posix.join(dir, e.name);
+      if (e.isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(e.name)) out.push(path);
+    }
+  };
+  for (const f of FOLDERS) walk(f);
+  return out.sort();
+}
+
+const BOTTOM = ['lib/vocabulary', 'lib/data'];
+const BUILD = ['lib/corpus', 'lib/extract'];
+const under = (path: string, folders: readonly string[]) => folders.some((f) => path === f || path.startsWith(`${f}/`));
+const side = (path: string): 'bottom' | 'build' | 'runtime' => (under(path, BOTTOM) ? 'bottom' : under(path, BUILD) ? 'build' : 'runtime');
+
+/** `lib/search/query.ts` -> `lib/search`; a file directly in `lib/` is its own node. */
+const libNode = (path: string) => {
+  const parts = path.split('/');
+  return parts.length > 2 ? `${parts[0]}/${parts[1]}` : path;
+};
+
+/** Repository-relative target of each relative import of each source file. */
+function edges(): { from: string; to: string }[] {
+  const out: { from: string; to: string }[] = [];
+  for (const from of sources()) {
+    for (const spec of importsOf(codeOf(readFileSync(join(ROOT, from), 'utf8')))) {
+      if (!spec.startsWith('.')) continue;
+      out.push({ from, to: relative(ROOT, join(ROOT, posix.dirname(from), spec)).split(sep).join('/') });
+    }
+  }
+  return out;
+}
+
+describe('the import graph', () => {
+  const all = edges();
+
+  it('finds the imports it checks (the parser is not blind)', () => {
+    expect(all.some((e) => e.from === 'lib/search/load.ts' && e.to === 'lib/data/parse.ts')).toBe(true);
+    expect(all.some((e) => e.from === 'entrypoints/background/index.ts' && e.to === 'data/statements.json')).toBe(true);
+    expect(importsOf(codeOf("// import x from './a.ts'\nexport { y } from './b.ts';\nconst z = await import('./c.ts');"))).toEqual(['./b.ts', './c.ts']);
+  });
+
+  it('the runtime and the bottom layer never import the build', () => {
+    const bad = all.filter((e) => side(e.from) !== 'build' && side(e.to) === 'build');
+    expect(bad).toEqual([]);
+  });
+
+  it('the build never imports the runtime', () => {
+    const bad = all.filter((e) => side(e.from) === 'build' && e.to.startsWith('lib/') && side(e.to) === 'runtime');
+    expect(bad).toEqual([]);
+  });
+
+  it('the bottom layer imports only itself, and lib/vocabulary not even lib/data', () => {
+    const bad = all.filter(
+      (e) => side(e.from) === 'bottom' && !e.to.startsWith('seeds/') && (side(e.to) !== 'bottom' || (under(e.from, ['lib/vocabulary']) && under(e.to, ['lib/data']))),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('has no cycle between lib/ folders', () => {
+    const graph = new Map<string, Set<string>>();
+    for (const e of all) {
+      if (!e.from.startsWith('lib/') || !e.to.startsWith('lib/')) continue;
+      const [a, b] = [libNode(e.from), libNode(e.to)];
+      if (a !== b) graph.set(a, (graph.get(a) ?? new Set()).add(b));
+    }
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (node: string, path: string[]) => {
+      if (state.get(node) === 'done') return;
+      if (state.get(node) === 'open') {
+        cycles.push([...path.slice(path.indexOf(node)), node].join(' -> '));
+        return;
+      }
+      state.set(node, 'open');
+      for (const next of graph.get(node) ?? []) visit(next, [...path, node]);
+      state.set(node, 'done');
+    };
+    for (const node of [...graph.keys()].sort()) visit(node, []);
+    expect(cycles).toEqual([]);
+  });
+});
+
+/**
+ * Where `lib/` may touch the browser: the platform seam, the i18n wiring
+ * that hands `browser.i18n` to `lib/i18n.ts`, and the settings store, which
+ * still calls WXT storage directly (moving it behind `lib/platform` is
+ * issue #15's UI half).
+ */
+const BROWSER_SEAMS = ['lib/platform', 'lib/i18n-browser.ts', 'lib/settings/store.ts'];
+
+describe('lib/ has no browser globals', () => {
+  it('imports no extension API and names no browser global outside its seams', () => {
+    const bad: string[] = [];
+    for (const path of sources()) {
+      if (!path.startsWith('lib/') || under(path, BROWSER_SEAMS)) continue;
+      const code = codeOf(readFileSync(join(ROOT, path), 'utf8'), { strings: false });
+      for (const spec of importsOf(codeOf(readFileSync(join(ROOT, path), 'utf8')))) {
+        if (/^(?:wxt|webextension-polyfill|@wxt-dev)(?:\/|$)/.test(spec)) bad.push(`${path}: imports ${spec}`);
+      }
+      for (const m of code.matchAll(/(?<![\w$.])(browser|chrome|window|document|navigator|localStorage|location)\s*\./g)) bad.push(`${path}: ${m[1]}.`);
+    }
+    expect(bad).toEqual([]);
+  });
+});
+
+/**
+ * Names of the table's people whose use in code is known and not yet data:
+ * the page matcher highlights Huawei's leaders by name
+ * (`lib/vocabulary/terms.ts`). Each entry must still be needed (the list
+ * only shrinks).
+ */
+const KNOWN_NAME_USES = ['lib/vocabulary/terms.ts: Ren Zhengfei', 'lib/vocabulary/terms.ts: Liang Hua'];
+
+describe('names are data', () => {
+  it("no TypeScript outside comments and tests spells a person's full name from seeds/entities.json", () => {
+    const names = entities.filter((e) => e.type === 'person').flatMap((e) => [e.name, ...e.aliases].filter((n) => n.includes(' ')));
+    expect(names).toContain('Ren Zhengfei');
+    const found: string[] = [];
+    for (const path of sources()) {
+      const code = codeOf(readFileSync(join(ROOT, path), 'utf8'));
+      for (const name of new Set(names)) if (new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, 'u').test(code)) found.push(`${path}: ${name}`);
+    }
+    expect(found.sort()).toEqual([...KNOWN_NAME_USES].sort());
+  });
+});
