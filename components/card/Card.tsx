@@ -12,6 +12,7 @@
  */
 import type { ComponentChild, TargetedKeyboardEvent } from 'preact';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { answeredBy as reverseAnswers } from '../../lib/data/answers.ts';
 import { t } from '../../lib/i18n.ts';
 import { CardItemView } from './CardItemView.tsx';
 import { handleTrapKeyDown } from './focusTrap.ts';
@@ -107,16 +108,7 @@ function Results(props: ResultsProps) {
     return map;
   }, [items]);
 
-  const answeredBy = useMemo(() => {
-    const map = new Map<string, CardItem[]>();
-    for (const item of itemsById.values()) {
-      for (const target of new Set(item.answers)) {
-        if (target === item.id || !itemsById.has(target)) continue;
-        map.set(target, [...(map.get(target) ?? []), item]);
-      }
-    }
-    return map;
-  }, [itemsById]);
+  const answeredBy = useMemo(() => reverseAnswers(itemsById.values()), [itemsById]);
 
   // The lead and the statements paired with it are one matter, shown
   // together whatever their kind; the rest follow, best first.

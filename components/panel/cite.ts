@@ -4,6 +4,7 @@
  * as a block and links the source, with the quote's Markdown characters
  * escaped so the pasted text renders as the speaker's words, verbatim.
  */
+import { toCardItem } from '../card/card-item.ts';
 import { formatCitation, formatDate } from '../card/format.ts';
 import { t } from '../../lib/i18n.ts';
 import { safeHttpUrl } from '../../lib/safe-url.ts';
@@ -11,16 +12,7 @@ import type { Result } from '../../lib/search/result.ts';
 
 /** `Speaker (role), “quote”, Publisher, 4 Jun 2019, https://…` */
 export function plainCitation(result: Result): string {
-  return formatCitation({
-    id: result.id,
-    kind: result.kind,
-    text: result.text,
-    speaker: { name: result.speaker.name, role: result.speaker.role, side: result.side },
-    topics: result.topics,
-    matchedTerms: [],
-    answers: result.answers,
-    source: result.source,
-  });
+  return formatCitation(toCardItem(result));
 }
 
 /** Backslash-escapes what Markdown would read as syntax (emphasis, links, HTML, headings, lists). */

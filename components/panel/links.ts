@@ -18,19 +18,13 @@ const cache = new WeakMap<Corpus, Links>();
 export function linksOf(corpus: Corpus): Links {
   const cached = cache.get(corpus);
   if (cached) return cached;
-  const inbound = new Map<string, Statement[]>();
-  for (const s of corpus.statements.values()) {
-    for (const target of new Set(s.answers)) {
-      if (target !== s.id) inbound.set(target, [...(inbound.get(target) ?? []), s]);
-    }
-  }
   const links: Links = {
     answers: (id) =>
       [...new Set(corpus.statements.get(id)?.answers ?? [])]
         .filter((t) => t !== id)
         .map((t) => corpus.statements.get(t))
         .filter((s): s is Statement => s !== undefined),
-    answeredBy: (id) => inbound.get(id) ?? [],
+    answeredBy: (id) => (corpus.answeredBy.get(id) ?? []).map((by) => corpus.statements.get(by)!),
   };
   cache.set(corpus, links);
   return links;

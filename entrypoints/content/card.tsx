@@ -8,7 +8,7 @@ import type { BackgroundApi, Client } from '../../lib/messages.ts';
 import { t } from '../../lib/i18n.ts';
 import { MAX_CONTEXT, MAX_MENTION } from '../../lib/search/limits.ts';
 import type { Highlighter, PlacedMention } from './highlighter.ts';
-import { toCardItem } from './card-items.ts';
+import { toCardItem } from '../../components/card/card-item.ts';
 import { createCardHost, type CardHost } from './card-host.ts';
 import { trackVisibility, type VisibilityWatch } from './visibility.ts';
 

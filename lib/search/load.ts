@@ -1,3 +1,4 @@
+import { answeredBy } from '../data/answers.ts';
 import { parseCorpusData, type RawCorpusData } from '../data/parse.ts';
 import type { DocumentMeta, Statement } from '../data/types.ts';
 import { Postings } from './postings.ts';
@@ -36,14 +37,12 @@ export function loadCorpus(raw: RawCorpusData): Corpus {
   if (index.docCount !== statements.size || byDoc.some((s) => s === undefined)) {
     throw new Error(`corpus data out of step: index has ${index.docCount} statements, statements.json ${statements.size}; run npm run index`);
   }
-  const answeredBy = new Map<string, string[]>();
-  for (const s of data.statements) for (const target of s.answers) answeredBy.set(target, [...(answeredBy.get(target) ?? []), s.id]);
   return {
     index,
     statements,
     byDoc: byDoc as Statement[],
     sources: new Map(data.sources.map((d) => [d.file, d])),
     docOf: new Map(index.ids.map((id, doc) => [id, doc])),
-    answeredBy,
+    answeredBy: new Map([...answeredBy(data.statements)].map(([target, by]) => [target, by.map((s) => s.id)])),
   };
 }

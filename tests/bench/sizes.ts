@@ -80,7 +80,7 @@ export function groupOf(id: string): string {
   if (id.startsWith('components/')) return id.split('/').slice(0, 2).join('/');
   if (id.startsWith('entrypoints/content/')) {
     const file = id.slice('entrypoints/content/'.length);
-    return /^(card|card-items)\./.test(file) ? 'entrypoints/content (card)' : /^(scanning|highlighter|slices|mutations|hover)\./.test(file) ? 'entrypoints/content (scan, highlight, hover)' : 'entrypoints/content (other)';
+    return /^card\./.test(file) ? 'entrypoints/content (card)' : /^(scanning|highlighter|slices|mutations|hover)\./.test(file) ? 'entrypoints/content (scan, highlight, hover)' : 'entrypoints/content (other)';
   }
   if (id.startsWith('lib/')) return id.split('/').slice(0, 2).join('/').replace(/\.ts$/, '');
   return id;
