@@ -1,6 +1,6 @@
 import type { Statement } from '../data/types.ts';
 import type { Corpus } from './load.ts';
-import { CARD_SEARCH, processTerm, tokenize } from './options.ts';
+import { CARD_SEARCH, processTerm, tokenize } from '../data/index-options.ts';
 
 /** Words of the reason line at most. */
 const MAX_WORDS = 5;
