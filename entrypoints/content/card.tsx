@@ -11,6 +11,7 @@ import type { Highlighter, PlacedMention } from './highlighter.ts';
 import { toCardItem } from '../../components/card/card-item.ts';
 import { createCardHost, type CardHost } from './card-host.ts';
 import { trackVisibility, type VisibilityWatch } from './visibility.ts';
+import { isOnMention } from './mention-box.ts';
 
 /** How long the pointer may be off both mention and card before it closes. */
 export const CLOSE_DELAY_MS = 300;
@@ -262,7 +263,7 @@ export class CardController {
         this.#pointerInside = false;
         // The card grew over a pointer resting on its mention and was placed
         // again: the pointer never left the mention, so nothing closes.
-        if (this.#mention && isOver(this.#document, this.#mention, e.clientX, e.clientY)) return;
+        if (this.#mention && isOnMention(this.#document, this.#mention, e.clientX, e.clientY)) return;
         this.scheduleClose();
       });
       frame.addEventListener('focusout', (e) => this.#onFocusOut(e));
@@ -348,17 +349,6 @@ function lookupParams(mention: PlacedMention) {
     context: mention.block.slice(start, start + MAX_CONTEXT),
     at: mention.at - start,
   };
-}
-
-/** Whether the point is on one of the mention's line boxes. */
-function isOver(document_: Document, mention: PlacedMention, x: number, y: number): boolean {
-  const range = document_.createRange();
-  range.setStart(mention.range.startContainer, mention.range.startOffset);
-  range.setEnd(mention.range.endContainer, mention.range.endOffset);
-  for (const rect of range.getClientRects()) {
-    if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return true;
-  }
-  return false;
 }
 
 /** What {@link withTimeout} rejects with. */

@@ -1,5 +1,6 @@
 import type { Highlighter, PlacedMention } from './highlighter.ts';
 import { caretFromPoint } from '../../lib/platform/caret.ts';
+import { isOnMention } from './mention-box.ts';
 
 export interface HoverEvents {
   /** The pointer has rested on `mention` for `restMs`. */
@@ -38,13 +39,7 @@ export function trackHover(
     if (!caret) return undefined;
     const mention = highlighter.at(caret.node, caret.offset);
     if (!mention) return undefined;
-    const range = document_.createRange();
-    range.setStart(mention.range.startContainer, mention.range.startOffset);
-    range.setEnd(mention.range.endContainer, mention.range.endOffset);
-    for (const rect of range.getClientRects()) {
-      if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return mention;
-    }
-    return undefined;
+    return isOnMention(document_, mention, x, y) ? mention : undefined;
   };
 
   const update = () => {
