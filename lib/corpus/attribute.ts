@@ -389,8 +389,11 @@ function attributeProse(
 
   applyParagraphTag(ctx, startCount);
   const lastQuote = [...units].reverse().find((u) => u.speaker);
+  // "He defended his decision." then a paragraph that is only a quote: his words.
+  const last = ctx.drafts.length > startCount ? ctx.drafts.at(-1) : undefined;
+  const reportedLast = last && last.voice === 'reported' && last.speaker.side !== 'press' && last.span[1] >= (sentences.at(-1)?.[1] ?? 0) ? last.speaker : null;
   return {
-    carried: lastWasQuote && lastQuote ? lastQuote.speaker : null,
+    carried: lastWasQuote && lastQuote ? lastQuote.speaker : reportedLast,
     open: lastQuote && !lastQuote.quote.closed && lastQuote === units.at(-1) ? lastQuote.speaker : null,
   };
 }
@@ -435,6 +438,16 @@ function firstClosingMark(source: string, [start, end]: Span): number {
     }
   }
   return -1;
+}
+
+/** Whether a paragraph ends as a sentence does (a stop, maybe inside a closing quote or bracket). */
+function endsSentence(text: string): boolean {
+  return /[.!?\u2026:;]["\u201d\u2019')\]]*\s*$/u.test(text);
+}
+
+/** A list point: a bullet first, or a line that does not end as a sentence does. */
+function isListItem(text: string): boolean {
+  return /^[\u2022\u00b7*\u2013-]\s/u.test(text) || (!endsSentence(text) && wordCount(text) <= 40);
 }
 
 function hasQuoteMark(text: string): boolean {
@@ -538,6 +551,8 @@ export function attributeDocument(source: string, doc: CleanDocument, meta: Docu
   let blockSpeaker: Speaker | null = null;
   /** The speaker of a quotation left open at the end of the previous paragraph (it runs on until closed). */
   let open: Speaker | null = null;
+  /** The speaker whose points a list is summing up ("X also said:" and one point a line). */
+  let summarised: Speaker | null = null;
 
   doc.paragraphs.forEach((para, index) => {
     if (para.section !== section) {
@@ -549,7 +564,9 @@ export function attributeDocument(source: string, doc: CleanDocument, meta: Docu
       open = null;
     }
     const text = source.slice(para.span[0], para.span[1]);
-    if (para.role !== 'body') {
+    // A short point of a summary list reads like a subhead; after "X also said:" it is a point.
+    const point = para.role === 'heading' && (blockSpeaker ?? summarised) !== null && wordCount(text) >= 6;
+    if (para.role !== 'body' && !point) {
       salience.see(text);
       return;
     }
@@ -592,10 +609,26 @@ export function attributeDocument(source: string, doc: CleanDocument, meta: Docu
       salience.see(text);
       return;
     }
+    // "X also said:" and a list of points: the writer's summary of X's words, one reported unit a point, not a quotation.
+    const listOf = blockSpeaker ?? summarised;
+    if (listOf && isListItem(text)) {
+      push(ctx, { span: para.span, speaker: listOf, voice: 'reported', via: 'reported-speech', paragraph: index });
+      salience.see(text);
+      summarised = listOf;
+      blockSpeaker = null;
+      carried = null;
+      return;
+    }
+    summarised = null;
     if (blockSpeaker && !/^["\u201c]/.test(text)) {
       push(ctx, { span: para.span, speaker: blockSpeaker, voice: 'quote', via: 'block-quote', paragraph: index });
       blockSpeaker = null;
       carried = null;
+      return;
+    }
+    if (!open && !hasQuoteMark(text) && !endsSentence(text)) {
+      // A caption or a subhead between a quote and its continuation ("Jane Roe at her farm"): narration that breaks no run.
+      attributeProse(ctx, salience, para, index, narrator, null);
       return;
     }
     let prose = para;

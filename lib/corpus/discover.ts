@@ -24,6 +24,9 @@ const ROLE =
   '[Gg]overnor|[Cc]ommissioner|[Aa]dministrator|[Pp]rofessor|[Aa]nalyst|[Oo]fficial|[Hh]ead|[Dd]eputy|[Uu]ndersecretary|[Aa]dvis[eo]r|' +
   '[Ll]awmaker|[Cc]ongress(?:man|woman)|[Pp]remier|[Ee]xecutive|[Oo]fficer|[Ee]conomist|[Rr]esearcher|[Ee]nvoy|[Aa]ttorney [Gg]eneral|[Cc]ounsel|[Pp]artner|[Ee]ditor|[Cc]orrespondent)';
 
+/** A role noun on its own ("President"): never an alias of the person it precedes. */
+const ROLE_WORD = new RegExp(`^${ROLE}$`, 'u');
+
 const NAME_WORD = "[A-Z][\\p{Ll}’'-]+(?:-[A-Z][\\p{Ll}]+)?";
 /** Two or three capitalised words, a middle initial allowed: "Gina Raimondo", "Wilbur L. Ross". */
 const PERSON_NAME = `${NAME_WORD}(?:\\s+[A-Z]\\.)?(?:\\s+${NAME_WORD}){1,2}`;
@@ -52,6 +55,16 @@ const SUBJECT_BEFORE_VERB = new RegExp(
 
 /** A person's name with their age set off by commas before a reporting verb: "Ada Brook, 61, said". */
 const NAME_AGE_BEFORE_VERB = new RegExp(`(?<![\\p{L}])(${PERSON_NAME}),\\s+\\d{1,3},\\s+(?:also\\s+)?${SUBJECT_VERB}(?![\\p{L}])`, 'gu');
+
+/** One to three capitalised words, as a quote's tag names its speaker. */
+const TAG_NAME = "[A-Z][\\p{L}’'-]+(?:\\s+[A-Z][\\p{L}’'-]+){0,2}";
+/** The name in a quotation's tag: `," says Parata` / `," Werner said`. */
+const QUOTE_TAG_NAME = new RegExp(
+  `[,.!?][\u201d"]\\s*(?:(?:says|said|adds|added|continued|explained)\\s+(${TAG_NAME})|(${TAG_NAME})\\s+(?:says|said|adds|added)(?![\\p{L}]))`,
+  'gu',
+);
+/** A body a sentence cites: "..., according to the Harbour Authority." */
+const ACCORDING_TO_BODY = new RegExp(`\\baccording to (?:the\\s+)?(${BODY_WORDS})`, 'gu');
 
 /** Words that begin a sentence or name no one: never a speaker's name. */
 const NOT_A_NAME = new Set(
@@ -222,6 +235,16 @@ function shortFormOf(name: string, source: string, table: EntityTable): Entity |
   return parties.size === 1 ? only : undefined;
 }
 
+/** The full name ("Hori Parata") a surname ("Parata") stands for, as the text gave it before `before`. */
+function fullNameBefore(source: string, surname: string, before: number): string | undefined {
+  const re = new RegExp(`(?<![\\p{L}])((?:[A-Z][\\p{L}’'-]+\\s+){1,2})${surname}(?![\\p{L}])`, 'gu');
+  for (const m of source.slice(0, before).matchAll(re)) {
+    const given = m[1]!.trim().split(/\s+/).filter((w) => !NOT_A_NAME.has(w) && !ORG_WORD.test(` ${w}`) && !ROLE_WORD.test(w));
+    if (given.length > 0) return `${given.join(' ')} ${surname}`;
+  }
+  return undefined;
+}
+
 /**
  * Finds the speakers of one document that the table does not know and adds
  * them (and misspelt names of known people) to `table`, which must be the
@@ -248,7 +271,7 @@ export function discoverSpeakers(source: string, doc: CleanDocument, table: Enti
       role: role.trim() === '' ? 'Named in the text (not in seeds/entities.json)' : role.replace(/\s+/g, ' ').trim(),
       side: sideOf(affiliation, table),
       type: 'person',
-      aliases: [name, ...new Set([surname, words[0]!].filter((w) => !table.hasAlias(w) && !NOT_A_NAME.has(w)))],
+      aliases: [name, ...new Set([surname, words[0]!].filter((w) => w.length >= 3 && !table.hasAlias(w) && !NOT_A_NAME.has(w) && !ROLE_WORD.test(w)))],
       titles: titlesFor(noun, ''),
       provisional: { line, phrase, rule },
     };
@@ -304,6 +327,21 @@ export function discoverSpeakers(source: string, doc: CleanDocument, table: Enti
     }
     for (const m of text.matchAll(APPOSITIVE)) {
       addPerson(m[1]!, m[3]!, m[3]!, at(m.index), 'appositive', m[0].trim());
+    }
+    const raw = source.slice(para.span[0], para.span[1]);
+    for (const m of raw.matchAll(QUOTE_TAG_NAME)) {
+      const name = (m[1] ?? m[2]!).trim();
+      const start = at(m.index + m[0].indexOf(name));
+      const known = table.findEntities(name).at(-1);
+      if ((known && known.end === name.length) || name.split(/\s+/).some((w) => NOT_A_NAME.has(w))) continue;
+      // "says Parata" after "Hori Parata" was named: the person by their full name.
+      const full = name.includes(' ') ? name : fullNameBefore(source, name, start);
+      if (full) addPerson(full, '', '', start, 'tag', m[0].trim());
+      else addBody(name, start, 'tag', m[0].trim(), []);
+    }
+    for (const m of text.matchAll(ACCORDING_TO_BODY)) {
+      const name = m[1]!.trim().replace(/\.$/, '');
+      if (name.includes(' ') || ORG_WORD.test(name)) addBody(name, at(m.index), 'according', m[0].trim(), []);
     }
     for (const m of text.matchAll(NAME_AGE_BEFORE_VERB)) {
       addPerson(m[1]!, '', '', at(m.index), 'subject', m[0].trim());

@@ -19,7 +19,7 @@ const REPORT_VERB =
   'claimed|claims|claim|alleged|alleges|allege|denied|denies|deny|urged|urges|warned|warns|pledged|pledges|' +
   'vowed|vows|called on|calls on|expects|believes|believe|argued|argues|insisted|insists|maintained|maintains|' +
   'advocated|advocates|spoken out|spoke out|speaks out|cited|cites|elaborated|explained|explains|noted|notes|' +
-  'reiterated|reiterates|promised|promises|suggested|suggests|labelled|labeled|branded|added that|adds that|told [\\p{L} ]{1,30}? that|' +
+  'reiterated|reiterates|promised|promises|suggested|suggests|admitted(?! to)|admits(?! to)|defended|defends|labelled|labeled|branded|added that|adds that|told [\\p{L} ]{1,30}? that|' +
   'campaigning against|campaigned against|opposed|opposes|oppose|rejected|rejects|condemned|condemns|criticized|criticised|' +
   'criticizes|slammed|slams|emphasized|emphasised|emphasizes|confirmed|confirms|announced|announces|responded|replied|countered|' +
   'wrote|tweeted|recounted|demanded|demands|called for|calls for|expressed|expresses|voiced|voices|reported|rebuffed|rebuffs|' +
@@ -136,6 +136,9 @@ const QUOTE_TAG_APPOSITIVE = new RegExp(
   'u',
 );
 
+/** A sentence that ends ", according to X." after the quotation. */
+const QUOTE_TAG_ACCORDING = /,\s*according to\s+([^,.;:"\u201c\u201d]+)[.!?]?\s*$/u;
+
 /** The speaker named right after a closing quotation mark (`," said Ren.` / `” Ren said.` / `," Roe, a spokeswoman, said`). */
 export function findQuoteTag(after: string, salience: Salience): Speaker | null {
   const verbFirst = QUOTE_TAG_VERB_FIRST.exec(after);
@@ -147,7 +150,9 @@ export function findQuoteTag(after: string, salience: Salience): Speaker | null 
   }
   const npFirst = QUOTE_TAG_NP_FIRST.exec(after) ?? QUOTE_TAG_APPOSITIVE.exec(after);
   if (npFirst) return resolveSubject(npFirst[1]!, salience);
-  return null;
+  // `" ... are all thought to contribute, according to the Harbour Authority.`
+  const according = QUOTE_TAG_ACCORDING.exec(after);
+  return according ? resolveNamePhrase(according[1]!, salience) : null;
 }
 
 /** A paragraph that only introduces the next one: "Ren Zhengfei, found and CEO of Huawei , said;". */

@@ -69,7 +69,8 @@ describe('speakers the table does not know', () => {
 
   it('a sentence-case headline introduces a speaker; a Title Case one does not make "Vark Applauds Ruling" a name', () => {
     const r = build('Harbour Commissioner Ilse Vark Applauds Ruling On Port Fees\n\n"We welcome the ruling and will apply it at once," Vark said.\n');
-    expect(r.discovered).toEqual([]);
+    // The tag's surname and the given name before it (the role word left out), never the headline's verb.
+    expect(r.discovered).toEqual(['Ilse Vark (tag, line 3, unnamed)']);
     const s2 = build('Harbour Commissioner Ilse Vark welcomes ruling on port fees\n\n"We welcome the ruling and will apply it at once," Vark said.\n');
     expect(of(s2.statements, 'We welcome the ruling').speaker.name).toBe('Ilse Vark');
   });
@@ -295,5 +296,45 @@ describe('never a guess', () => {
     const r = build('The weather was fine.\n\nMarkets rose in the morning and fell later.\n\n"This will end badly for everyone involved in it."\n');
     expect(r.statements.some((s) => s.text.includes('end badly'))).toBe(false);
     expect(r.warnings).toEqual([expect.stringMatching(/^x\.txt:5: quote not attributed, dropped .*"This will end badly/)]);
+  });
+});
+
+describe('shapes of real pages added with npm run add', () => {
+  it('a list after "X also said:" is X\'s points in the writer\'s words, one reported statement a point, not a block quote', () => {
+    const r = build(
+      'Acme reported a quiet quarter at its plants.\n\nTom Fields also said:\n\n' +
+        'Acme will keep its plants open through the whole of the coming year\n\n' +
+        'The company has no plans to leave the northern market at all\n\n' +
+        'Prices for its routers will not rise before the autumn\n',
+    );
+    for (const point of ['keep its plants open', 'no plans to leave', 'will not rise']) {
+      const s = of(r.statements, point);
+      expect([s.speaker.name, s.via]).toEqual(['Tom Fields', 'reported-speech']);
+    }
+  });
+
+  it('a quote tag names its speaker by surname when the table does not know them ("says Voss" after "Dara Voss")', () => {
+    const r = build('Dara Voss has worked at the harbour for thirty years.\n\n"The cranes are old and the port is slow," says Voss, who chairs the dock workers.\n');
+    expect(of(r.statements, 'cranes are old').speaker.name).toBe('Dara Voss');
+    expect(r.discovered).toEqual(['Dara Voss (tag, line 3, unnamed)']);
+  });
+
+  it('", according to the Harbour Authority" after a quotation names the body, not the newspaper', () => {
+    const r = build('Ships wait for weeks at the quay.\n\n"Tariffs, weather and strikes" all slowed the port this year, according to the Harbour Authority.\n');
+    expect(of(r.statements, 'Tariffs, weather and strikes').speaker.name).toBe('Harbour Authority');
+  });
+
+  it('a photo caption between a quote and its continuation breaks no run', () => {
+    const r = build(
+      '"We will not close the plant," says Fields, the chairman of Acme.\n\nTom Fields at his office in the capital last week\n\n"We have customers who rely on us every single day."\n',
+    );
+    expect(of(r.statements, 'customers who rely on us').speaker.name).toBe('Tom Fields');
+  });
+
+  it('"admitted" and "defended" report speech; a bare quote after a paragraph ending in X\'s reported words is X\'s', () => {
+    expect(of(build('Fields admitted that the plant had been slow to adopt the new rules.\n').statements, 'slow to adopt').via).toBe('reported-speech');
+    const r = build('Fields defended the decision to keep the northern plant open.\n\n"We have customers who rely on us every single day."\n');
+    expect(of(r.statements, 'defended the decision').speaker.name).toBe('Tom Fields');
+    expect(of(r.statements, 'customers who rely on us').speaker.name).toBe('Tom Fields');
   });
 });
