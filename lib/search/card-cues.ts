@@ -60,3 +60,20 @@ export const SIDE_CUES: Readonly<Record<string, RegExp>> = {
     /\b(?:U\.?S\.?|US|American|Trump|Biden|Washington|White House)\s(?:officials?|administration|government|lawmakers|politicians|leaders|authorities|intelligence)\b|\bCommerce Department\b|\bDepartment of Commerce\b|\bState Department\b|\bPompeo\b|\bTrump\b|\bWashington (?:has |had )?(?:said|says|argued|argues|claimed|claims|alleged|alleges|accused|accuses|warned|warns)\b/i,
   huawei: /\bHuawei (?:has |had )?(?:said|says|denied|denies|rejected|rejects|insisted|insists|maintained|maintains|argued|argues|pledged|pledges|offered|offers|vowed|vows)\b|\bHuawei (?:spokes\w+|executive|chairman|founder)\b|\bthe company (?:has )?(?:said|says|denied|denies|insists|insisted)\b/i,
 };
+
+const globalCues = new Map<RegExp, RegExp>();
+
+/**
+ * Where `text` words one of the card's matters: the [start, end) spans of
+ * every match of every `QUERY_TOPIC_CUES` pattern. The "Why these" line
+ * takes its words from inside them (`card-reason.ts`).
+ */
+export function cueSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const re of Object.values(QUERY_TOPIC_CUES)) {
+    let g = globalCues.get(re);
+    if (!g) globalCues.set(re, (g = new RegExp(re.source, `${re.flags}g`)));
+    for (const m of text.matchAll(g)) out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}

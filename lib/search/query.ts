@@ -239,8 +239,12 @@ export function scoreCard(corpus: Corpus, q: CardQuestion, w: CardWeights = CARD
 /**
  * The card for a question: nothing when the paragraph is another story or
  * nothing scores `threshold`; otherwise the best statement (the lead), the
- * statements that answer it or that it answers right after it (one matter,
- * both sides), then the rest best first, `limit` in all.
+ * best of the statements that answer it or that it answers right after it
+ * (one matter, both sides; `CardWeights.disputes` of them), then the rest best
+ * first, `limit` in all. The lead's other answers are left off the card: the
+ * card shows every statement paired with the lead next to it, so a second
+ * and third answer from the same side would take the places of statements
+ * on the rest of the paragraph's matter.
  */
 export function rankCard(corpus: Corpus, q: CardQuestion, options: { limit?: number; weights?: CardWeights } = {}): CardRanking {
   const w = options.weights ?? CARD_WEIGHTS;
@@ -251,7 +255,9 @@ export function rankCard(corpus: Corpus, q: CardQuestion, options: { limit?: num
   const lead = ranked.find((c) => c.onMatter);
   if (!lead) return { results: [], reason: null };
   const matter = new Set([...lead.s.answers, ...(corpus.answeredBy.get(lead.s.id) ?? [])]);
-  const disputes = all.filter((c) => matter.has(c.s.id) && c.score >= w.matterFloor * lead.score).sort(byCandidate);
+  // The best of them only: the lead's other answers are the same side saying it again, and would
+  // take the places of statements on other parts of the paragraph's matter.
+  const disputes = all.filter((c) => matter.has(c.s.id) && c.score >= w.matterFloor * lead.score).sort(byCandidate).slice(0, w.disputes);
   const rest = ranked.filter((c) => c !== lead && !matter.has(c.s.id));
   const shown = [lead, ...disputes, ...rest].slice(0, limit);
   const words = [...queryWords(`${q.mention} ${q.paragraph}`)].flat();
@@ -267,7 +273,7 @@ function reasonFor(corpus: Corpus, q: CardQuestion, lead: Candidate, w: CardWeig
     .sort((a, b) => weights.get(b)! - weights.get(a)!);
   return {
     topics,
-    words: reasonWords(corpus, q.paragraph, q.mention, lead.s),
+    words: reasonWords(corpus, q.paragraph, q.mention, lead.s, topics),
     speaker: q.namedSpeakers.has(lead.s.speaker.id) ? lead.s.speaker.name : null,
   };
 }
