@@ -1,5 +1,5 @@
 /**
- * npm run --silent eval:card -- [--json] [--set FILE] [--data DIR]
+ * npm run --silent eval:card -- [--json] [--set FILE] [--data DIR] [--folds K]
  *
  * Measures the hover card on the card relevance development set
  * (tests/fixtures/card/paragraphs.json, format in its README): for each
@@ -8,7 +8,10 @@
  * with the labels. Prints hit@3, recall@5, MRR, the empty-card rate on
  * paragraphs labelled `relevant: []`, the labelled mentions the detector
  * missed (and the off-topic ones it highlighted), and every miss with what
- * the card showed instead.
+ * the card showed instead. Also the same figures held out: K-fold (default
+ * 5) cross-validation by article of the learned topic affinity
+ * (`tests/eval/card-folds.ts`), so overfitting shows as a gap between the
+ * two; skipped when the set has fewer than K articles.
  *
  * Exit status: 0 when measured; 1 when a label is stale (names it); 2 on bad
  * usage or an unreadable file.
@@ -18,11 +21,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../lib/search/load.ts';
 import type { Result } from '../lib/search/result.ts';
+import { heldOut } from '../tests/eval/card-folds.ts';
 import { type CardEval, type ItemOutcome, runCardEval } from '../tests/eval/card-run.ts';
-import { parseItems, totals } from '../tests/eval/card.ts';
+import { parseItems, type Totals, totals } from '../tests/eval/card.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const USAGE = 'usage: npm run --silent eval:card -- [--json] [--set FILE] [--data DIR]';
+const USAGE = 'usage: npm run --silent eval:card -- [--json] [--set FILE] [--data DIR] [--folds K]';
 
 function fail(message: string, status = 2): never {
   process.stderr.write(`eval:card: ${message}\n${status === 2 ? `${USAGE}\n` : ''}`);
@@ -52,6 +56,7 @@ try {
       json: { type: 'boolean', default: false },
       set: { type: 'string', default: resolve(ROOT, 'tests/fixtures/card/paragraphs.json') },
       data: { type: 'string', default: resolve(ROOT, 'data') },
+      folds: { type: 'string', default: '5' },
     },
     allowPositionals: false,
   });
@@ -59,6 +64,8 @@ try {
   fail(e instanceof Error ? e.message : String(e));
 }
 const { values } = parsed;
+const K = Number(values.folds);
+if (!Number.isInteger(K) || K < 2) fail(`--folds must be an integer of 2 or more, not ${values.folds}`);
 let items;
 try {
   const text = readText(values.set);
@@ -78,6 +85,7 @@ const seedText = (file: string) => {
   return seeds.get(file)!;
 };
 const result = runCardEval(corpus, statements, items, seedText);
+const held = heldOut({ corpus, statements, seedText }, items, K);
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const firstWords = (text: string, n = 12) => {
@@ -114,7 +122,7 @@ function byCategory(e: CardEval): string[] {
   });
 }
 
-function asText(e: CardEval): string {
+function asText(e: CardEval, held: Totals | null): string {
   const t = e.totals;
   const articles = new Set(e.outcomes.map((o) => o.item.url)).size;
   const off = e.outcomes.filter((o) => o.item.offTopic).length;
@@ -125,6 +133,9 @@ function asText(e: CardEval): string {
     `  recall@5  ${pct(t.recall5)}`,
     `  MRR       ${t.mrr.toFixed(3)}`,
     `  empty card on relevant: []  ${pct(t.emptyRate)} (${Math.round(t.emptyRate * t.empty)}/${t.empty})`,
+    held
+      ? `  held out (${K}-fold by article, affinity learned on the other folds): hit@3 ${pct(held.hit3)}, recall@5 ${pct(held.recall5)}, MRR ${held.mrr.toFixed(3)}, empty ${pct(held.emptyRate)}`
+      : `  held out: not measured (fewer than ${K} articles)`,
     `  detector: mention highlighted ${on - e.undetected.length}/${on}; off-topic mention highlighted ${e.offTopicHighlighted.length}/${off}`,
     `  targets (issue #14): hit@3 >= 90%, recall@5 >= 75% here; 85% / 70% on unseen articles`,
     '',
@@ -165,9 +176,10 @@ function asText(e: CardEval): string {
   return `${out.join('\n')}\n`;
 }
 
-function asJson(e: CardEval): string {
+function asJson(e: CardEval, held: Totals | null): string {
   return JSON.stringify({
     totals: e.totals,
+    heldOut: held,
     stale: e.stale,
     undetected: e.undetected,
     offTopicHighlighted: e.offTopicHighlighted,
@@ -185,5 +197,5 @@ function asJson(e: CardEval): string {
 
 // A reader piping into `head` closes the pipe early: that is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
-process.stdout.write(values.json ? `${asJson(result)}\n` : asText(result));
+process.stdout.write(values.json ? `${asJson(result, held)}\n` : asText(result, held));
 if (result.stale.length > 0) process.exit(1);

@@ -18,7 +18,9 @@ export type Matter = Topic | 'evidence' | 'resilience';
  * sentences; a reader's paragraph is the reporter's wording of the same
  * matter, and uses other words for it: a government "excludes" Huawei as a
  * "high-risk vendor" (security), a "crackdown" or "curbs" are sanctions,
- * "ties to the Communist Party" is the independence question. These cues
+ * "ties to the Communist Party" is the independence question, breaking
+ * "WTO" or "trade rules" is trade, a measure "waking" a company's
+ * "capacity" is how it fares despite the measure (resilience). These cues
  * read the paragraph and the sentence, and add to a statement's corpus
  * topics for the card (`statementMatters` in `query.ts`); they never change
  * the corpus.
@@ -40,12 +42,12 @@ export const QUERY_TOPIC_CUES: Readonly<Partial<Record<Matter, RegExp>>> = {
     /(?<!bargaining )\bchips?\b|\bmicrochips?\b|\bsemiconductors?\b|\bchipsets?\b|\bchipmak\w+|\bprocessors?\b|\bKirin\b|\bTSMC\b|\bSMIC\b|\bHiSilicon\b|\bforeign direct product\b/i,
   '5g': /\b5G\b|\bnetwork equipment\b|\bmobile networks?\b|\bbase stations?\b|\btelecom(?:munications)? (?:networks?|operators?|carriers?|equipment|gear|infrastructure)\b|\bwireless networks?\b/i,
   trade:
-    /\btrade\b|\btrading\b|\btariffs?\b|\bexports?\b|\bimports?\b|\bsupply chains?\b|\bsuppliers?\b|\bwin-win\b|\b(?:buy|buying|bought|sell|selling|sold|purchas\w+) (?:from|to|more|components|parts|chips|goods)\b|\bmarket economy\b|\bcommercial\b|\bbusiness(?:es)? with\b|\bdecoupl\w+|\b(?:US|U\.S\.|American) (?:companies|firms)\b|\bmutually beneficial\b|\bproduction capacity\b/i,
+    /\btrade\b|\btrading\b|\btariffs?\b|\bexports?\b|\bimports?\b|\bsupply chains?\b|\bsuppliers?\b|\bwin-win\b|\b(?:buy|buying|bought|sell|selling|sold|purchas\w+) (?:from|to|more|components|parts|chips|goods)\b|\bmarket economy\b|\bcommercial\b|\bbusiness(?:es)? with\b|\bdecoupl\w+|\b(?:US|U\.S\.|American) (?:companies|firms)\b|\bmutually beneficial\b|\bproduction capacity\b|\bWTO\b|\bWorld Trade Organi[sz]ation\b|\btrade rules\b|\bfair competition\b|\bnon-?discrimination\b/i,
   'meng-wanzhou':
     /\bMeng\b|\bWanzhou\b|\bextradit\w+|\barrest(?:ed)?\b|\bhouse arrest\b|\bdetention\b|\bdetained\b|\bVancouver\b|\bchief financial officer\b|\bCFO\b|\bbank fraud\b|\bHSBC\b/i,
   globalisation: /\bglobali[sz]\w+|\bglobal (?:industry|industries|supply chains?|cooperation|ecosystem)\b|\bgo it alone\b/i,
   evidence: /\b(?:no|any|without|not|never|lack of)\b[^.]{0,40}\b(?:evidence|proof)\b|\bevidence\b[^.]{0,20}\b(?:never|not)\b|\bunfounded\b|\bbaseless\b|\bunproven\b/i,
-  resilience: /\b(?:despite|in spite of) (?:[\p{L}.'’-]+ ){0,4}(?:sanctions|bans?|restrictions|curbs|blacklist\w*|export controls|pressure|crackdown)\b|\bself[-\s]?(?:sufficien\w*|relian\w*)|\bovercom\w+|\bthriv\w+|\bcomeback\b|\bbreakthrough\b|\brevenue\b|\bprofits?\b|\bhomegrown\b|\bin-house\b|\bown (?:chips?|operating system|processors?)\b|\bstronger\b/iu,
+  resilience: /\b(?:despite|in spite of) (?:[\p{L}.'’-]+ ){0,4}(?:sanctions|bans?|restrictions|curbs|blacklist\w*|export controls|pressure|crackdown)\b|\bself[-\s]?(?:sufficien\w*|relian\w*)|\bovercom\w+|\bthriv\w+|\bcomeback\b|\bbreakthrough\b|\brevenue\b|\bprofits?\b|\bhomegrown\b|\bin-house\b|\bown (?:chips?|operating system|processors?)\b|\bstronger\b|\b(?:wak(?:e|es|ing|ened)|awak\w+)\b(?: [\p{L}'’-]+){0,3} (?:capacity|capabilit\w+|potential|innovation)\b/iu,
   'operating-system': /\bAndroid\b|\boperating systems?\b|\bGoogle\b|\bGmail\b|\bHarmonyOS\b|\bHongmeng\b|\bPlay Store\b|\bapps?\b/i,
 };
 

@@ -25,7 +25,8 @@ describe('npm run eval:card', { timeout: 30_000 }, () => {
     const r = run('eval-card.ts', ['--json', '--set', set([ITEM])]);
     expect(r.status, r.stderr).toBe(1);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['totals', 'stale', 'undetected', 'offTopicHighlighted', 'items']);
+    expect(Object.keys(out)).toEqual(['totals', 'heldOut', 'stale', 'undetected', 'offTopicHighlighted', 'items']);
+    expect(out.heldOut).toBeNull(); // one article: too few for 5 folds
     expect(out.stale).toEqual([{ item: 'x1', file: ITEM.relevant[1]!.file, quote: ITEM.relevant[1]!.quote }]);
     expect(out.items[0].detected).toEqual({ text: 'no-spy agreements', term: 'no-spy agreement', category: 'no-spy', at: ITEM.paragraph.indexOf('no-spy agreements') });
     expect(out.items[0].relevant[0].ids).toHaveLength(1);

@@ -19,9 +19,12 @@ const SET = join(ROOT, 'tests/fixtures/card/paragraphs.json');
  * (91 paragraphs); 93.3% / 66.2% / 0.864 / 100% with lead-in matters, the
  * evidence and resilience matters, politics as a sanctions cue, other
  * countries' sanctions off topic, and three labels added in an audit
- * (session 4; 90.7% / 65.1% held out by article).
+ * (session 4; 90.7% / 65.1% held out by article); 93.3% / 67.9% / 0.864 /
+ * 100% with one answering statement next to the lead, "WTO"/"trade rules" as
+ * trade and a measure "waking" a company's capacity as resilience (session 5;
+ * 93.3% / 67.9% held out).
  */
-const FLOORS = { measured: '2026-11-30', hit3: 0.93, recall5: 0.66, mrr: 0.86, emptyRate: 1 };
+const FLOORS = { measured: '2026-11-30', hit3: 0.93, recall5: 0.675, mrr: 0.86, emptyRate: 1 };
 const TARGETS = { hit3: 0.9, recall5: 0.75 };
 
 function statement(id: string, file: string, text: string, duplicates: Statement['duplicates'] = []): Statement {

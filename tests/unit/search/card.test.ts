@@ -52,14 +52,18 @@ describe('cardQuery', () => {
     expect(results.slice(0, 5).some((r) => r.speaker.side === 'huawei')).toBe(true);
   });
 
-  it('a quote that names no matter is on its lead-in’s (the sentence before it in its source), and a dispute framed as politics is about the measures', () => {
+  it('a quote that names no matter is on its lead-in’s (the sentence before it in its source), a dispute framed as politics is about the measures, and a measure waking a company’s capacity is how it fares despite them', () => {
     const c = corpus();
     const { matters, lent } = statementMatters(c);
     const doc = (text: string) => c.byDoc.findIndex((s) => s.text.startsWith(text));
+    const hegemony = doc('this is hegemony');
+    expect(c.byDoc[hegemony]!.topics).toEqual([]);
+    expect(matters[hegemony]).toContain('sanctions');
+    expect(lent[hegemony]).toBe(1);
     const waking = doc('What President Trump is doing is waking');
     expect(c.byDoc[waking]!.topics).toEqual([]);
-    expect(matters[waking]).toContain('sanctions');
-    expect(lent[waking]).toBe(1);
+    expect(matters[waking]).toEqual(['resilience']);
+    expect(lent[waking]).toBe(0);
     const political = doc('It is inappropriate to use political means');
     expect(matters[political]).toContain('sanctions');
     expect(lent[political]).toBe(0);
