@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Statement } from '../../../lib/data/types.ts';
 import { reasonWords } from '../../../lib/search/card-reason.ts';
+import { statement } from '../panel/helpers.tsx';
 import { corpus } from './helpers.ts';
 
 function lead(text: string): Statement {
-  return {
-    id: 'x#1',
-    text,
-    file: 'x.txt',
-    span: [0, text.length],
-    speaker: { id: 'x', name: 'X', role: 'x', side: 'chinese-government' },
-    kind: 'primary',
-    voice: 'quote',
-    via: 'quote-tag',
-    topics: [],
-    answers: [],
-    duplicates: [],
-  };
+  return statement({ id: 'x#1', text, file: 'x.txt', span: [0, text.length] });
 }
 
 const ZHAO = lead("Without solid evidence, the US has used 'national security' as a reason to abuse its power and impose a variety of restrictions on Huawei and other Chinese companies");
