@@ -4,12 +4,18 @@
  * news pages) gets one paragraph about Liang Hua's no-spy offer inserted
  * after its first paragraph, as a story on the topic would have; the script
  * hovers "no-spy agreement" and saves tests/artifacts/real-<page>-<scheme>.png.
- * Pages are served from 127.0.0.1 and cannot reach the network.
+ * Then the extension's own pages, light and dark, pointed at the last news
+ * page: the side panel with a search (ui-panel-<scheme>.png), the toolbar
+ * popup (ui-popup-<scheme>.png) and the settings page
+ * (ui-settings-<scheme>.png), so a change to the shared UI kit is seen on
+ * all four surfaces at once. Pages are served from 127.0.0.1 and cannot
+ * reach the network.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { launch, screenshot } from '../tests/e2e/browsers.ts';
 import { startServer } from '../tests/e2e/server.ts';
+import type { browser } from 'wxt/browser';
 
 const PARAGRAPH =
   'Huawei chairman Liang Hua said the company is willing to sign a no-spy agreement with the United States, as the Commerce Department keeps Huawei on its Entity List.';
@@ -22,6 +28,30 @@ if (!values.pages) {
 const names = positionals.length ? positionals : ['nytimes-1.html', 'guardian-1.html', 'wapo-1.html'];
 const { url, server } = await startServer(resolve(values.pages));
 const session = await launch('chromium');
+
+/** The panel, popup and settings page, in `scheme`, while the news page just shot is the active tab. */
+async function extensionPages(scheme: 'light' | 'dark') {
+  const target = await session.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(session.origin));
+  const worker = (await target.worker())!;
+  const tabId = await worker.evaluate(async () => {
+    const [tab] = await (globalThis as unknown as { chrome: typeof browser }).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id;
+  });
+  const shots: [file: string, path: string, width: number, height: number][] = [
+    ['panel', '/sidepanel.html#q=no-spy', 400, 800],
+    ['popup', `/popup.html?tab=${tabId}`, 320, 520],
+    ['settings', '/options.html', 900, 900],
+  ];
+  for (const [file, path, width, height] of shots) {
+    const page = await session.browser.newPage();
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+    await page.setViewport({ width, height });
+    await page.goto(`${session.origin}${path}`, { waitUntil: 'load' });
+    await new Promise((r) => setTimeout(r, 800));
+    console.log(await screenshot(page, `ui-${file}-${scheme}.png`));
+    await page.close();
+  }
+}
 try {
   for (const name of names) {
     for (const scheme of ['light', 'dark'] as const) {
@@ -55,6 +85,7 @@ try {
       await page.mouse.move(point.x, point.y);
       await new Promise((r) => setTimeout(r, 1200));
       console.log(await screenshot(page, `real-${name.replace(/\.html$/, '')}-${scheme}.png`));
+      if (name === names.at(-1)) await extensionPages(scheme);
       await page.close();
     }
   }

@@ -37,7 +37,7 @@ export function CopyButton({ label, describedBy, text, copy }: CopyButtonProps) 
       <button type="button" class={`sc-button sc-button--small${status === 'copied' ? ' sc-button--done' : ''}`} aria-describedby={describedBy} onClick={onClick}>
         {status === 'copied' ? t('panel_copied') : status === 'failed' ? t('panel_copyFailed') : label}
       </button>
-      <span class="sp-sr-only" role="status">
+      <span class="sc-sr-only" role="status">
         {status === 'copied' ? t('panel_copiedStatus') : status === 'failed' ? t('panel_copyFailedStatus') : ''}
       </span>
     </>

@@ -81,12 +81,12 @@ function Facet({ name, legend, options, filters, counts, onChange, byCount }: Fa
   if (shown.length === 0) return null;
   const hidden = offered.length - shown.length;
   return (
-    <fieldset class="sp-facet">
-      <legend class="sp-facet__legend">{legend}</legend>
-      <ul class="sp-facet__list">
+    <fieldset class="sc-panel-facet">
+      <legend class="sc-panel-facet__legend">{legend}</legend>
+      <ul class="sc-panel-facet__list">
         {shown.map((o) => (
           <li key={o.value}>
-            <label class="sp-check">
+            <label class="sc-panel-check">
               <input
                 type="checkbox"
                 name={name}
@@ -94,8 +94,8 @@ function Facet({ name, legend, options, filters, counts, onChange, byCount }: Fa
                 checked={chosen.includes(o.value)}
                 onChange={() => onChange({ ...filters, [name]: toggle(filters[name] as string[] | undefined, o.value) })}
               />
-              <span class="sp-check__label">{o.label}</span>
-              <span class="sp-check__count" aria-label={statementCount(count(o.value))}>
+              <span class="sc-panel-check__label">{o.label}</span>
+              <span class="sc-panel-check__count" aria-label={statementCount(count(o.value))}>
                 {count(o.value)}
               </span>
             </label>
@@ -120,26 +120,26 @@ export function Filters({ filters, counts, speakers, sources, onChange }: Filter
   const shared = { filters, counts, onChange };
   const ranged = Boolean(filters.from || filters.to);
   return (
-    <div class="sp-filters">
-      <div class="sp-filters__grid">
+    <div class="sc-panel-filters">
+      <div class="sc-panel-filters__grid">
         <Facet name="kinds" legend={t('panel_filter_kind')} options={kindOptions} {...shared} />
         <Facet name="sides" legend={t('panel_filter_side')} options={sideOptions} {...shared} />
         <Facet name="speakers" legend={t('panel_filter_speaker')} options={speakers} byCount {...shared} />
         <Facet name="topics" legend={t('panel_filter_topic')} options={topicOptions} byCount {...shared} />
         <Facet name="files" legend={t('panel_filter_source')} options={sourceOptions} {...shared} />
       </div>
-      <fieldset class="sp-facet sp-dates">
-        <legend class="sp-facet__legend">{t('panel_filter_dates')}</legend>
-        <label class="sp-dates__field">
+      <fieldset class="sc-panel-facet sc-panel-dates">
+        <legend class="sc-panel-facet__legend">{t('panel_filter_dates')}</legend>
+        <label class="sc-panel-dates__field">
           <span>{t('panel_filter_from')}</span>
           <input type="date" value={filters.from ?? ''} onChange={(e) => onChange({ ...filters, from: e.currentTarget.value || undefined })} />
         </label>
-        <label class="sp-dates__field">
+        <label class="sc-panel-dates__field">
           <span>{t('panel_filter_to')}</span>
           <input type="date" value={filters.to ?? ''} onChange={(e) => onChange({ ...filters, to: e.currentTarget.value || undefined })} />
         </label>
         {ranged && counts.undated > 0 ? (
-          <p class="sp-note">
+          <p class="sc-panel-note">
             {counts.undated === 1 ? t('panel_undated_one', 1) : t('panel_undated_other', counts.undated)}
           </p>
         ) : null}

@@ -24,13 +24,13 @@ export interface OnThisPageProps {
 
 function Unavailable({ reason }: { reason: 'no-tab' | 'no-script' }) {
   return (
-    <div class="sp-empty">
+    <div class="sc-panel-empty">
       {reason === 'no-tab' ? (
         <p>{t('panel_page_noTab')}</p>
       ) : (
         <>
           <p>{t('panel_page_noScript')}</p>
-          <p class="sp-note">{t('panel_page_noScriptHint')}</p>
+          <p class="sc-panel-note">{t('panel_page_noScriptHint')}</p>
         </>
       )}
     </div>
@@ -41,16 +41,16 @@ function CategoryGroup({ category, mentions, onReveal }: { category: Category; m
   const [limit, setLimit] = useState(MENTION_STEP);
   const label = categoryLabel(category);
   return (
-    <section class="sp-group" aria-label={`${label}, ${mentions.length}`}>
-      <h3 class="sp-group__title">
-        <Swatch category={category} /> {label} <span class="sp-count">{mentions.length}</span>
+    <section class="sc-panel-group" aria-label={`${label}, ${mentions.length}`}>
+      <h3 class="sc-panel-group__title">
+        <Swatch category={category} /> {label} <span class="sc-panel-count">{mentions.length}</span>
       </h3>
-      <ol class="sp-mentions">
+      <ol class="sc-panel-mentions">
         {mentions.slice(0, limit).map((m) => (
           <li key={m.index}>
-            <button type="button" class="sp-mention" onClick={() => onReveal(m.index)}>
-              <span class="sp-mention__text">{m.text}</span>
-              <span class="sp-mention__sentence">
+            <button type="button" class="sc-panel-mention" onClick={() => onReveal(m.index)}>
+              <span class="sc-panel-mention__text">{m.text}</span>
+              <span class="sc-panel-mention__sentence">
                 <Emphasis text={m.sentence} terms={[m.text]} />
               </span>
             </button>
@@ -64,14 +64,14 @@ function CategoryGroup({ category, mentions, onReveal }: { category: Category; m
 
 export function OnThisPage({ state, onReveal }: OnThisPageProps) {
   const [gone, setGone] = useState(false);
-  if (state.status === 'loading') return <p class="sp-note sp-pad">{t('panel_page_loading')}</p>;
+  if (state.status === 'loading') return <p class="sc-panel-note sc-panel-pad">{t('panel_page_loading')}</p>;
   if (state.status === 'unavailable') return <Unavailable reason={state.reason} />;
   const reveal = async (index: number) => setGone(!(await onReveal(index)));
   return (
-    <div class="sp-page">
-      <p class="sp-page__title">
-        <span class="sp-page__name">{state.title || state.url}</span>
-        <span class="sp-note">
+    <div class="sc-panel-page">
+      <p class="sc-panel-page__title">
+        <span class="sc-panel-page__name">{state.title || state.url}</span>
+        <span class="sc-panel-note">
           {state.total === 0
             ? t('panel_page_none')
             : state.total > state.mentions.length
@@ -81,7 +81,7 @@ export function OnThisPage({ state, onReveal }: OnThisPageProps) {
                 : t('panel_page_mentions_other', state.total)}
         </span>
       </p>
-      <p class="sp-note" role="status">
+      <p class="sc-panel-note" role="status">
         {gone ? t('panel_page_gone') : ''}
       </p>
       {CATEGORIES.map((category) => {

@@ -39,26 +39,26 @@ function TopicEntry({ group, ...props }: { group: TopicGroup } & Omit<OverviewPr
   // The parties' positions: claims with their counterclaims, then counterclaims answering nothing here.
   const entries = [...group.threads, ...group.loose.filter((r) => r.kind === 'counterclaim').map((claim) => ({ claim, replies: [] }))];
   return (
-    <details class="sp-topic" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary class="sp-topic__summary">
-        <span class="sp-topic__name">{label}</span>
-        <span class="sp-topic__counts">
+    <details class="sc-panel-topic" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary class="sc-panel-topic__summary">
+        <span class="sc-panel-topic__name">{label}</span>
+        <span class="sc-panel-topic__counts">
           {own === 1 ? t('panel_claims_one', 1) : t('panel_claims_other', own)} ·{' '}
           {disputing === 1 ? t('panel_counterclaims_one', 1) : t('panel_counterclaims_other', disputing)} · {t('panel_inAll', group.count)}
         </span>
       </summary>
       {open ? (
-        <div class="sp-topic__body">
-          {entries.length === 0 ? <p class="sp-note">{t('panel_topicOnlyReporting')}</p> : null}
-          <ol class="sp-list">
+        <div class="sc-panel-topic__body">
+          {entries.length === 0 ? <p class="sc-panel-note">{t('panel_topicOnlyReporting')}</p> : null}
+          <ol class="sc-panel-list">
             {entries.slice(0, limit).map((thread) => (
-              <li class="sp-list__item" key={thread.claim.id}>
+              <li class="sc-list__item" key={thread.claim.id}>
                 <ThreadView thread={thread} links={props.links} onRead={props.onRead} copy={props.copy} />
               </li>
             ))}
           </ol>
           {entries.length > limit ? (
-            <button type="button" class="sp-more" onClick={() => setLimit(entries.length)}>
+            <button type="button" class="sc-panel-more" onClick={() => setLimit(entries.length)}>
               {t('panel_showMore', entries.length - limit)}
             </button>
           ) : null}
@@ -85,27 +85,27 @@ export function Overview({ statements, sources, onReadDocument, ...props }: Over
     return counts;
   }, [statements]);
   return (
-    <div class="sp-overview">
-      <section class="sp-overview__section" aria-labelledby="sp-topics-heading">
-        <h2 class="sp-heading" id="sp-topics-heading">
+    <div class="sc-panel-overview">
+      <section class="sc-panel-overview__section" aria-labelledby="sc-panel-topics-heading">
+        <h2 class="sc-panel-heading" id="sc-panel-topics-heading">
           {t('panel_topicsHeading')}
         </h2>
-        <p class="sp-note">{t('panel_topicsHint')}</p>
+        <p class="sc-panel-note">{t('panel_topicsHint')}</p>
         {groups.map((g) => (
           <TopicEntry key={g.topic ?? 'none'} group={g} {...props} />
         ))}
       </section>
-      <section class="sp-overview__section" aria-labelledby="sp-sources-heading">
-        <h2 class="sp-heading" id="sp-sources-heading">
+      <section class="sc-panel-overview__section" aria-labelledby="sc-panel-sources-heading">
+        <h2 class="sc-panel-heading" id="sc-panel-sources-heading">
           {t('panel_sourcesHeading')}
         </h2>
-        <ol class="sp-sources">
+        <ol class="sc-panel-sources">
           {sources.slice(0, shownSources).map((s) => (
-            <li class="sp-source" key={s.file}>
-              <button type="button" class="sp-source__title sp-link" onClick={() => onReadDocument(s.file)}>
+            <li class="sc-panel-source" key={s.file}>
+              <button type="button" class="sc-panel-source__title sc-panel-link" onClick={() => onReadDocument(s.file)}>
                 {s.title ?? s.file}
               </button>
-              <p class="sp-meta">
+              <p class="sc-panel-meta">
                 {s.publisher ?? t('panel_publisherUnknown')}
                 <span aria-hidden="true"> · </span>
                 {formatDate(s.date)}

@@ -118,7 +118,7 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
     event.preventDefault();
     const next: Tab = tab === 'search' ? 'page' : 'search';
     setTab(next);
-    event.currentTarget.querySelector<HTMLElement>(`#sp-tab-${next}`)?.focus();
+    event.currentTarget.querySelector<HTMLElement>(`#sc-panel-tab-${next}`)?.focus();
   };
 
   const browsing = !search.query.trim() && !hasFilters(search.filters);
@@ -126,19 +126,19 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
   const count = model.total;
 
   return (
-    <div class="sp-app">
-      <header class="sp-header">
-        <p class="sp-brand">{t('extName')}</p>
-        <div class="sp-tabs" role="tablist" aria-label={t('panel_sections')} onKeyDown={onTabKey}>
+    <div class="sc-panel-app">
+      <header class="sc-panel-header">
+        <p class="sc-panel-brand">{t('extName')}</p>
+        <div class="sc-panel-tabs" role="tablist" aria-label={t('panel_sections')} onKeyDown={onTabKey}>
           {(['search', 'page'] as const).map((name) => (
             <button
               key={name}
               type="button"
               role="tab"
-              id={`sp-tab-${name}`}
-              class="sp-tab"
+              id={`sc-panel-tab-${name}`}
+              class="sc-panel-tab"
               aria-selected={tab === name ? 'true' : 'false'}
-              aria-controls={`sp-panel-${name}`}
+              aria-controls={`sc-panel-panel-${name}`}
               tabIndex={tab === name ? 0 : -1}
               onClick={() => setTab(name)}
             >
@@ -148,7 +148,7 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
         </div>
       </header>
 
-      <div id="sp-panel-search" role="tabpanel" aria-labelledby="sp-tab-search" hidden={tab !== 'search'} class="sp-main">
+      <div id="sc-panel-panel-search" role="tabpanel" aria-labelledby="sc-panel-tab-search" hidden={tab !== 'search'} class="sc-panel-main">
         {reading ? (
           <Reader
             corpus={corpus}
@@ -162,10 +162,10 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
         ) : null}
         <div hidden={reading !== null}>
           <SearchBox value={search.query} onInput={(query) => setSearch((s) => ({ ...s, query }))} inputRef={inputRef} />
-          <details class="sp-filter-panel">
-            <summary class="sp-filter-panel__summary">
+          <details class="sc-panel-filter-panel">
+            <summary class="sc-panel-filter-panel__summary">
               {t('panel_filters')}
-              {filterCount ? <span class="sp-badge">{t('panel_filtersActive', filterCount)}</span> : null}
+              {filterCount ? <span class="sc-panel-badge">{t('panel_filtersActive', filterCount)}</span> : null}
             </summary>
             <Filters filters={search.filters} counts={model.counts} speakers={speakers} sources={sources} onChange={setFilters} />
           </details>
@@ -180,20 +180,20 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
               copy={services.copy}
             />
           ) : (
-            <section class="sp-results" aria-label={t('panel_results')}>
-              <div class="sp-results__bar">
-                <p class="sp-results__count" role="status">
+            <section class="sc-panel-results" aria-label={t('panel_results')}>
+              <div class="sc-panel-results__bar">
+                <p class="sc-panel-results__count" role="status">
                   {statementCount(count)}
-                  {model.matched > count ? <span class="sp-note"> {t('panel_ofMatching', formatCount(model.matched))}</span> : null}
+                  {model.matched > count ? <span class="sc-panel-note"> {t('panel_ofMatching', formatCount(model.matched))}</span> : null}
                 </p>
-                <label class="sp-check sp-check--inline">
+                <label class="sc-panel-check sc-panel-check--inline">
                   <input type="checkbox" checked={search.grouped} onChange={(e) => setSearch((s) => ({ ...s, grouped: e.currentTarget.checked }))} />
-                  <span class="sp-check__label">{t('panel_groupByTopic')}</span>
+                  <span class="sc-panel-check__label">{t('panel_groupByTopic')}</span>
                 </label>
               </div>
               {count > 0 ? (
-                <div class="sp-export" role="group" aria-label={t('panel_exportLabel')}>
-                  <span class="sp-note">{count === 1 ? t('panel_export_one') : t('panel_export_other', formatCount(count))}</span>
+                <div class="sc-panel-export" role="group" aria-label={t('panel_exportLabel')}>
+                  <span class="sc-panel-note">{count === 1 ? t('panel_export_one') : t('panel_export_other', formatCount(count))}</span>
                   {/* File format names, the same in every language: not messages. */}
                   <button type="button" class="sc-button sc-button--small" onClick={() => exportAs('csv')}>
                     CSV
@@ -203,7 +203,7 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
                   </button>
                 </div>
               ) : (
-                <div class="sp-empty">
+                <div class="sc-panel-empty">
                   <p>
                     {search.query.trim()
                       ? filterCount
@@ -230,7 +230,7 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
         </div>
       </div>
 
-      <div id="sp-panel-page" role="tabpanel" aria-labelledby="sp-tab-page" hidden={tab !== 'page'} class="sp-main">
+      <div id="sc-panel-panel-page" role="tabpanel" aria-labelledby="sc-panel-tab-page" hidden={tab !== 'page'} class="sc-panel-main">
         {tab === 'page' ? <OnThisPage state={page} onReveal={services.revealMention} /> : null}
       </div>
     </div>

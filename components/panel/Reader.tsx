@@ -46,30 +46,30 @@ function Selected({ corpus, statement, position, total, onSelect, order, copy }:
   const previous = order[position - 2];
   const next = order[position];
   return (
-    <section class={`sp-selected sp-selected--${statement.kind}`} aria-label={t('panel_selected')}>
-      <div class="sp-item__top">
-        <span class={`sp-kind sp-kind--${statement.kind}`}>{kindLabel(statement.kind)}</span>
-        <span class={`sp-side sp-side--${statement.speaker.side}`}>
-          <span class="sp-side__dot" aria-hidden="true" />
+    <section class={`sc-panel-selected sc-panel-selected--${statement.kind}`} aria-label={t('panel_selected')}>
+      <div class="sc-item__top">
+        <span class={`sc-kind sc-kind--${statement.kind}`}>{kindLabel(statement.kind)}</span>
+        <span class={`sc-side sc-side--${statement.speaker.side}`}>
+          <span class="sc-side__dot" aria-hidden="true" />
           {sideLabel(statement.speaker.side)}
         </span>
       </div>
-      <p class="sp-speaker">
-        <span class="sp-speaker__name">{statement.speaker.name}</span>
-        {role ? <span class="sp-speaker__role">, {role}</span> : null}
+      <p class="sc-panel-speaker">
+        <span class="sc-panel-speaker__name">{statement.speaker.name}</span>
+        {role ? <span class="sc-panel-speaker__role">, {role}</span> : null}
       </p>
-      <div class="sp-selected__nav">
+      <div class="sc-panel-selected__nav">
         <button type="button" class="sc-button sc-button--small" disabled={!previous} onClick={() => previous && onSelect(previous)}>
           {t('panel_previous')}
         </button>
-        <span class="sp-selected__pos" aria-live="polite">
+        <span class="sc-panel-selected__pos" aria-live="polite">
           {t('panel_position', [position, total])}
         </span>
         <button type="button" class="sc-button sc-button--small" disabled={!next} onClick={() => next && onSelect(next)}>
           {t('panel_next')}
         </button>
       </div>
-      <div class="sp-actions">
+      <div class="sc-panel-actions">
         <CopyButton label={t('panel_copyCitation')} text={() => plainCitation(result)} copy={copy} />
         <CopyButton label={t('panel_copyMarkdown')} text={() => markdownCitation(result)} copy={copy} />
       </div>
@@ -97,15 +97,15 @@ export function Reader({ corpus, document: doc, meta, selected, onSelect, onBack
   }, [selected, doc]);
 
   const back = (
-    <button type="button" class="sp-back" onClick={onBack}>
+    <button type="button" class="sc-panel-back" onClick={onBack}>
       {t('panel_back')}
     </button>
   );
   if (!doc) {
     return (
-      <div class="sp-reader">
+      <div class="sc-panel-reader">
         {back}
-        <p class="sp-empty" role="alert">
+        <p class="sc-panel-empty" role="alert">
           {t('panel_notInCorpus')}
         </p>
       </div>
@@ -114,11 +114,11 @@ export function Reader({ corpus, document: doc, meta, selected, onSelect, onBack
   const url = safeHttpUrl(meta?.url);
   const title = meta?.title ?? doc.file;
   return (
-    <div class="sp-reader">
+    <div class="sc-panel-reader">
       {back}
-      <header class="sp-reader__header">
-        <h2 class="sp-reader__title">{title}</h2>
-        <dl class="sp-facts">
+      <header class="sc-panel-reader__header">
+        <h2 class="sc-panel-reader__title">{title}</h2>
+        <dl class="sc-panel-facts">
           <dt>{t('panel_fact_publisher')}</dt>
           <dd>{meta?.publisher ?? t('panel_factUnknown')}</dd>
           <dt>{t('panel_fact_date')}</dt>
@@ -128,7 +128,7 @@ export function Reader({ corpus, document: doc, meta, selected, onSelect, onBack
           <dt>{t('panel_fact_original')}</dt>
           <dd>
             {url ? (
-              <a class="sp-link" href={url} target="_blank" rel="noopener noreferrer">
+              <a class="sc-panel-link" href={url} target="_blank" rel="noopener noreferrer">
                 {hostOf(url)} ↗
               </a>
             ) : (
@@ -137,11 +137,11 @@ export function Reader({ corpus, document: doc, meta, selected, onSelect, onBack
           </dd>
         </dl>
       </header>
-      <p class="sp-legend">
-        <span class="sp-st sp-st--primary">{kindLabel('primary')}</span> <span class="sp-st sp-st--counterclaim">{kindLabel('counterclaim')}</span>{' '}
-        <span class="sp-st sp-st--context">{kindLabel('context')}</span> <span class="sp-legend__plain">{t('panel_legendUnmarked')}</span>
+      <p class="sc-panel-legend">
+        <span class="sc-panel-st sc-panel-st--primary">{kindLabel('primary')}</span> <span class="sc-panel-st sc-panel-st--counterclaim">{kindLabel('counterclaim')}</span>{' '}
+        <span class="sc-panel-st sc-panel-st--context">{kindLabel('context')}</span> <span class="sc-panel-legend__plain">{t('panel_legendUnmarked')}</span>
       </p>
-      <article class="sp-doc" ref={articleRef} aria-label={t('panel_documentText', title)}>
+      <article class="sc-panel-doc" ref={articleRef} aria-label={t('panel_documentText', title)}>
         {doc.paragraphs.map((paragraph) => {
           const pieces = markParagraph(
             paragraph,
@@ -151,7 +151,7 @@ export function Reader({ corpus, document: doc, meta, selected, onSelect, onBack
             piece.statement ? (
               <mark
                 key={index}
-                class={`sp-st sp-st--${piece.statement.kind}${piece.statement.id === selected ? ' sp-st--selected' : ''}`}
+                class={`sc-panel-st sc-panel-st--${piece.statement.kind}${piece.statement.id === selected ? ' sc-panel-st--selected' : ''}`}
                 data-statement-id={piece.statement.id}
                 tabIndex={-1}
                 onClick={() => onSelect(piece.statement!.id)}
@@ -164,7 +164,7 @@ export function Reader({ corpus, document: doc, meta, selected, onSelect, onBack
           );
           const Tag = paragraph.role === 'body' ? 'p' : 'h3';
           return (
-            <Tag key={paragraph.span[0]} class={`sp-doc__${paragraph.role}`}>
+            <Tag key={paragraph.span[0]} class={`sc-panel-doc__${paragraph.role}`}>
               {content}
             </Tag>
           );

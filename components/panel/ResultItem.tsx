@@ -26,12 +26,12 @@ export interface ResultItemProps {
 function LinkLine({ label, statements, onRead }: { label: string; statements: readonly Statement[]; onRead(id: string): void }) {
   if (statements.length === 0) return null;
   return (
-    <p class="sp-pair">
-      <span class="sp-pair__label">{label}</span>{' '}
+    <p class="sc-pair">
+      <span class="sc-pair__label">{label}</span>{' '}
       {statements.map((s, index) => (
         <Fragment key={s.id}>
           {index > 0 ? '; ' : null}
-          <button type="button" class="sp-link" onClick={() => onRead(s.id)}>
+          <button type="button" class="sc-panel-link" onClick={() => onRead(s.id)}>
             {t('panel_linkTarget', [s.speaker.name, excerpt(s.text)])}
           </button>
         </Fragment>
@@ -47,36 +47,36 @@ export function ResultItem({ result, links, onRead, copy }: ResultItemProps) {
   const answeredBy = answered.filter((s) => s.kind !== 'counterclaim');
   const speakerId = `sp${useId().replace(/[^A-Za-z0-9_-]/g, '')}-speaker`;
   return (
-    <article class={`sp-item sp-item--${result.kind}`} aria-label={role ? `${result.speaker.name}, ${role}` : result.speaker.name} data-id={result.id}>
-      <div class="sp-item__top">
-        <span class={`sp-kind sp-kind--${result.kind}`}>{kindLabel(result.kind)}</span>
-        <span class={`sp-side sp-side--${result.side}`}>
-          <span class="sp-side__dot" aria-hidden="true" />
+    <article class={`sc-panel-item sc-panel-item--${result.kind}`} aria-label={role ? `${result.speaker.name}, ${role}` : result.speaker.name} data-id={result.id}>
+      <div class="sc-item__top">
+        <span class={`sc-kind sc-kind--${result.kind}`}>{kindLabel(result.kind)}</span>
+        <span class={`sc-side sc-side--${result.side}`}>
+          <span class="sc-side__dot" aria-hidden="true" />
           {sideLabel(result.side)}
         </span>
       </div>
-      <blockquote class="sp-quote">
+      <blockquote class="sc-panel-quote">
         <Emphasis text={result.text} terms={result.terms} />
       </blockquote>
-      <p class="sp-speaker" id={speakerId}>
-        <span class="sp-speaker__name">{result.speaker.name}</span>
-        {role ? <span class="sp-speaker__role">, {role}</span> : null}
+      <p class="sc-panel-speaker" id={speakerId}>
+        <span class="sc-panel-speaker__name">{result.speaker.name}</span>
+        {role ? <span class="sc-panel-speaker__role">, {role}</span> : null}
       </p>
-      <p class="sp-meta">
+      <p class="sc-panel-meta">
         {result.source.publisher?.trim() || t('panel_publisherUnknown')}
         <span aria-hidden="true"> · </span>
         {formatDate(result.source.date)}
         {result.source.title ? (
           <>
             <span aria-hidden="true"> · </span>
-            <cite class="sp-meta__title">{result.source.title}</cite>
+            <cite class="sc-panel-meta__title">{result.source.title}</cite>
           </>
         ) : null}
       </p>
       <LinkLine label={result.kind === 'counterclaim' ? t('panel_link_disputes') : t('panel_link_answers')} statements={links.answers(result.id)} onRead={onRead} />
       <LinkLine label={t('panel_link_disputedBy')} statements={disputedBy} onRead={onRead} />
       <LinkLine label={t('panel_link_answeredBy')} statements={answeredBy} onRead={onRead} />
-      <div class="sp-actions">
+      <div class="sc-panel-actions">
         <button type="button" class="sc-button sc-button--small sc-button--primary" aria-describedby={speakerId} onClick={() => onRead(result.id)}>
           {t('panel_readInSource')}
         </button>

@@ -35,7 +35,7 @@ export interface ResultListProps {
 function ShowMoreLabel({ hidden, step }: { hidden: number; step: number }) {
   return (
     <>
-      {t('panel_showMore', formatCount(Math.min(hidden, step)))} <span class="sp-more__rest">{t('panel_showMoreOf', formatCount(hidden))}</span>
+      {t('panel_showMore', formatCount(Math.min(hidden, step)))} <span class="sc-panel-more__rest">{t('panel_showMoreOf', formatCount(hidden))}</span>
     </>
   );
 }
@@ -44,7 +44,7 @@ function ShowMoreLabel({ hidden, step }: { hidden: number; step: number }) {
 export function MoreButton({ hidden, step, onClick }: { hidden: number; step: number; onClick(): void }) {
   if (hidden <= 0) return null;
   return (
-    <button type="button" class="sp-more" onClick={onClick}>
+    <button type="button" class="sc-panel-more" onClick={onClick}>
       <ShowMoreLabel hidden={hidden} step={step} />
     </button>
   );
@@ -66,9 +66,9 @@ function FlatList({ results, ...item }: Omit<ResultListProps, 'grouped'>) {
   const shown = useMemo(() => results.first(limit), [results, limit]);
   return (
     <>
-      <ol class="sp-list">
+      <ol class="sc-panel-list">
         {shown.map((r) => (
-          <li class="sp-list__item" key={r.id}>
+          <li class="sc-list__item" key={r.id}>
             <ResultItem result={r} {...item} />
           </li>
         ))}
@@ -81,10 +81,10 @@ function FlatList({ results, ...item }: Omit<ResultListProps, 'grouped'>) {
 /** A claim with its replies indented under it. */
 export function ThreadView({ thread, ...item }: { thread: Thread } & Omit<ResultListProps, 'results' | 'grouped'>) {
   return (
-    <div class="sp-thread">
+    <div class="sc-panel-thread">
       <ResultItem result={thread.claim} {...item} />
       {thread.replies.length > 0 ? (
-        <ol class="sp-thread__replies" aria-label={t('panel_repliesLabel', thread.claim.speaker.name)}>
+        <ol class="sc-panel-thread__replies" aria-label={t('panel_repliesLabel', thread.claim.speaker.name)}>
           {thread.replies.map((r) => (
             <li key={r.id}>
               <ResultItem result={r} {...item} />
@@ -106,11 +106,11 @@ function Group({
   const [limit, more] = useLimit(GROUP_STEP, LIST_STEP, answer);
   const entries = [...threads.map((thread) => ({ key: thread.claim.id, thread })), ...loose.map((r) => ({ key: r.id, thread: { claim: r, replies: [] } }))];
   return (
-    <section class="sp-group" aria-label={heading}>
-      <h3 class="sp-group__title">{heading}</h3>
-      <ol class="sp-list">
+    <section class="sc-panel-group" aria-label={heading}>
+      <h3 class="sc-panel-group__title">{heading}</h3>
+      <ol class="sc-panel-list">
         {entries.slice(0, limit).map(({ key, thread }) => (
-          <li class="sp-list__item" key={key}>
+          <li class="sc-list__item" key={key}>
             <ThreadView thread={thread} {...item} />
           </li>
         ))}

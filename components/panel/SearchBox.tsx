@@ -15,18 +15,18 @@ export interface SearchBoxProps {
 
 export function SearchBox({ value, onInput, inputRef }: SearchBoxProps) {
   return (
-    <div class="sp-search" role="search">
-      <label class="sp-sr-only" for="sp-query">
+    <div class="sc-panel-search" role="search">
+      <label class="sc-sr-only" for="sc-panel-query">
         {t('panel_searchLabel')}
       </label>
-      <svg class="sp-search__icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <svg class="sc-panel-search__icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
         <circle cx="7" cy="7" r="4.5" stroke="currentColor" stroke-width="1.6" fill="none" />
         <path d="M10.5 10.5l3.5 3.5" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
       </svg>
       <input
         ref={inputRef}
-        id="sp-query"
-        class="sp-search__input"
+        id="sc-panel-query"
+        class="sc-panel-search__input"
         type="search"
         value={value}
         placeholder={t('panel_searchPlaceholder')}

@@ -19,25 +19,25 @@ export interface CategoryCountsProps {
  */
 export function CategoryCounts({ counts, total, shown, onToggle }: CategoryCountsProps) {
   return (
-    <section class="pp-section" aria-labelledby="pp-mentions">
-      <div class="pp-section__head">
-        <h2 id="pp-mentions" class="pp-section__title">
+    <section class="sc-popup-section" aria-labelledby="sc-popup-mentions">
+      <div class="sc-popup-section__head">
+        <h2 id="sc-popup-mentions" class="sc-popup-section__title">
           {t('popup_mentionsHeading')}
         </h2>
-        {total !== undefined && <span class="pp-total">{t('popup_highlighted', total)}</span>}
+        {total !== undefined && <span class="sc-popup-total">{t('popup_highlighted', total)}</span>}
       </div>
-      <ul class="pp-cats">
+      <ul class="sc-popup-cats">
         {CATEGORIES.map((category) => {
           const name = t(CATEGORY_KEYS[category]);
           const count = counts?.[category];
           return (
-            <li key={category} class={`pp-cat${shown[category] ? '' : ' pp-cat--off'}`}>
+            <li key={category} class={`sc-popup-cat${shown[category] ? '' : ' sc-popup-cat--off'}`}>
               <Switch checked={shown[category]} onChange={(on) => onToggle(category, on)} name={`category-${category}`}>
-                <span class="pp-cat__label">
+                <span class="sc-popup-cat__label">
                   <Swatch category={category} />
-                  <span class="pp-cat__name">{name}</span>
+                  <span class="sc-popup-cat__name">{name}</span>
                   {count !== undefined && (
-                    <span class="pp-cat__count" title={t('popup_categoryCount', count)}>
+                    <span class="sc-popup-cat__count" title={t('popup_categoryCount', count)}>
                       <span aria-hidden="true">{count}</span>
                       <span class="sc-sr-only">{t('popup_categoryCount', count)}</span>
                     </span>
@@ -48,7 +48,7 @@ export function CategoryCounts({ counts, total, shown, onToggle }: CategoryCount
           );
         })}
       </ul>
-      <p class="pp-hint">{t('popup_categoryHint')}</p>
+      <p class="sc-popup-hint">{t('popup_categoryHint')}</p>
     </section>
   );
 }

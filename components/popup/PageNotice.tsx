@@ -39,7 +39,7 @@ export function PageNotice({ state, onReload }: PageNoticeProps) {
         <Notice tone="warn" title={t('popup_cannotRun')}>
           <p>{t(REASON_KEYS[state.reason])}</p>
           {state.reason === 'not-loaded' && (
-            <button type="button" class="sc-button pp-notice__action" onClick={onReload}>
+            <button type="button" class="sc-button sc-popup-notice__action" onClick={onReload}>
               {t('popup_reload')}
             </button>
           )}
@@ -50,8 +50,8 @@ export function PageNotice({ state, onReload }: PageNoticeProps) {
 
 function Notice({ tone, title, children }: { tone: 'quiet' | 'info' | 'warn'; title?: string; children: ComponentChildren }) {
   return (
-    <div class={`pp-notice pp-notice--${tone}`} role="status">
-      {title && <h2 class="pp-notice__title">{title}</h2>}
+    <div class={`sc-popup-notice sc-popup-notice--${tone}`} role="status">
+      {title && <h2 class="sc-popup-notice__title">{title}</h2>}
       {typeof children === 'string' ? <p>{children}</p> : children}
     </div>
   );

@@ -69,12 +69,12 @@ export function PopupApp({ services, initialSettings }: PopupAppProps) {
   const siteSwitch = host !== undefined && state.kind !== 'cannot-run';
 
   return (
-    <div class="pp">
-      <header class="pp-header">
-        <div class="pp-header__titles">
-          <h1 class="pp-title">{t('extName')}</h1>
+    <div class="sc-popup">
+      <header class="sc-popup-header">
+        <div class="sc-popup-header__titles">
+          <h1 class="sc-popup-title">{t('extName')}</h1>
           {host && (
-            <p class="pp-host" title={host}>
+            <p class="sc-popup-host" title={host}>
               {host}
             </p>
           )}
@@ -84,7 +84,7 @@ export function PopupApp({ services, initialSettings }: PopupAppProps) {
         </button>
       </header>
 
-      <main class="pp-main">
+      <main class="sc-popup-main">
         {state.kind === 'counts' ? (
           <CategoryCounts counts={state.counts} total={state.total} shown={settings.categories} onToggle={toggleCategory} />
         ) : (
@@ -96,7 +96,7 @@ export function PopupApp({ services, initialSettings }: PopupAppProps) {
           </>
         )}
 
-        <section class="pp-section pp-switches">
+        <section class="sc-popup-section sc-popup-switches">
           {siteSwitch && (
             <Switch
               name="site"
@@ -121,14 +121,14 @@ export function PopupApp({ services, initialSettings }: PopupAppProps) {
           </Switch>
         </section>
         {error && (
-          <p class="pp-error" role="alert">
+          <p class="sc-popup-error" role="alert">
             {error}
           </p>
         )}
       </main>
 
-      <footer class="pp-footer">
-        <button type="button" class="sc-button sc-button--primary pp-open-panel" onClick={() => services.openPanel()}>
+      <footer class="sc-popup-footer">
+        <button type="button" class="sc-button sc-button--primary sc-popup-open-panel" onClick={() => services.openPanel()}>
           {t('popup_openPanel')}
         </button>
       </footer>

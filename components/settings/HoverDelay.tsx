@@ -17,28 +17,28 @@ export function HoverDelay({ value, disabled, onCommit }: HoverDelayProps) {
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   return (
-    <div class={`st-delay${disabled ? ' st-delay--disabled' : ''}`}>
-      <label class="st-delay__label" for="st-hover-delay">
+    <div class={`sc-settings-delay${disabled ? ' sc-settings-delay--disabled' : ''}`}>
+      <label class="sc-settings-delay__label" for="sc-settings-hover-delay">
         {t('settings_hoverDelay')}
       </label>
-      <output class="st-delay__value" for="st-hover-delay">
+      <output class="sc-settings-delay__value" for="sc-settings-hover-delay">
         {t('settings_hoverDelayValue', draft)}
       </output>
       <input
-        id="st-hover-delay"
-        class="st-delay__range"
+        id="sc-settings-hover-delay"
+        class="sc-settings-delay__range"
         type="range"
         min={HOVER_DELAY_MIN_MS}
         max={HOVER_DELAY_MAX_MS}
         step={50}
         value={draft}
         disabled={disabled}
-        aria-describedby="st-hover-delay-hint"
+        aria-describedby="sc-settings-hover-delay-hint"
         aria-valuetext={t('settings_hoverDelayValue', draft)}
         onInput={(event) => setDraft(Number(event.currentTarget.value))}
         onChange={(event) => onCommit(Number(event.currentTarget.value))}
       />
-      <p id="st-hover-delay-hint" class="st-hint">
+      <p id="sc-settings-hover-delay-hint" class="sc-settings-hint">
         {t('settings_hoverDelayHint')}
       </p>
     </div>

@@ -34,8 +34,8 @@ type ChoiceName = keyof typeof CHOICES;
 /** A titled section of the page; `id` names it for its heading. */
 function Section({ id, heading, children }: { id: string; heading: string; children: ComponentChildren }) {
   return (
-    <section class="st-section" aria-labelledby={id}>
-      <h2 id={id} class="st-section__title">
+    <section class="sc-settings-section" aria-labelledby={id}>
+      <h2 id={id} class="sc-settings-section__title">
         {heading}
       </h2>
       {children}
@@ -83,22 +83,22 @@ export function SettingsApp({ services, initialSettings }: SettingsAppProps) {
   );
 
   return (
-    <main class="st">
-      <header class="st-header">
-        <h1 class="st-title">{t('settings_title')}</h1>
-        <p class="st-intro">
+    <main class="sc-settings">
+      <header class="sc-settings-header">
+        <h1 class="sc-settings-title">{t('settings_title')}</h1>
+        <p class="sc-settings-intro">
           {t('settings_intro')} {area && <span class="sc-muted">{t(area === 'sync' ? 'settings_syncNote' : 'settings_localNote')}</span>}
         </p>
       </header>
 
       {error && (
-        <p class="st-error" role="alert">
+        <p class="sc-settings-error" role="alert">
           {error}
         </p>
       )}
 
-      <Section id="st-categories" heading={t('settings_categoriesHeading')}>
-        <div class="st-rows">
+      <Section id="sc-settings-categories" heading={t('settings_categoriesHeading')}>
+        <div class="sc-settings-rows">
           {CATEGORIES.map((category) => (
             <Switch
               key={category}
@@ -106,45 +106,45 @@ export function SettingsApp({ services, initialSettings }: SettingsAppProps) {
               checked={settings.categories[category]}
               onChange={(on) => update({ categories: { [category]: on } })}
             >
-              <span class="st-cat">
+              <span class="sc-settings-cat">
                 <Swatch category={category} />
                 {t(CATEGORY_KEYS[category])}
               </span>
             </Switch>
           ))}
         </div>
-        <p class="st-hint">{t('settings_categoriesHint')}</p>
+        <p class="sc-settings-hint">{t('settings_categoriesHint')}</p>
       </Section>
 
-      <Section id="st-style" heading={t('settings_styleHeading')}>
+      <Section id="sc-settings-style" heading={t('settings_styleHeading')}>
         {choice('highlightStyle', 'settings_styleHeading')}
-        <p class={`st-preview st-preview--${settings.highlightStyle}`} aria-hidden="true">
+        <p class={`sc-settings-preview sc-settings-preview--${settings.highlightStyle}`} aria-hidden="true">
           {CATEGORIES.map((category) => (
-            <span key={category} class={`st-preview__mark st-preview__mark--${category}`}>
+            <span key={category} class={`sc-settings-preview__mark sc-settings-preview__mark--${category}`}>
               {t(CATEGORY_KEYS[category])}
             </span>
           ))}
         </p>
       </Section>
 
-      <Section id="st-density" heading={t('settings_densityHeading')}>
+      <Section id="sc-settings-density" heading={t('settings_densityHeading')}>
         {choice('highlightDensity', 'settings_densityHeading')}
-        <p class="st-hint">{t('settings_densityHint')}</p>
+        <p class="sc-settings-hint">{t('settings_densityHint')}</p>
       </Section>
 
-      <Section id="st-card" heading={t('settings_cardHeading')}>
+      <Section id="sc-settings-card" heading={t('settings_cardHeading')}>
         {choice('openOn', 'settings_cardHeading')}
         <HoverDelay value={settings.hoverDelayMs} disabled={settings.openOn !== 'hover'} onCommit={(hoverDelayMs) => update({ hoverDelayMs })} />
       </Section>
 
-      <Section id="st-pause" heading={t('settings_pauseHeading')}>
+      <Section id="sc-settings-pause" heading={t('settings_pauseHeading')}>
         <Switch name="pause" checked={settings.paused} onChange={(paused) => update({ paused })}>
           {t('popup_pause')}
         </Switch>
       </Section>
 
-      <Section id="st-sites" heading={t('settings_sitesHeading')}>
-        <p class="st-hint">{t('settings_sitesHint')}</p>
+      <Section id="sc-settings-sites" heading={t('settings_sitesHeading')}>
+        <p class="sc-settings-hint">{t('settings_sitesHint')}</p>
         <SiteListEditor sites={settings.disabledSites} services={services} onError={fail} />
       </Section>
     </main>

@@ -71,15 +71,15 @@ export function SiteListEditor({ sites, services, onError }: SiteListEditorProps
       .catch(fail);
 
   return (
-    <div class="st-sites">
-      <form class="st-add" onSubmit={add}>
-        <label class="st-add__label" for="st-add-site">
+    <div class="sc-settings-sites">
+      <form class="sc-settings-add" onSubmit={add}>
+        <label class="sc-settings-add__label" for="sc-settings-add-site">
           {t('settings_addSiteLabel')}
         </label>
-        <div class="st-add__row">
+        <div class="sc-settings-add__row">
           <input
-            id="st-add-site"
-            class="st-input"
+            id="sc-settings-add-site"
+            class="sc-settings-input"
             type="text"
             inputMode="url"
             autoComplete="off"
@@ -87,7 +87,7 @@ export function SiteListEditor({ sites, services, onError }: SiteListEditorProps
             placeholder="example.com"
             value={entry}
             aria-invalid={feedback?.kind === 'error' ? 'true' : undefined}
-            aria-describedby={feedback ? 'st-sites-feedback' : undefined}
+            aria-describedby={feedback ? 'sc-settings-sites-feedback' : undefined}
             onInput={(event) => setEntry(event.currentTarget.value)}
           />
           <button type="submit" class="sc-button sc-button--primary">
@@ -96,18 +96,18 @@ export function SiteListEditor({ sites, services, onError }: SiteListEditorProps
         </div>
       </form>
 
-      <div id="st-sites-feedback" role="status" aria-live="polite">
-        {feedback?.kind === 'error' && <p class="st-feedback st-feedback--error">{feedback.text}</p>}
+      <div id="sc-settings-sites-feedback" role="status" aria-live="polite">
+        {feedback?.kind === 'error' && <p class="sc-settings-feedback sc-settings-feedback--error">{feedback.text}</p>}
         {feedback?.kind === 'import' && <ImportReport result={feedback.result} />}
       </div>
 
       {sites.length === 0 ? (
-        <p class="st-empty">{t('settings_sitesEmpty')}</p>
+        <p class="sc-settings-empty">{t('settings_sitesEmpty')}</p>
       ) : (
-        <ul class="st-site-list">
+        <ul class="sc-settings-site-list">
           {sites.map((site) => (
-            <li key={site} class="st-site">
-              <span class="st-site__host">{site}</span>
+            <li key={site} class="sc-settings-site">
+              <span class="sc-settings-site__host">{site}</span>
               <button type="button" class="sc-button sc-button--quiet" aria-label={t('settings_removeLabel', site)} onClick={() => remove(site)}>
                 {t('settings_remove')}
               </button>
@@ -116,7 +116,7 @@ export function SiteListEditor({ sites, services, onError }: SiteListEditorProps
         </ul>
       )}
 
-      <div class="st-io">
+      <div class="sc-settings-io">
         <input
           ref={fileInput}
           class="sc-sr-only"
@@ -129,10 +129,10 @@ export function SiteListEditor({ sites, services, onError }: SiteListEditorProps
         <button type="button" class="sc-button" onClick={() => fileInput.current?.click()}>
           {t('settings_importFile')}
         </button>
-        <button type="button" class="sc-button" aria-expanded={pasting} aria-controls="st-paste" onClick={() => setPasting(!pasting)}>
+        <button type="button" class="sc-button" aria-expanded={pasting} aria-controls="sc-settings-paste" onClick={() => setPasting(!pasting)}>
           {t('settings_pasteToggle')}
         </button>
-        <span class="st-io__spacer" />
+        <span class="sc-settings-io__spacer" />
         <button type="button" class="sc-button" disabled={sites.length === 0} onClick={() => void exportAs('text')}>
           {t('settings_exportText')}
         </button>
@@ -143,8 +143,8 @@ export function SiteListEditor({ sites, services, onError }: SiteListEditorProps
 
       {pasting && (
         <form
-          id="st-paste"
-          class="st-paste"
+          id="sc-settings-paste"
+          class="sc-settings-paste"
           onSubmit={(event) => {
             event.preventDefault();
             void runImport(pasted).then((result) => {
@@ -152,8 +152,8 @@ export function SiteListEditor({ sites, services, onError }: SiteListEditorProps
             });
           }}
         >
-          <label for="st-paste-text">{t('settings_pasteLabel')}</label>
-          <textarea id="st-paste-text" class="st-input st-paste__text" rows={5} spellcheck={false} value={pasted} onInput={(event) => setPasted(event.currentTarget.value)} />
+          <label for="sc-settings-paste-text">{t('settings_pasteLabel')}</label>
+          <textarea id="sc-settings-paste-text" class="sc-settings-input sc-settings-paste__text" rows={5} spellcheck={false} value={pasted} onInput={(event) => setPasted(event.currentTarget.value)} />
           <button type="submit" class="sc-button sc-button--primary" disabled={pasted.trim() === ''}>
             {t('settings_pasteApply')}
           </button>
@@ -165,12 +165,12 @@ export function SiteListEditor({ sites, services, onError }: SiteListEditorProps
 
 function ImportReport({ result }: { result: SiteImport }) {
   return (
-    <div class="st-feedback">
+    <div class="sc-settings-feedback">
       <p>{t('settings_importResult', [result.added.length, result.duplicates])}</p>
       {result.rejected.length > 0 && (
         <>
-          <p class="st-feedback--error">{t('settings_importRejectedHeading')}</p>
-          <ul class="st-rejected">
+          <p class="sc-settings-feedback--error">{t('settings_importRejectedHeading')}</p>
+          <ul class="sc-settings-rejected">
             {result.rejected.map((r) => (
               <li key={r.line}>
                 {r.reason === 'invalid' ? t('settings_rejectInvalid', [r.line, r.text]) : t('settings_rejectLimit', [r.line, r.text, MAX_DISABLED_SITES])}

@@ -148,6 +148,6 @@ export async function buildPanelBundle(minify = true): Promise<{ js: string; css
   const chunk = files.find((o): o is Rollup.OutputChunk => o.type === 'chunk');
   const css = files.filter((o): o is Rollup.OutputAsset => o.type === 'asset' && o.fileName.endsWith('.css')).map((a) => String(a.source));
   if (!chunk) throw new Error('panel bundle: no output chunk');
-  if (!css.length || !css.join('').includes('.sp-search')) throw new Error('panel bundle: the panel CSS is missing');
+  if (!css.length || !css.join('').includes('.sc-panel-search')) throw new Error('panel bundle: the panel CSS is missing');
   return { js: chunk.code, css: css.join('\n') };
 }

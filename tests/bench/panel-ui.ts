@@ -102,7 +102,7 @@ export async function typeQuery(page: Page, text: string): Promise<KeySample[]> 
 
 /** Select all, Backspace: one input event, back to the empty search. Nothing (no sample) when the box is empty. */
 export async function clearBox(page: Page): Promise<KeySample | undefined> {
-  if (!(await page.$eval('#sp-query', (el) => (el as HTMLInputElement).value))) return undefined;
+  if (!(await page.$eval('#sc-panel-query', (el) => (el as HTMLInputElement).value))) return undefined;
   await page.keyboard.down('Control');
   await page.keyboard.press('KeyA');
   await page.keyboard.up('Control');
@@ -120,8 +120,8 @@ export async function openPanel(browser: Browser, pageUrl: string, dataUrl: stri
   await page.addStyleTag({ content: bundle.css });
   await page.evaluate(bundle.js);
   const open = await page.evaluate((base: string) => (globalThis as unknown as PanelGlobal).SCPanel.open(base), dataUrl);
-  await page.waitForSelector('#sp-query', { timeout: 5_000 });
-  await page.focus('#sp-query');
+  await page.waitForSelector('#sc-panel-query', { timeout: 5_000 });
+  await page.focus('#sc-panel-query');
   if (!(await page.evaluate(() => crossOriginIsolated))) throw new Error('panel page is not cross-origin isolated (coarse clock)');
   return { page, open };
 }

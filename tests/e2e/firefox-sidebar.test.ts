@@ -34,15 +34,15 @@ describe('the sidebar page in firefox', () => {
     const panel = (await findPanel()) as Page;
     // The panel takes the query from the address and then clears the hash.
     expect(panel.url()).toMatch(/^moz-extension:\/\/[0-9a-f-]+\/sidepanel\.html/);
-    await panel.waitForSelector('.sp-results .sp-item', { timeout: 10_000 });
-    expect(await panel.$eval('#sp-query', (el) => (el as HTMLInputElement).value)).toBe('Huawei');
-    const count = async () => Number(/^(\d+)/.exec(await panel.$eval('.sp-results__count', (el) => el.textContent ?? ''))?.[1]);
+    await panel.waitForSelector('.sc-panel-results .sc-panel-item', { timeout: 10_000 });
+    expect(await panel.$eval('#sc-panel-query', (el) => (el as HTMLInputElement).value)).toBe('Huawei');
+    const count = async () => Number(/^(\d+)/.exec(await panel.$eval('.sc-panel-results__count', (el) => el.textContent ?? ''))?.[1]);
     const all = await count();
     expect(all).toBeGreaterThan(5);
     // Typing a new query answers as you type.
-    await panel.click('#sp-query', { count: 3 });
-    await panel.type('#sp-query', 'no-spy');
-    await expect.poll(async () => (await panel.$$eval('.sp-results .sp-item .sp-speaker__name', (els) => els.map((e) => e.textContent))).includes('Liang Hua')).toBe(true);
+    await panel.click('#sc-panel-query', { count: 3 });
+    await panel.type('#sc-panel-query', 'no-spy');
+    await expect.poll(async () => (await panel.$$eval('.sc-panel-results .sc-panel-item .sc-panel-speaker__name', (els) => els.map((e) => e.textContent))).includes('Liang Hua')).toBe(true);
     await screenshot(panel, 'panel-search-firefox.png');
   });
 });

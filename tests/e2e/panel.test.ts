@@ -14,18 +14,18 @@ import { readHighlights, waitForHighlights } from './page-helpers.ts';
 
 /** Text of every result item in the list, with its kind label and speaker. */
 function items(page: Page): Promise<{ id: string; kind: string; speaker: string; text: string }[]> {
-  return page.$$eval('.sp-results .sp-item', (els) =>
+  return page.$$eval('.sc-panel-results .sc-panel-item', (els) =>
     els.map((el) => ({
       id: el.getAttribute('data-id') ?? '',
-      kind: el.querySelector('.sp-kind')?.textContent ?? '',
-      speaker: el.querySelector('.sp-speaker__name')?.textContent ?? '',
-      text: el.querySelector('.sp-quote')?.textContent ?? '',
+      kind: el.querySelector('.sc-kind')?.textContent ?? '',
+      speaker: el.querySelector('.sc-panel-speaker__name')?.textContent ?? '',
+      text: el.querySelector('.sc-panel-quote')?.textContent ?? '',
     })),
   );
 }
 
 async function resultCount(page: Page): Promise<number> {
-  const text = await page.$eval('.sp-results__count', (el) => el.textContent ?? '');
+  const text = await page.$eval('.sc-panel-results__count', (el) => el.textContent ?? '');
   return Number(/^(\d+)/.exec(text)?.[1] ?? NaN);
 }
 
@@ -44,17 +44,17 @@ describe.each(['chromium'] as BrowserName[])('side panel in %s', (name) => {
   it('answers "no-spy" with Liang Hua’s and Huawei’s words and the counterclaims, typed letter by letter', async () => {
     const page = await session.open(`${origin}/sidepanel.html`);
     await page.setViewport({ width: 400, height: 900 });
-    await page.waitForSelector('#sp-query');
+    await page.waitForSelector('#sc-panel-query');
     // Empty query: the overview of topics and documents.
-    expect(await page.$eval('.sp-overview', (el) => el.textContent)).toMatch(/Source documents/);
-    await page.type('#sp-query', 'no-spy');
-    await page.waitForSelector('.sp-results .sp-item');
+    expect(await page.$eval('.sc-panel-overview', (el) => el.textContent)).toMatch(/Source documents/);
+    await page.type('#sc-panel-query', 'no-spy');
+    await page.waitForSelector('.sc-panel-results .sc-panel-item');
     const found = await items(page);
     expect(found.some((r) => r.speaker === 'Liang Hua' && /no-spy/i.test(r.text))).toBe(true);
     expect(found.some((r) => r.speaker === 'Huawei')).toBe(true);
     expect(found.some((r) => r.kind === 'Disputing claim')).toBe(true);
     // Matched words are emphasized.
-    expect(await page.$$eval('.sp-results .sp-quote mark', (els) => els.length)).toBeGreaterThan(0);
+    expect(await page.$$eval('.sc-panel-results .sc-panel-quote mark', (els) => els.length)).toBeGreaterThan(0);
     await screenshot(page, `panel-search-${name}.png`);
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
     await screenshot(page, `panel-search-dark-${name}.png`);
@@ -65,11 +65,11 @@ describe.each(['chromium'] as BrowserName[])('side panel in %s', (name) => {
   it('filters narrow the list and combine, with counts that say what each choice would leave', async () => {
     const page = await session.open(`${origin}/sidepanel.html#q=no-spy`);
     await page.setViewport({ width: 400, height: 900 });
-    await page.waitForSelector('.sp-results .sp-item');
+    await page.waitForSelector('.sc-panel-results .sc-panel-item');
     const all = await resultCount(page);
-    await page.click('.sp-filter-panel__summary');
+    await page.click('.sc-panel-filter-panel__summary');
     const primaryCount = await page.$eval('input[name="kinds"][value="primary"]', (el) =>
-      Number(el.closest('label')!.querySelector('.sp-check__count')!.textContent),
+      Number(el.closest('label')!.querySelector('.sc-panel-check__count')!.textContent),
     );
     await page.click('input[name="kinds"][value="primary"]');
     await expect.poll(() => resultCount(page)).toBe(primaryCount);
@@ -78,7 +78,7 @@ describe.each(['chromium'] as BrowserName[])('side panel in %s', (name) => {
     await screenshot(page, `panel-filters-${name}.png`);
     // A second facet narrows further: Liang Hua's own words only.
     const liangCount = await page.$eval('input[name="speakers"][value="liang-hua"]', (el) =>
-      Number(el.closest('label')!.querySelector('.sp-check__count')!.textContent),
+      Number(el.closest('label')!.querySelector('.sc-panel-check__count')!.textContent),
     );
     await page.click('input[name="speakers"][value="liang-hua"]');
     await expect.poll(() => resultCount(page)).toBe(liangCount);
@@ -91,17 +91,17 @@ describe.each(['chromium'] as BrowserName[])('side panel in %s', (name) => {
   it('the reader shows a statement in its source, highlighted and in view, with the document’s metadata', async () => {
     const page = await session.open(`${origin}/sidepanel.html#q=no-spy`);
     await page.setViewport({ width: 400, height: 700 });
-    await page.waitForSelector('.sp-results .sp-item');
+    await page.waitForSelector('.sc-panel-results .sc-panel-item');
     const target = (await items(page)).find((r) => r.speaker === 'Liang Hua')!;
-    await page.click(`.sp-results .sp-item[data-id="${target.id}"] .sc-button--primary`);
-    await page.waitForSelector('.sp-reader');
-    const reader = await page.$eval('.sp-reader', (el) => el.textContent ?? '');
+    await page.click(`.sc-panel-results .sc-panel-item[data-id="${target.id}"] .sc-button--primary`);
+    await page.waitForSelector('.sc-panel-reader');
+    const reader = await page.$eval('.sc-panel-reader', (el) => el.textContent ?? '');
     expect(reader).toMatch(/Huawei Chairman Willing To Sign A 'No-Spy' Deal/);
     expect(reader).toMatch(/4 Jun 2019/);
     expect(reader).toMatch(/Pallavi Gogoi/);
-    const link = await page.$eval('.sp-facts a', (a) => ({ href: a.getAttribute('href'), rel: a.getAttribute('rel'), target: a.getAttribute('target') }));
+    const link = await page.$eval('.sc-panel-facts a', (a) => ({ href: a.getAttribute('href'), rel: a.getAttribute('rel'), target: a.getAttribute('target') }));
     expect(link).toEqual({ href: 'https://www.kgou.org/post/huawei-chairman-willing-sign-no-spy-deal-united-states', rel: 'noopener noreferrer', target: '_blank' });
-    const mark = await page.$eval('.sp-st--selected', (el) => {
+    const mark = await page.$eval('.sc-panel-st--selected', (el) => {
       const rect = el.getBoundingClientRect();
       return { id: el.getAttribute('data-statement-id'), text: el.textContent, visible: rect.top >= 0 && rect.bottom <= innerHeight, focused: document.activeElement === el };
     });
@@ -110,7 +110,7 @@ describe.each(['chromium'] as BrowserName[])('side panel in %s', (name) => {
     expect(mark.visible).toBe(true);
     expect(mark.focused).toBe(true);
     // Other statements of the document are marked too.
-    expect(await page.$$eval('.sp-doc .sp-st', (els) => new Set(els.map((e) => e.getAttribute('data-statement-id'))).size)).toBeGreaterThan(5);
+    expect(await page.$$eval('.sc-panel-doc .sc-panel-st', (els) => new Set(els.map((e) => e.getAttribute('data-statement-id'))).size)).toBeGreaterThan(5);
     await screenshot(page, `panel-reader-${name}.png`);
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
     await screenshot(page, `panel-reader-dark-${name}.png`);
@@ -148,17 +148,17 @@ describe('side panel in chromium: on this page', () => {
       .filter(([name]) => name !== 'mark-x')
       .flatMap(([, texts]) => texts);
     // The panel is a background tab now: no animation frames, so no puppeteer clicks or rAF polling there.
-    await panel.$eval('#sp-tab-page', (el) => (el as HTMLElement).click());
-    await panel.waitForFunction((n: number) => document.querySelectorAll('.sp-mention').length === n, { timeout: 10_000, polling: 100 }, onPage.length);
-    const listed = await panel.$$eval('.sp-mention__text', (els) => els.map((e) => e.textContent ?? ''));
+    await panel.$eval('#sc-panel-tab-page', (el) => (el as HTMLElement).click());
+    await panel.waitForFunction((n: number) => document.querySelectorAll('.sc-panel-mention').length === n, { timeout: 10_000, polling: 100 }, onPage.length);
+    const listed = await panel.$$eval('.sc-panel-mention__text', (els) => els.map((e) => e.textContent ?? ''));
     expect(listed.sort()).toEqual([...onPage].sort());
-    const sentence = await panel.$$eval('.sp-mention', (els) =>
-      els.find((e) => e.querySelector('.sp-mention__text')?.textContent === 'no‑spy pledge')?.querySelector('.sp-mention__sentence')?.textContent,
+    const sentence = await panel.$$eval('.sc-panel-mention', (els) =>
+      els.find((e) => e.querySelector('.sc-panel-mention__text')?.textContent === 'no‑spy pledge')?.querySelector('.sc-panel-mention__sentence')?.textContent,
     );
     expect(sentence).toBe('Analysts say the no‑spy pledge, written here with a non-breaking hyphen, is unlikely to sway Washington.');
     expect(await news.evaluate(() => scrollY)).toBe(0);
-    await panel.$$eval('.sp-mention', (els) => {
-      (els.find((e) => e.querySelector('.sp-mention__text')?.textContent === 'no‑spy pledge') as HTMLElement).click();
+    await panel.$$eval('.sc-panel-mention', (els) => {
+      (els.find((e) => e.querySelector('.sc-panel-mention__text')?.textContent === 'no‑spy pledge') as HTMLElement).click();
     });
     await expect.poll(() => news.evaluate(() => scrollY)).toBeGreaterThan(0);
     await expect.poll(async () => (await readHighlights(news))['mark-x']).toEqual(['no‑spy pledge']);

@@ -78,8 +78,8 @@ describe('toolbar popup and settings page in chromium', () => {
     const popup = await openPopup(tabId);
     await popup.waitForSelector('::-p-text(highlighted)', { timeout: 5000 });
     const onPage = Object.values(await counts(news)).reduce((a, b) => a + b, 0);
-    expect(await popup.$eval('.pp-total', (el) => el.textContent)).toBe(`${onPage} highlighted`);
-    expect(await popup.$eval('.pp-host', (el) => el.textContent)).toBe('127.0.0.1');
+    expect(await popup.$eval('.sc-popup-total', (el) => el.textContent)).toBe(`${onPage} highlighted`);
+    expect(await popup.$eval('.sc-popup-host', (el) => el.textContent)).toBe('127.0.0.1');
     const badge = await worker.evaluate((id: number) => (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({ tabId: id }), tabId);
     expect(badge).toBe(String(onPage));
     await screenshot(popup, 'popup-chromium.png');
@@ -116,7 +116,7 @@ describe('toolbar popup and settings page in chromium', () => {
     const site = await popup.waitForSelector('input[name="site"]');
     await site!.click();
     await expect.poll(() => readHighlights(news).then((r) => Object.keys(r).length), { timeout: 2000 }).toBe(0);
-    expect(await popup.$eval('.pp-notice', (el) => el.textContent)).toMatch(/Off on this site/);
+    expect(await popup.$eval('.sc-popup-notice', (el) => el.textContent)).toMatch(/Off on this site/);
     await screenshot(popup, 'popup-site-off-chromium.png');
     await site!.click();
     await waitForHighlights(news, 10, 3000);
@@ -130,7 +130,7 @@ describe('toolbar popup and settings page in chromium', () => {
     const page = await session.open('chrome://version');
     const popup = await openPopup(await activeTabId());
     await popup.waitForSelector('::-p-text(can’t run on this page)', { timeout: 5000 });
-    expect(await popup.$('.pp-total')).toBeNull();
+    expect(await popup.$('.sc-popup-total')).toBeNull();
     expect(await popup.$('input[name="site"]')).toBeNull();
     await screenshot(popup, 'popup-cannot-run-chromium.png');
     await darken(popup);
@@ -145,12 +145,12 @@ describe('toolbar popup and settings page in chromium', () => {
     const settings = await session.open(`${origin}/options.html`);
     await settings.setViewport({ width: 760, height: 1300 });
     await settings.waitForSelector('input[name="highlightStyle"][value="underline"]');
-    await settings.type('#st-add-site', 'example.com');
-    await settings.click('.st-add button[type="submit"]');
+    await settings.type('#sc-settings-add-site', 'example.com');
+    await settings.click('.sc-settings-add button[type="submit"]');
     await settings.waitForSelector('::-p-text(example.com)');
     // A pasted list with a bad line: the report names it.
     await settings.click('::-p-text(Paste a list)');
-    await settings.type('#st-paste-text', 'news.test\nnot a host');
+    await settings.type('#sc-settings-paste-text', 'news.test\nnot a host');
     await settings.click('::-p-text(Add these sites)');
     await settings.waitForSelector('::-p-text(Line 2: “not a host” is not a host name)');
     await settings.click('input[name="highlightStyle"][value="underline"]');

@@ -115,12 +115,12 @@ describe('no network requests, in firefox', () => {
     const findPage = async (path: string) => (await session.browser.pages()).find((p) => p.url().includes(path));
     await expect.poll(() => findPage('/sidepanel.html'), { timeout: 10_000 }).toBeDefined();
     const panel = (await findPage('/sidepanel.html'))!;
-    await panel.waitForSelector('.sp-results .sp-item', { timeout: 10_000 });
-    await panel.click('#sp-query', { count: 3 });
-    await panel.type('#sp-query', 'entity list');
-    await panel.waitForSelector('.sp-results .sp-item');
-    await panel.click('.sp-results .sp-item .sc-button--primary');
-    await panel.waitForSelector('.sp-reader');
+    await panel.waitForSelector('.sc-panel-results .sc-panel-item', { timeout: 10_000 });
+    await panel.click('#sc-panel-query', { count: 3 });
+    await panel.type('#sc-panel-query', 'entity list');
+    await panel.waitForSelector('.sc-panel-results .sc-panel-item');
+    await panel.click('.sc-panel-results .sc-panel-item .sc-button--primary');
+    await panel.waitForSelector('.sc-panel-reader');
     await new Promise((r) => setTimeout(r, 1000));
 
     // The route works: the fixture pages themselves came through the proxy.

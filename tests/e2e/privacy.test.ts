@@ -63,14 +63,14 @@ describe('no network requests', () => {
     await waitForHighlights(frames, 2);
 
     const panel = await session.open(`${session.origin}/sidepanel.html`);
-    await panel.type('#sp-query', 'entity list');
-    await panel.waitForSelector('.sp-results .sp-item');
+    await panel.type('#sc-panel-query', 'entity list');
+    await panel.waitForSelector('.sc-panel-results .sc-panel-item');
     const client = await panel.createCDPSession();
     await client.send('Browser.setDownloadBehavior', { behavior: 'deny' });
-    await panel.click('.sp-export button:nth-of-type(1)');
-    await panel.click('.sp-export button:nth-of-type(2)');
-    await panel.click('.sp-results .sp-item .sc-button--primary');
-    await panel.waitForSelector('.sp-reader');
+    await panel.click('.sc-panel-export button:nth-of-type(1)');
+    await panel.click('.sc-panel-export button:nth-of-type(2)');
+    await panel.click('.sc-panel-results .sc-panel-item .sc-button--primary');
+    await panel.waitForSelector('.sc-panel-reader');
     await session.open(`${session.origin}/popup.html`);
     await session.open(`${session.origin}/options.html`);
     await new Promise((r) => setTimeout(r, 500));

@@ -83,7 +83,7 @@ describe('export from the panel', () => {
     const services = fakeServices();
     render(<App services={services} />);
     fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'Huawei' } });
-    const total = Number(/^(\d+)/.exec(document.querySelector('.sp-results__count')!.textContent!)![1]);
+    const total = Number(/^(\d+)/.exec(document.querySelector('.sc-panel-results__count')!.textContent!)![1]);
     fireEvent.click(screen.getByRole('button', { name: 'CSV' }));
     const [name, type, text] = services.download.mock.calls[0]!;
     expect(name).toMatch(/^source-context-huawei-\d{4}-\d{2}-\d{2}\.csv$/);

@@ -14,10 +14,10 @@ beforeAll(() => setMessageSource(jsonMessageSource(en)));
 
 afterEach(cleanup);
 
-const items = () => [...document.querySelectorAll<HTMLElement>('.sp-results .sp-item')];
-const count = () => Number(/^(\d+)/.exec(document.querySelector('.sp-results__count')?.textContent ?? '')?.[1]);
+const items = () => [...document.querySelectorAll<HTMLElement>('.sc-panel-results .sc-panel-item')];
+const count = () => Number(/^(\d+)/.exec(document.querySelector('.sc-panel-results__count')?.textContent ?? '')?.[1]);
 const box = (name: string, value: string) => document.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`)!;
-const shownCount = (name: string, value: string) => Number(box(name, value).closest('label')!.querySelector('.sp-check__count')!.textContent);
+const shownCount = (name: string, value: string) => Number(box(name, value).closest('label')!.querySelector('.sc-panel-check__count')!.textContent);
 
 describe('filters in the panel', () => {
   it('narrow by kind, then by speaker, each count telling what ticking it leaves', () => {
@@ -29,13 +29,13 @@ describe('filters in the panel', () => {
     fireEvent.click(box('kinds', 'primary'));
     expect(count()).toBe(primaries);
     expect(count()).toBeLessThan(all);
-    expect(items().every((el) => el.classList.contains('sp-item--primary'))).toBe(true);
+    expect(items().every((el) => el.classList.contains('sc-panel-item--primary'))).toBe(true);
     // Disjunctive: the other kind still shows what adding it would bring.
     expect(shownCount('kinds', 'counterclaim')).toBe(counters);
     const liang = shownCount('speakers', 'liang-hua');
     fireEvent.click(box('speakers', 'liang-hua'));
     expect(count()).toBe(liang);
-    expect(items().every((el) => el.querySelector('.sp-speaker__name')?.textContent === 'Liang Hua')).toBe(true);
+    expect(items().every((el) => el.querySelector('.sc-panel-speaker__name')?.textContent === 'Liang Hua')).toBe(true);
     // Liang Hua disputes nobody: with his name ticked, "Disputing claim" has nothing to add and is not offered,
     // while the ticked kind stays so it can be unticked.
     expect(box('kinds', 'counterclaim')).toBeNull();

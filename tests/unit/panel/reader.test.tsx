@@ -21,22 +21,22 @@ describe('reader', () => {
     render(<App services={fakeServices()} />);
     fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'no-spy' } });
     const liang = LIANG();
-    const item = document.querySelector(`.sp-item[data-id="${CSS.escape(liang.id)}"]`)!;
+    const item = document.querySelector(`.sc-panel-item[data-id="${CSS.escape(liang.id)}"]`)!;
     fireEvent.click(item.querySelector('.sc-button--primary')!);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe("Huawei Chairman Willing To Sign A 'No-Spy' Deal With The United States");
-    const facts = document.querySelector('.sp-facts')!.textContent;
+    const facts = document.querySelector('.sc-panel-facts')!.textContent;
     expect(facts).toContain('4 Jun 2019');
     expect(facts).toContain('Pallavi Gogoi');
     const link = screen.getByRole('link', { name: /kgou\.org/ });
     expect(link.getAttribute('href')).toBe('https://www.kgou.org/post/huawei-chairman-willing-sign-no-spy-deal-united-states');
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
     expect(link.getAttribute('target')).toBe('_blank');
-    const selected = document.querySelector('.sp-st--selected')!;
+    const selected = document.querySelector('.sc-panel-st--selected')!;
     expect(selected.getAttribute('data-statement-id')).toBe(liang.id);
     expect(liang.text.startsWith(selected.textContent!)).toBe(true);
     expect(document.activeElement).toBe(selected);
     // Every statement of the document is marked, not only the chosen one.
-    const marked = new Set([...document.querySelectorAll('.sp-doc .sp-st')].map((m) => m.getAttribute('data-statement-id')));
+    const marked = new Set([...document.querySelectorAll('.sc-panel-doc .sc-panel-st')].map((m) => m.getAttribute('data-statement-id')));
     expect(marked.size).toBe(new Set(placementsIn(liang.file, shipped().corpus.statements.values()).map((p) => p.id)).size);
   });
 
@@ -44,15 +44,15 @@ describe('reader', () => {
     const { corpus } = shipped();
     const first = [...corpus.statements.values()].find((s) => s.file === '000_a551dc9bee7d4d0b.txt')!;
     render(<App services={fakeServices()} target={{ read: first.id }} />);
-    const facts = document.querySelector('.sp-facts')!;
+    const facts = document.querySelector('.sc-panel-facts')!;
     expect(facts.textContent).toMatch(/Dateunknown/);
     expect(facts.textContent).toMatch(/Authorunknown/);
     expect(screen.getByText(/^Statement 1 of \d+$/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /Next/ }));
     expect(screen.getByText(/^Statement 2 of \d+$/)).toBeTruthy();
-    expect(document.querySelector('.sp-st--selected')!.getAttribute('data-statement-id')).not.toBe(first.id);
+    expect(document.querySelector('.sc-panel-st--selected')!.getAttribute('data-statement-id')).not.toBe(first.id);
     fireEvent.click(screen.getByRole('button', { name: /Back to results/ }));
-    expect(document.querySelector('.sp-reader')).toBeNull();
+    expect(document.querySelector('.sc-panel-reader')).toBeNull();
     expect(screen.getByRole('searchbox')).toBeTruthy();
   });
 
@@ -60,7 +60,7 @@ describe('reader', () => {
     const services = fakeServices();
     render(<App services={services} />);
     act(() => services.target({ read: LIANG().id }));
-    expect(document.querySelector('.sp-st--selected')!.getAttribute('data-statement-id')).toBe(LIANG().id);
+    expect(document.querySelector('.sc-panel-st--selected')!.getAttribute('data-statement-id')).toBe(LIANG().id);
   });
 
   it('shows corpus text as text and links only to http(s) sources', () => {
@@ -73,10 +73,10 @@ describe('reader', () => {
     const documents = new Map<string, ReaderDocument>([[file, { file, paragraphs: [{ span: [0, text.length], role: 'body', text }] }]]);
     render(<PanelApp corpus={corpus} documents={documents} services={fakeServices()} target={{ read: 'evil#1' }} />);
     expect(document.querySelector('img')).toBeNull();
-    expect(document.querySelector('.sp-st--selected')!.textContent).toBe(text);
+    expect(document.querySelector('.sc-panel-st--selected')!.textContent).toBe(text);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('<b>Title</b>');
-    expect(document.querySelector('.sp-facts a')).toBeNull();
-    expect(document.querySelector('.sp-facts')!.textContent).toContain('no web address');
+    expect(document.querySelector('.sc-panel-facts a')).toBeNull();
+    expect(document.querySelector('.sc-panel-facts')!.textContent).toContain('no web address');
   });
 
   it('an unknown statement id says it is not in the corpus', () => {

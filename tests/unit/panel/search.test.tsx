@@ -16,11 +16,11 @@ beforeAll(() => setMessageSource(jsonMessageSource(en)));
 
 afterEach(cleanup);
 
-const items = () => [...document.querySelectorAll<HTMLElement>('.sp-results .sp-item')];
-const speakers = () => items().map((el) => el.querySelector('.sp-speaker__name')?.textContent);
-const kinds = () => items().map((el) => el.querySelector('.sp-kind')?.textContent);
+const items = () => [...document.querySelectorAll<HTMLElement>('.sc-panel-results .sc-panel-item')];
+const speakers = () => items().map((el) => el.querySelector('.sc-panel-speaker__name')?.textContent);
+const kinds = () => items().map((el) => el.querySelector('.sc-kind')?.textContent);
 const type = (text: string) => fireEvent.input(screen.getByRole('searchbox'), { target: { value: text } });
-const count = () => Number(/^(\d+)/.exec(document.querySelector('.sp-results__count')?.textContent ?? '')?.[1]);
+const count = () => Number(/^(\d+)/.exec(document.querySelector('.sc-panel-results__count')?.textContent ?? '')?.[1]);
 
 describe('search', () => {
   it('answers "no-spy" with Liang Hua’s and Huawei’s own words and the counterclaims, with the matched words marked', () => {
@@ -29,9 +29,9 @@ describe('search', () => {
     expect(speakers()).toContain('Liang Hua');
     expect(speakers()).toContain('Huawei');
     expect(kinds()).toContain('Disputing claim');
-    const liang = items().find((el) => el.querySelector('.sp-speaker__name')?.textContent === 'Liang Hua')!;
+    const liang = items().find((el) => el.querySelector('.sc-panel-speaker__name')?.textContent === 'Liang Hua')!;
     expect([...liang.querySelectorAll('blockquote mark')].map((m) => m.textContent)).toContain('no-spy');
-    expect(document.querySelector('.sp-results__count')?.getAttribute('role')).toBe('status');
+    expect(document.querySelector('.sc-panel-results__count')?.getAttribute('role')).toBe('status');
     expect(count()).toBe(items().length);
   });
 
@@ -80,15 +80,15 @@ describe('search', () => {
     expect(screen.getByRole('heading', { name: 'Topics' })).toBeTruthy();
     const sources = screen.getByRole('heading', { name: 'Source documents' }).closest('section')!;
     expect(within(sources).getAllByRole('listitem')).toHaveLength(shipped().corpus.sources.size);
-    const noSpy = [...document.querySelectorAll('details.sp-topic')].find((d) => d.querySelector('.sp-topic__name')?.textContent === 'No-spy pledges')!;
-    expect(noSpy.querySelector('.sp-item')).toBeNull(); // closed topics render nothing
+    const noSpy = [...document.querySelectorAll('details.sc-panel-topic')].find((d) => d.querySelector('.sc-panel-topic__name')?.textContent === 'No-spy pledges')!;
+    expect(noSpy.querySelector('.sc-panel-item')).toBeNull(); // closed topics render nothing
     act(() => {
       (noSpy as HTMLDetailsElement).open = true;
       noSpy.dispatchEvent(new Event('toggle'));
     });
-    const claims = [...noSpy.querySelectorAll('.sp-item')];
-    expect(claims.some((el) => el.querySelector('.sp-speaker__name')?.textContent === 'Liang Hua')).toBe(true);
-    expect(noSpy.querySelector('.sp-thread__replies .sp-item--counterclaim')).not.toBeNull();
+    const claims = [...noSpy.querySelectorAll('.sc-panel-item')];
+    expect(claims.some((el) => el.querySelector('.sc-panel-speaker__name')?.textContent === 'Liang Hua')).toBe(true);
+    expect(noSpy.querySelector('.sc-panel-thread__replies .sc-panel-item--counterclaim')).not.toBeNull();
   });
 
   it('groups by topic with each counterclaim right under the claim it disputes', () => {
@@ -96,10 +96,10 @@ describe('search', () => {
     type('no-spy');
     fireEvent.click(screen.getByRole('checkbox', { name: 'Group by topic' }));
     const group = screen.getByRole('region', { name: /^No-spy pledges/ });
-    const thread = [...group.querySelectorAll('.sp-thread')].find((t) => t.querySelector('.sp-thread__replies'))!;
-    const claimId = thread.querySelector(':scope > .sp-item')!.getAttribute('data-id')!;
+    const thread = [...group.querySelectorAll('.sc-panel-thread')].find((t) => t.querySelector('.sc-panel-thread__replies'))!;
+    const claimId = thread.querySelector(':scope > .sc-panel-item')!.getAttribute('data-id')!;
     const { corpus } = shipped();
-    for (const reply of thread.querySelectorAll('.sp-thread__replies .sp-item')) {
+    for (const reply of thread.querySelectorAll('.sc-panel-thread__replies .sc-panel-item')) {
       const r = corpus.statements.get(reply.getAttribute('data-id')!)!;
       const claim = corpus.statements.get(claimId)!;
       expect(r.answers.includes(claimId) || claim.answers.includes(r.id)).toBe(true);

@@ -32,7 +32,7 @@ describe('PopupApp', () => {
     const sanctions = await screen.findByRole('switch', { name: /Sanctions/ });
     fireEvent.click(sanctions);
     await waitFor(() => expect(state.settings.categories.sanctions).toBe(false));
-    expect(sanctions.closest('li')!.className).toContain('pp-cat--off');
+    expect(sanctions.closest('li')!.className).toContain('sc-popup-cat--off');
     expect(state.settings.categories.huawei).toBe(true);
   });
 
