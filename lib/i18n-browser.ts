@@ -6,9 +6,11 @@
  *
  *     import '../../lib/i18n-browser.ts';
  *
- * `browser.i18n.getMessage` is synchronous and available in extension pages
- * and in content scripts alike (the hover card renders in the content
- * script). Tests do not import this; they use `jsonMessageSource` over the
+ * Every entrypoint that shows words wires it this way: the background (its
+ * context menu), the popup, settings and side panel pages, and the hover
+ * card (`entrypoints/card-ui.ts`). `browser.i18n.getMessage` is synchronous
+ * and available in extension pages, the background and content scripts
+ * alike. Tests do not import this; they use `jsonMessageSource` over the
  * same JSON.
  */
 import { browser } from 'wxt/browser';
@@ -19,10 +21,10 @@ setMessageSource(browser.i18n.getMessage.bind(browser.i18n) as unknown as GetMes
 
 /**
  * An extension page in the reader's language: `lang` (for screen readers,
- * hyphenation and fonts) and, where given, the title from the locale file.
- * Every page (popup, settings, side panel) calls it first thing.
+ * hyphenation and fonts) and the title from the locale file. Every page
+ * (popup, settings, side panel) calls it first thing.
  */
-export function localizePage(document_: Document, title?: MessageKey): void {
+export function localizePage(document_: Document, title: MessageKey): void {
   document_.documentElement.lang = browser.i18n.getUILanguage();
-  if (title) document_.title = t(title);
+  document_.title = t(title);
 }

@@ -16,7 +16,7 @@ import { answeredBy as reverseAnswers } from '../../lib/data/answers.ts';
 import { t } from '../../lib/i18n.ts';
 import { CardItemView } from './CardItemView.tsx';
 import { handleTrapKeyDown } from './focusTrap.ts';
-import { categoryLabel, topicLabel } from './format.ts';
+import { categoryLabel, topicLabel } from '../ui/labels.ts';
 import type { CardItem, CardMention, CardProps, CardReason } from './types.ts';
 
 /** Items shown under "More on this" before "Show N more": enough to compare, few enough to scan. */

@@ -6,8 +6,9 @@
 import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n.ts';
-import { Emphasis } from './Emphasis.tsx';
-import { excerpt, formatDate, kindLabel, sideLabel } from './format.ts';
+import { Emphasis } from '../ui/Emphasis.tsx';
+import { excerpt, formatDate } from '../ui/format.ts';
+import { kindLabel, sideLabel } from '../ui/labels.ts';
 import type { CardItem } from './types.ts';
 
 /** How long "Copied" stays on the button. Long enough to notice, short enough not to linger. */

@@ -1,7 +1,7 @@
 import type { Result } from '../../lib/search/result.ts';
 import type { CardItem } from './types.ts';
 
-/** A search result as the card shows it (and as the panel cites it, in the card's one citation style). */
+/** A search result as the card shows it. */
 export function toCardItem(result: Result): CardItem {
   return {
     id: result.id,

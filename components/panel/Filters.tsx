@@ -13,7 +13,8 @@ import type { FacetCounts, FacetFilters, FacetKey } from '../../lib/search/facet
 import { hasFilters } from '../../lib/search/facets.ts';
 import { topK } from '../../lib/search/top.ts';
 import { t, type MessageKey } from '../../lib/i18n.ts';
-import { KIND_KEYS, SIDE_KEYS, statementCount, TOPIC_KEYS } from './labels.ts';
+import { KIND_KEYS, SIDE_KEYS, TOPIC_KEYS } from '../ui/labels.ts';
+import { statementCount } from './counts.ts';
 import { MoreButton } from './ResultList.tsx';
 
 /**

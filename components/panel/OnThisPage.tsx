@@ -8,9 +8,9 @@ import { useState } from 'preact/hooks';
 import type { Category } from '../../lib/vocabulary/categories.ts';
 import { CATEGORIES } from '../../lib/vocabulary/categories.ts';
 import { t } from '../../lib/i18n.ts';
-import { Emphasis } from '../card/Emphasis.tsx';
+import { Emphasis } from '../ui/Emphasis.tsx';
 import { Swatch } from '../ui/Swatch.tsx';
-import { categoryLabel } from './labels.ts';
+import { categoryLabel } from '../ui/labels.ts';
 import { MoreButton } from './ResultList.tsx';
 import type { PageState } from './types.ts';
 

@@ -9,9 +9,10 @@ import type { DocumentMeta } from '../../lib/data/types.ts';
 import type { Topic } from '../../lib/vocabulary/topics.ts';
 import { t } from '../../lib/i18n.ts';
 import type { Result } from '../../lib/search/result.ts';
-import { formatDate } from '../card/format.ts';
+import { formatDate } from '../ui/format.ts';
 import { groupByTopic, type TopicGroup } from './grouping.ts';
-import { statementCount, topicLabel } from './labels.ts';
+import { topicLabel } from '../ui/labels.ts';
+import { statementCount } from './counts.ts';
 import type { Links } from './links.ts';
 import { GROUP_STEP, LIST_STEP, MoreButton, ThreadView } from './ResultList.tsx';
 

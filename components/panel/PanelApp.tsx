@@ -13,7 +13,7 @@ import { t } from '../../lib/i18n.ts';
 import { FACET_KEYS, hasFilters, type FacetFilters } from '../../lib/search/facets.ts';
 import { exportName, toCsv, toJson } from './export.ts';
 import { Filters } from './Filters.tsx';
-import { formatCount, statementCount } from './labels.ts';
+import { formatCount, statementCount } from './counts.ts';
 import { linksOf } from './links.ts';
 import { OnThisPage } from './OnThisPage.tsx';
 import { Overview } from './Overview.tsx';

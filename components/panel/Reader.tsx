@@ -11,10 +11,10 @@ import { t } from '../../lib/i18n.ts';
 import { safeHttpUrl } from '../../lib/safe-url.ts';
 import type { Corpus } from '../../lib/search/load.ts';
 import { toResult } from '../../lib/search/result.ts';
-import { formatDate } from '../card/format.ts';
+import { formatDate } from '../ui/format.ts';
 import { markdownCitation, plainCitation } from './cite.ts';
 import { CopyButton } from './CopyButton.tsx';
-import { kindLabel, sideLabel } from './labels.ts';
+import { kindLabel, sideLabel } from '../ui/labels.ts';
 import { markParagraph, placementsIn } from './reader-marks.ts';
 
 export interface ReaderProps {

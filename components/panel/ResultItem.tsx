@@ -8,11 +8,11 @@ import { useId } from 'preact/hooks';
 import type { Statement } from '../../lib/data/types.ts';
 import { t } from '../../lib/i18n.ts';
 import type { Result } from '../../lib/search/result.ts';
-import { Emphasis } from '../card/Emphasis.tsx';
-import { excerpt, formatDate } from '../card/format.ts';
+import { Emphasis } from '../ui/Emphasis.tsx';
+import { excerpt, formatDate } from '../ui/format.ts';
 import { markdownCitation, plainCitation } from './cite.ts';
 import { CopyButton } from './CopyButton.tsx';
-import { kindLabel, sideLabel } from './labels.ts';
+import { kindLabel, sideLabel } from '../ui/labels.ts';
 import type { Links } from './links.ts';
 
 export interface ResultItemProps {

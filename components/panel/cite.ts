@@ -4,15 +4,14 @@
  * as a block and links the source, with the quote's Markdown characters
  * escaped so the pasted text renders as the speaker's words, verbatim.
  */
-import { toCardItem } from '../card/card-item.ts';
-import { formatCitation, formatDate } from '../card/format.ts';
+import { formatCitation, formatDate } from '../ui/format.ts';
 import { t } from '../../lib/i18n.ts';
 import { safeHttpUrl } from '../../lib/safe-url.ts';
 import type { Result } from '../../lib/search/result.ts';
 
 /** `Speaker (role), “quote”, Publisher, 4 Jun 2019, https://…` */
 export function plainCitation(result: Result): string {
-  return formatCitation(toCardItem(result));
+  return formatCitation(result);
 }
 
 /** Backslash-escapes what Markdown would read as syntax (emphasis, links, HTML, headings, lists). */

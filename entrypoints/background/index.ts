@@ -1,3 +1,4 @@
+import '../../lib/i18n-browser.ts';
 import { browser, type Browser } from 'wxt/browser';
 import { backgroundRequests, client, COMMANDS, listen, type BackgroundApi, type CommandName, type ContentApi } from '../../lib/messages.ts';
 import { loadCorpus, type Corpus } from '../../lib/search/load.ts';

@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { t } from '../../lib/i18n.ts';
 import type { BackgroundApi, PanelTarget } from '../../lib/messages.ts';
 import { panelHash } from '../../lib/panel-link.ts';
 import { openPanel } from '../../lib/platform/side-panel.ts';
@@ -16,7 +17,7 @@ export const SEARCH_MENU_ID = 'source-context-search';
 export function setupPanel(): void {
   const createMenu = () =>
     void browser.contextMenus.removeAll().then(() =>
-      browser.contextMenus.create({ id: SEARCH_MENU_ID, title: browser.i18n.getMessage('contextMenu_search'), contexts: ['selection'] }),
+      browser.contextMenus.create({ id: SEARCH_MENU_ID, title: t('contextMenu_search'), contexts: ['selection'] }),
     );
   // Menu items persist across restarts in Chrome but not always in Firefox's event pages; recreating is idempotent.
   browser.runtime.onInstalled.addListener(createMenu);

@@ -2,7 +2,7 @@ import { options, render } from 'preact';
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import cardCss from '../../components/card/card.css?inline';
 import { Card } from '../../components/card/Card.tsx';
-import { formatCitation } from '../../components/card/format.ts';
+import { formatCitation } from '../../components/ui/format.ts';
 import type { CardItem, CardState } from '../../components/card/types.ts';
 import type { BackgroundApi, Client } from '../../lib/messages.ts';
 import { t } from '../../lib/i18n.ts';

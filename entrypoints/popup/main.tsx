@@ -9,7 +9,7 @@ import { popupServices, tabParam } from './services.ts';
 
 /** The toolbar popup (also usable as `popup.html?tab=<id>` in a tab, see services.ts). */
 async function start() {
-  localizePage(document);
+  localizePage(document, 'extName');
   const [settings, windowId] = await Promise.all([
     getSettings(),
     browser.windows

@@ -1,7 +1,7 @@
 /**
  * THE topic table: one entry per topic, and a new topic is one entry here
  * (plus its name for readers, `topic_<key>` in `public/_locales`, which the
- * type checker asks for through `components/card/format.ts`).
+ * type checker asks for through `components/ui/labels.ts`).
  * - `pattern`: topic detection over a statement's text (plus, for quotes, the
  *   words that frame them). Used at build time for statements and at run time
  *   for a highlighted mention and its context, so the card and the corpus

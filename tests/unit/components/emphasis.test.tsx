@@ -2,7 +2,7 @@
 import { cleanup, render } from '@testing-library/preact';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Emphasis, splitForEmphasis, type Segment } from '../../../components/card/Emphasis.tsx';
+import { Emphasis, splitForEmphasis, type Segment } from '../../../components/ui/Emphasis.tsx';
 
 afterEach(cleanup);
 

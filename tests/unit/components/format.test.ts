@@ -1,12 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  categoryLabel,
-  excerpt,
-  formatCitation,
-  formatDate,
-  kindLabel,
-  sideLabel,
-} from '../../../components/card/format.ts';
+import { excerpt, formatCitation, formatDate } from '../../../components/ui/format.ts';
+import { categoryLabel, kindLabel, sideLabel } from '../../../components/ui/labels.ts';
 import { counter, liangHua, makeItem } from './fixtures.ts';
 import { jsonMessageSource, setMessageSource } from '../../../lib/i18n.ts';
 import en from '../../../public/_locales/en/messages.json';

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { groupByTopic } from '../../../components/panel/grouping.ts';
-import { statementCount } from '../../../components/panel/labels.ts';
+import { statementCount } from '../../../components/panel/counts.ts';
 import { linksOf } from '../../../components/panel/links.ts';
 import { Overview } from '../../../components/panel/Overview.tsx';
 import { LIST_STEP } from '../../../components/panel/ResultList.tsx';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jsonMessageSource, setMessageSource, t } from '../../../lib/i18n.ts';
 import { CATEGORY_KEYS } from '../../../components/ui/labels.ts';
-import { TOPIC_KEYS } from '../../../components/card/format.ts';
+import { TOPIC_KEYS } from '../../../components/ui/labels.ts';
 import en from '../../../public/_locales/en/messages.json';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));

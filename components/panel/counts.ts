@@ -1,13 +1,9 @@
 /**
- * Display names for the corpus vocabulary the panel shows as filters and
- * headings: the card's kind, side, category and topic labels (one wording
- * everywhere, typed so a new topic cannot ship without a name), looked up
- * from the locale files when rendered.
+ * Counts as the panel shows them (the vocabulary's names are
+ * ../ui/labels.ts).
  */
 
 import { t } from '../../lib/i18n.ts';
-
-export { KIND_KEYS, SIDE_KEYS, TOPIC_KEYS, categoryLabel, kindLabel, sideLabel, topicLabel } from '../card/format.ts';
 
 /** One formatter for every count: `toLocaleString` builds one per call, and facets show dozens per keystroke. */
 const counts = new Intl.NumberFormat();

@@ -1,72 +1,18 @@
 /**
- * Pure formatting for the card: labels, dates, excerpts and citations. Kept
- * free of Preact and the DOM so each rule is tested on its own and the panel
- * can reuse them.
+ * Pure formatting shared by the card and the panel: dates, excerpts and
+ * citations (one citation style across the extension). Kept free of Preact
+ * and the DOM so each rule is tested on its own.
  */
 import { t, type MessageKey } from '../../lib/i18n.ts';
-import { CATEGORY_KEYS } from '../ui/labels.ts';
-import { type Topic, TOPICS } from '../../lib/vocabulary/topics.ts';
-import type { CardItem, Category, Kind, Side } from './types.ts';
 
 /**
- * Locale keys of the kind labels. They say what sort of text an item is,
- * never whether it is true: "Disputing claim", not "Rebuttal" or "Debunk".
+ * What a citation needs of a statement. The card's items and the panel's
+ * search results both have this shape, so each is cited as it is.
  */
-export const KIND_KEYS: Readonly<Record<Kind, MessageKey>> = {
-  primary: 'kind_primary',
-  counterclaim: 'kind_counterclaim',
-  context: 'kind_context',
-};
-
-/** Locale keys of the side markers' text, so side is never conveyed by colour alone. */
-export const SIDE_KEYS: Readonly<Record<Side, MessageKey>> = {
-  huawei: 'side_huawei',
-  'chinese-government': 'side_chinese_government',
-  'us-government': 'side_us_government',
-  independent: 'side_independent',
-  press: 'side_press',
-  unnamed: 'side_unnamed',
-};
-
-/** "entity-list" -> "entity_list": locale keys cannot hold dashes. */
-type Underscored<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_${Underscored<B>}` : S;
-
-/**
- * Locale key of a topic's name: `topic_` + the topic with dashes as
- * underscores, like `category_no_spy`. Typed, so a topic added to
- * `lib/vocabulary/topics.ts` without its `topic_...` string in
- * `public/_locales/en/messages.json` does not compile.
- */
-function topicKey(topic: Topic): MessageKey {
-  // Returning the `topic_...` union as a `MessageKey` is what makes a missing string a type error.
-  const key = `topic_${topic.replaceAll('-', '_')}` as `topic_${Underscored<Topic>}`;
-  return key;
-}
-
-/** Locale keys of the topic names, for the filters that list every topic. */
-export const TOPIC_KEYS: Readonly<Record<Topic, MessageKey>> = Object.fromEntries(TOPICS.map((t) => [t, topicKey(t)])) as Record<Topic, MessageKey>;
-
-/*
- * Labels are looked up when rendered, not built into constants when this
- * module loads: the message source is set at each entrypoint's startup, after
- * its imports have run.
- */
-
-/** Header label for what the detector found (the popup's category names). */
-export function categoryLabel(category: Category): string {
-  return t(CATEGORY_KEYS[category]);
-}
-
-export function kindLabel(kind: Kind): string {
-  return t(KIND_KEYS[kind]);
-}
-
-export function sideLabel(side: Side): string {
-  return t(SIDE_KEYS[side]);
-}
-
-export function topicLabel(topic: Topic): string {
-  return t(TOPIC_KEYS[topic]);
+export interface Citable {
+  text: string;
+  speaker: { name: string; role: string };
+  source: { publisher: string | null; date: string | null; url: string | null };
 }
 
 /** Month names come from the locale file, so they follow the extension's language, not the page's or the OS's. */
@@ -137,7 +83,7 @@ export function excerpt(text: string, maxChars = 48): string {
 }
 
 /** "Name (role)", or just the name when the role is empty. Punctuation only, so not a message. */
-export function speakerLabel(item: CardItem): string {
+export function speakerLabel(item: Citable): string {
   const role = item.speaker.role.trim();
   return role ? `${item.speaker.name} (${role})` : item.speaker.name;
 }
@@ -152,7 +98,7 @@ export function speakerLabel(item: CardItem): string {
  * The whole line is one message (`citation_plain`): quotation marks and the
  * order of the parts differ between languages.
  */
-export function formatCitation(item: CardItem): string {
+export function formatCitation(item: Citable): string {
   const quote = item.text.replace(/\s+/gu, ' ').trim();
   const publisher = item.source.publisher?.trim() || t('citation_publisherUnknown');
   const url = item.source.url?.trim() || t('citation_noUrl');
