@@ -49,7 +49,7 @@ export default defineContentScript({
     let settings: Settings | undefined;
     let run: Run | undefined;
     const summary = servePageSummary(
-      { highlighter: () => run?.highlighter, visible: () => (settings ?? defaultSettings()).categories },
+      { highlighter: () => run?.highlighter, visible: () => settings?.categories },
       life,
     );
 

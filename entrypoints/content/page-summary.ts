@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { CATEGORIES, type Category } from '../../lib/vocabulary/categories.ts';
 import { client, contentRequests, listen, type BackgroundApi, type ContentApi, type PageSummary, type Request } from '../../lib/messages.ts';
+import { defaultSettings } from '../../lib/settings/schema.ts';
 import type { Highlighter } from './highlighter.ts';
 
 /** Most one badge report per this interval: a first scan adds mentions slice by slice, and a live page mutates all the time; the badge needs only the latest number. */
@@ -9,8 +10,12 @@ export const BADGE_DEBOUNCE_MS = 250;
 export interface PageSummaryOptions {
   /** The current run's highlighter; undefined while the page is off (paused, site off, hidden by settings). */
   highlighter(): Highlighter | undefined;
-  /** Which categories are shown now (the settings' `categories`). */
-  visible(): Record<Category, boolean>;
+  /**
+   * Which categories are shown now (the settings' `categories`); undefined
+   * until the settings are read, which a popup opened at once can beat:
+   * then the defaults count.
+   */
+  visible(): Record<Category, boolean> | undefined;
   /** `browser.runtime.sendMessage` by default (tests pass their own). */
   send?: (message: Request<BackgroundApi>) => Promise<unknown>;
 }
@@ -32,7 +37,7 @@ export function servePageSummary(options: PageSummaryOptions, signal: AbortSigna
   const summarize = (): PageSummary => {
     const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
     for (const mention of options.highlighter()?.mentions() ?? []) counts[mention.category]++;
-    const visible = options.visible();
+    const visible = options.visible() ?? defaultSettings().categories;
     const total = CATEGORIES.reduce((sum, c) => sum + (visible[c] ? counts[c] : 0), 0);
     return { counts, total, host: location.hostname };
   };

@@ -7,6 +7,7 @@ import { BADGE_DEBOUNCE_MS, servePageSummary } from '../../../entrypoints/conten
 import type { Highlighter, PlacedMention } from '../../../entrypoints/content/highlighter.ts';
 import type { Category } from '../../../lib/vocabulary/categories.ts';
 import { backgroundRequests, contentRequests, parseRequest } from '../../../lib/messages.ts';
+import { defaultSettings } from '../../../lib/settings/schema.ts';
 
 const parseMentionCountRequest = (message: unknown) => parseRequest(message, backgroundRequests, ['mentionCount']);
 
@@ -45,6 +46,13 @@ describe('page summary (content side)', () => {
   it('answers zeros while the page is off (no highlighter), so the popup can tell "off" from "cannot run"', async () => {
     servePageSummary({ highlighter: () => undefined, visible: () => ALL_ON, send: async () => {} }, new AbortController().signal);
     expect(await ask({ method: 'pageSummary', params: {} })).toEqual([{ counts: { huawei: 0, sanctions: 0, 'no-spy': 0 }, total: 0, host: location.hostname }]);
+  });
+
+  it('answers a pageSummary that arrives before the settings are read, counting as the defaults do', async () => {
+    const defaults = defaultSettings().categories;
+    servePageSummary({ highlighter: () => highlighterWith(['huawei', 'sanctions', 'no-spy', 'no-spy']), visible: () => undefined, send: async () => {} }, new AbortController().signal);
+    const [answer] = await ask({ method: 'pageSummary', params: {} });
+    expect(answer).toEqual({ counts: { huawei: 1, sanctions: 1, 'no-spy': 2 }, total: (defaults.huawei ? 1 : 0) + (defaults.sanctions ? 1 : 0) + (defaults['no-spy'] ? 2 : 0), host: location.hostname });
   });
 
   it('reports the badge count at most once per interval, only when it changed', async () => {
