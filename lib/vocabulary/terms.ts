@@ -7,7 +7,8 @@
  * ("Huawei Technologies" before "Huawei", "no-spy agreement" before "no-spy").
  */
 import type { Category } from './categories.ts';
-import { anyCase, anyCasePhrase, APOSTROPHE, DASH, JOIN, POSSESSIVE, SPACE, titleOrUpper } from './patterns.ts';
+import NAMES from './names.json' with { type: 'json' };
+import { anyCase, anyCasePhrase, APOSTROPHE, DASH, escapeLiteral, JOIN, POSSESSIVE, SPACE, titleOrUpper } from './patterns.ts';
 
 export interface TermDef {
   /** Canonical name, reported as `Mention.term`. */
@@ -66,11 +67,29 @@ const TRADE_OBJECT = `(?:${plural('shipment')}|${anyCase('equipment')}|${anyCase
 /** Up to `n` words between a sanction word and what it is aimed at. */
 const WORDS_UPTO = (n: number) => `(?:[^\\s.;:!?]+\\s+){0,${n}}?`;
 
-/** Words before a sanction noun that make it one: "U.S. restrictions", "further curbs", "the Huawei ban", "trade embargo" (not "new": Covid-19 brought new restrictions too). */
-const SANCTION_MODIFIER = `(?:U\\.S\\.|US|American|Washington${APOSTROPHE}s|Trump${APOSTROPHE}s|Biden${APOSTROPHE}s|${anyCase('Huawei')}|5G|${anyCase('trade')}|${anyCase('technology')}|${anyCase('tech')}|${anyCase('further')}|${anyCase('tighter')}|${anyCase('tightened')})`;
+/** Words before a sanction noun that make it one: "U.S. restrictions", "further curbs", "the Huawei ban", "trade embargo", a US leader's ban (`names.json`), not "new": Covid-19 brought new restrictions too. */
+const SANCTION_MODIFIER = `(?:U\\.S\\.|US|American|Washington${APOSTROPHE}s|${NAMES.sanctioningLeaders.map((name) => `${escapeLiteral(name)}${APOSTROPHE}s`).join('|')}|${anyCase('Huawei')}|5G|${anyCase('trade')}|${anyCase('technology')}|${anyCase('tech')}|${anyCase('further')}|${anyCase('tighter')}|${anyCase('tightened')})`;
 
 const NO_SPY = `(?:${anyCase('no')}${JOIN}${anyCase('spy')}(?:${anyCase('ing')})?|${anyCase('no')}(?:${anyCase('n')})?${JOIN}${anyCase('espionage')})`;
 const NO_BACKDOOR = `${anyCase('no')}${JOIN}${anyCase('back')}(?:${JOIN})?${plural('door')}`;
+
+/**
+ * Huawei's people, always ours: one term per entry of `names.json` (the
+ * names are data; adding a person is an entry there). A Latin-script name
+ * in Title case or ALL CAPS, possessive allowed, within word edges; a CJK
+ * name as written, inside running text.
+ */
+const HUAWEI_PEOPLE: readonly TermDef[] = NAMES.huaweiPeople.map(({ term, names, examples }) => {
+  const latin = names.every((name) => /\p{Script=Latin}/u.test(name));
+  return {
+    term,
+    category: 'huawei',
+    generic: false,
+    pattern: latin ? `(?:${names.map(titleOrUpper).join('|')})${POSSESSIVE}` : names.map(escapeLiteral).join('|'),
+    wordEdges: latin,
+    examples,
+  };
+});
 
 /**
  * Chinese 华为/華為 is also the tail of common words ending in 华 followed by
@@ -98,40 +117,7 @@ export const TERMS: readonly TermDef[] = [
     wordEdges: true,
     examples: ['Huawei', 'HUAWEI', 'huawei', "Huawei's", 'Huawei’s', 'Huaweis'],
   },
-  {
-    term: 'Ren Zhengfei',
-    category: 'huawei',
-    generic: false,
-    pattern: `${titleOrUpper('Ren Zhengfei')}${POSSESSIVE}`,
-    wordEdges: true,
-    examples: ['Ren Zhengfei', 'REN ZHENGFEI', 'REN Zhengfei', "Ren Zhengfei's"],
-  },
-  {
-    term: 'Liang Hua',
-    category: 'huawei',
-    generic: false,
-    pattern: `${titleOrUpper('Liang Hua')}${POSSESSIVE}`,
-    wordEdges: true,
-    examples: ['Liang Hua', 'LIANG HUA', 'Liang Hua’s'],
-  },
-  {
-    term: 'Meng Wanzhou',
-    category: 'huawei',
-    generic: false,
-    // Western name order and the English names she goes by, as the news writes them.
-    pattern: `(?:${titleOrUpper('Meng Wanzhou')}|${titleOrUpper('Wanzhou Meng')}|${titleOrUpper('Sabrina Meng')}|${titleOrUpper('Cathy Meng')})${POSSESSIVE}`,
-    wordEdges: true,
-    examples: ['Meng Wanzhou', 'MENG Wanzhou', "Meng Wanzhou's", 'Wanzhou Meng', 'Sabrina Meng', 'Cathy Meng’s'],
-  },
-  {
-    term: 'Huawei executives',
-    category: 'huawei',
-    generic: false,
-    // The rotating chairmen and the consumer chief, as the news names them.
-    pattern: `(?:${titleOrUpper('Guo Ping')}|${titleOrUpper('Eric Xu')}|${titleOrUpper('Xu Zhijun')}|${titleOrUpper('Ken Hu')}|${titleOrUpper('Hu Houkun')}|${titleOrUpper('Richard Yu')}|${titleOrUpper('Yu Chengdong')})${POSSESSIVE}`,
-    wordEdges: true,
-    examples: ['Guo Ping', 'Eric Xu', "Ken Hu's", 'Richard Yu', 'Yu Chengdong', 'Xu Zhijun', 'Hu Houkun'],
-  },
+  ...HUAWEI_PEOPLE.filter((p) => p.wordEdges),
   {
     term: 'Futurewei',
     category: 'huawei',
@@ -156,22 +142,7 @@ export const TERMS: readonly TermDef[] = [
     wordEdges: false,
     examples: ['华为', '華為'],
   },
-  {
-    term: '任正非',
-    category: 'huawei',
-    generic: false,
-    pattern: '任正非',
-    wordEdges: false,
-    examples: ['任正非'],
-  },
-  {
-    term: '孟晚舟',
-    category: 'huawei',
-    generic: false,
-    pattern: '孟晚舟',
-    wordEdges: false,
-    examples: ['孟晚舟'],
-  },
+  ...HUAWEI_PEOPLE.filter((p) => !p.wordEdges),
 
   // --- sanctions: generic, context decides ----------------------------------
   {
