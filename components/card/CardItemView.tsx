@@ -8,8 +8,9 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n.ts';
 import { Emphasis } from '../ui/Emphasis.tsx';
 import { excerpt, formatDate } from '../ui/format.ts';
-import { kindLabel, sideLabel } from '../ui/labels.ts';
+import { sideLabel } from '../ui/labels.ts';
 import type { CardItem } from './types.ts';
+import { KindAndSide } from '../ui/KindAndSide.tsx';
 
 /** How long "Copied" stays on the button. Long enough to notice, short enough not to linger. */
 export const COPIED_FEEDBACK_MS = 2000;
@@ -174,13 +175,7 @@ export function CardItemView(props: CardItemViewProps) {
       data-item-id={item.id}
       ref={(el) => props.itemRef?.(el)}
     >
-      <div class="sc-item__top">
-        <span class={`sc-kind sc-kind--${item.kind}`}>{kindLabel(item.kind)}</span>
-        <span class={`sc-side sc-side--${item.speaker.side}`}>
-          <span class="sc-side__dot" aria-hidden="true" />
-          {sideLabel(item.speaker.side)}
-        </span>
-      </div>
+      <KindAndSide kind={item.kind} side={item.speaker.side} />
 
       <blockquote
         ref={quoteRef}

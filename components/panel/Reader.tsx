@@ -14,8 +14,9 @@ import { toResult } from '../../lib/search/result.ts';
 import { formatDate } from '../ui/format.ts';
 import { markdownCitation, plainCitation } from './cite.ts';
 import { CopyButton } from './CopyButton.tsx';
-import { kindLabel, sideLabel } from '../ui/labels.ts';
+import { kindLabel } from '../ui/labels.ts';
 import { markParagraph, placementsIn } from './reader-marks.ts';
+import { KindAndSide } from '../ui/KindAndSide.tsx';
 
 export interface ReaderProps {
   corpus: Corpus;
@@ -47,13 +48,7 @@ function Selected({ corpus, statement, position, total, onSelect, order, copy }:
   const next = order[position];
   return (
     <section class={`sc-panel-selected sc-panel-selected--${statement.kind}`} aria-label={t('panel_selected')}>
-      <div class="sc-item__top">
-        <span class={`sc-kind sc-kind--${statement.kind}`}>{kindLabel(statement.kind)}</span>
-        <span class={`sc-side sc-side--${statement.speaker.side}`}>
-          <span class="sc-side__dot" aria-hidden="true" />
-          {sideLabel(statement.speaker.side)}
-        </span>
-      </div>
+      <KindAndSide kind={statement.kind} side={statement.speaker.side} />
       <p class="sc-panel-speaker">
         <span class="sc-panel-speaker__name">{statement.speaker.name}</span>
         {role ? <span class="sc-panel-speaker__role">, {role}</span> : null}

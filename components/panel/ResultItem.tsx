@@ -12,8 +12,9 @@ import { Emphasis } from '../ui/Emphasis.tsx';
 import { excerpt, formatDate } from '../ui/format.ts';
 import { markdownCitation, plainCitation } from './cite.ts';
 import { CopyButton } from './CopyButton.tsx';
-import { kindLabel, sideLabel } from '../ui/labels.ts';
+import { sideLabel } from '../ui/labels.ts';
 import type { Links } from './links.ts';
+import { KindAndSide } from '../ui/KindAndSide.tsx';
 
 export interface ResultItemProps {
   result: Result;
@@ -48,13 +49,7 @@ export function ResultItem({ result, links, onRead, copy }: ResultItemProps) {
   const speakerId = `sp${useId().replace(/[^A-Za-z0-9_-]/g, '')}-speaker`;
   return (
     <article class={`sc-panel-item sc-panel-item--${result.kind}`} aria-label={role ? `${result.speaker.name}, ${role}` : result.speaker.name} data-id={result.id}>
-      <div class="sc-item__top">
-        <span class={`sc-kind sc-kind--${result.kind}`}>{kindLabel(result.kind)}</span>
-        <span class={`sc-side sc-side--${result.side}`}>
-          <span class="sc-side__dot" aria-hidden="true" />
-          {sideLabel(result.side)}
-        </span>
-      </div>
+      <KindAndSide kind={result.kind} side={result.side} />
       <blockquote class="sc-panel-quote">
         <Emphasis text={result.text} terms={result.terms} />
       </blockquote>
