@@ -4,6 +4,7 @@ import { blockSignals, decideBlock, NEUTRAL_PAGE } from '../detect/context.ts';
 import { isGenericTerm, matchTerms } from '../detect/matcher.ts';
 import { sentenceAround } from '../detect/sentence.ts';
 import type { Category } from '../vocabulary/categories.ts';
+import type { Entity } from '../vocabulary/entities.ts';
 import { MAX_CONTEXT, MAX_MENTION } from './limits.ts';
 import { type Matter, QUERY_TOPIC_CUES, SIDE_CUES } from './card-cues.ts';
 
@@ -89,8 +90,29 @@ function clip(context: string, at: number): { text: string; at: number } {
  */
 const OTHER_TARGET = /\bsanctions? (?:against|on) (?:Iran|North Korea|Russia|Venezuela|Cuba|Syria)\b/i;
 
-/** The United States as the party that sanctions: "new US sanctions", "the Commerce Department's rule". */
-const US_PARTY = /\b(?:U\.S\.|US|United States|American|Washington|Trump|Biden|Commerce Department|Department of Commerce)(?![\p{L}\p{N}])/u;
+/**
+ * An organisation's alias that names an institution acting ("the U.S.
+ * government", "the Trump administration", "China's Foreign Ministry"), not
+ * a place ("Washington", "the US").
+ */
+const INSTITUTION = /\s.*\b(?:government|administration|[Mm]inistry|[Dd]epartment|Bureau|leaders|officials)\b/;
+
+/** Whether an entity named in a paragraph (`text`: the words naming it) names its side as a party: any person, an organisation by an institution's name. */
+function namesSide(e: Entity, text: string): boolean {
+  return e.type === 'person' || INSTITUTION.test(text);
+}
+
+/** What `isOffTopic` reads. */
+interface TopicCheck {
+  term: string | null;
+  category: Category | null;
+  sentence: string;
+  paragraph: string;
+  /** The caller passed the detector's answer (the content script always does). */
+  fromDetector: boolean;
+  /** The paragraph names the United States (any alias of a U.S. party in the entity table, or "American"): the party that sanctions. */
+  namesUs: boolean;
+}
 
 /**
  * Whether a generic word (sanctions, backdoor, no-spy) is about another
@@ -102,14 +124,14 @@ const US_PARTY = /\b(?:U\.S\.|US|United States|American|Washington|Trump|Biden|C
  * as the party imposing them. So the EU's sanctions package, Apple's
  * backdoor and the 2013 US–Germany no-spy talks get no card.
  */
-function isOffTopic(term: string | null, category: Category | null, sentence: string, paragraph: string, fromDetector: boolean): boolean {
+function isOffTopic({ term, category, sentence, paragraph, fromDetector, namesUs }: TopicCheck): boolean {
   if (term === null || !isGenericTerm(term)) return false;
   const signals = blockSignals(paragraph);
   const decision = decideBlock(signals, NEUTRAL_PAGE);
   if (decision.reason === 'off-topic') return true;
   if (category === 'sanctions' && OTHER_TARGET.test(sentence) && !matchTerms(paragraph).some((t) => t.category === 'huawei')) return true;
   if (fromDetector || decision.reason !== 'none') return false;
-  return !(signals.china > 0 || (category === 'sanctions' && US_PARTY.test(paragraph)));
+  return !(signals.china > 0 || (category === 'sanctions' && namesUs));
 }
 
 export function cardQuestion(mention: string, context = '', detected: Detected = {}): CardQuestion {
@@ -125,14 +147,22 @@ export function cardQuestion(mention: string, context = '', detected: Detected =
   const term = detected.term ?? own?.term ?? null;
   const mentionTopics = [...(term !== null && TERM_TOPICS[term] ? TERM_TOPICS[term] : category ? CATEGORY_TOPICS[category] : [])];
 
+  const haystack = `${m} ${paragraph}`;
+  const named = KNOWN_ENTITIES.findEntities(haystack).map((e) => ({ entity: e.entity, text: haystack.slice(e.start, e.end) }));
   const namedSpeakers = new Set<string>();
-  for (const e of KNOWN_ENTITIES.findEntities(`${m} ${paragraph}`)) {
+  for (const e of named) {
     // One-word aliases ("Li", "Ren", "Zhao") name too many people; full names and titles do not.
-    if (e.entity.type === 'person' && /\s/.test(`${m} ${paragraph}`.slice(e.start, e.end))) namedSpeakers.add(e.entity.id);
+    if (e.entity.type === 'person' && /\s/.test(e.text)) namedSpeakers.add(e.entity.id);
   }
-  const namedSides = new Set(Object.entries(SIDE_CUES).filter(([, re]) => re.test(paragraph)).map(([side]) => side));
+  const namedSides = new Set<string>([
+    ...Object.entries(SIDE_CUES)
+      .filter(([, re]) => re.test(paragraph))
+      .map(([side]) => side),
+    ...named.filter((e) => namesSide(e.entity, e.text)).map((e) => e.entity.side),
+  ]);
+  const namesUs = /\bAmerican\b/.test(paragraph) || named.some((e) => e.entity.side === 'us-government');
 
-  const offTopic = isOffTopic(term, category, sentence, paragraph, detected.category !== undefined);
+  const offTopic = isOffTopic({ term, category, sentence, paragraph, fromDetector: detected.category !== undefined, namesUs });
   return {
     mention: m,
     category,

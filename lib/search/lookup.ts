@@ -2,8 +2,8 @@ import type { Category } from '../vocabulary/categories.ts';
 import { cardQuestion, type Detected } from './card-question.ts';
 import type { Corpus } from './load.ts';
 import { type CardReason, rankCard } from './query.ts';
-import { type Result, surfaceTerms } from './result.ts';
-import { processTerm, tokenize } from '../data/index-options.ts';
+import type { CardWeights } from './card-weights.ts';
+import type { Result } from './result.ts';
 
 /** What the content script asks about a mention (see `BackgroundApi.lookup`). */
 export interface LookupParams {
@@ -26,17 +26,15 @@ export interface CardAnswer {
 }
 
 /**
- * The card's answer for a mention, as the background gives it and
- * `npm run query --context` prints it. Only the parties' own words and the
+ * The card's answer for a mention: the one card lookup, which the
+ * background answers the content script with and `npm run query --context`
+ * prints (and the card eval measures). Only the parties' own words and the
  * claims that dispute them; reporting (`context`) records stay in the side
- * panel. `detected` is what the detector found (`LookupParams`); without
- * it the mention is matched against the detector's term table.
+ * panel. `detected` is what the detector found (`LookupParams`); without it
+ * the mention is matched against the detector's term table. `options` are
+ * for tuning and measuring (other weights, more results); the extension
+ * never passes them.
  */
-export function lookupCard(corpus: Corpus, mention: string, context: string, detected: Detected = {}): CardAnswer {
-  const { results, reason } = rankCard(corpus, cardQuestion(mention, context, detected));
-  // Emphasis marks the words of the mention itself: the context chose the
-  // statements (the reason line says which words), but marking every shared
-  // context word ("sign", "willing") would bury what the reader hovered.
-  const mentionTerms = new Set(tokenize(mention).flatMap((t) => [processTerm(t)].flat().filter((p): p is string => p !== null)));
-  return { results: results.map((r) => ({ ...r, terms: surfaceTerms(r.text, mentionTerms) })), reason };
+export function lookupCard(corpus: Corpus, mention: string, context: string, detected: Detected = {}, options: { weights?: CardWeights; limit?: number } = {}): CardAnswer {
+  return rankCard(corpus, cardQuestion(mention, context, detected), options);
 }

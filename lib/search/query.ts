@@ -1,7 +1,7 @@
 import type { Kind, Statement } from '../data/types.ts';
 import { type Topic, TOPICS } from '../vocabulary/topics.ts';
 import type { Matter } from './card-cues.ts';
-import { type CardQuestion, cardQuestion, cueTopics, type Detected } from './card-question.ts';
+import { type CardQuestion, cueTopics } from './card-question.ts';
 import { reasonWords } from './card-reason.ts';
 import { CARD_WEIGHTS, type CardWeights } from './card-weights.ts';
 import { type FacetFilters, facetTable, filterDocs } from './facets.ts';
@@ -14,8 +14,10 @@ import { MAX_QUERY } from './limits.ts';
 
 /**
  * The two questions the extension asks the corpus:
- * - `cardQuery`: what the hover card shows for a highlighted mention in its
- *   sentence or block (topic-gated, kinds mixed, empty when off-topic);
+ * - `rankCard`: what the hover card shows for a card question (a
+ *   highlighted mention in its sentence and block, `card-question.ts`):
+ *   topic-gated, kinds mixed, empty when off-topic. Asked through
+ *   `lookupCard` (`lookup.ts`), by the background and the CLI alike;
  * - `searchCorpus`: the side panel's free-text search (prefix + fuzzy,
  *   filters, a coverage threshold).
  * Inputs are clipped, so any string (empty, regex characters, 100 KB) is a
@@ -26,15 +28,6 @@ import { MAX_QUERY } from './limits.ts';
 export const MAX_QUERY_TERMS = 24;
 
 const PANEL_KIND_WEIGHT: Readonly<Record<Kind, number>> = { primary: 1, counterclaim: 1, context: 0.8 };
-
-export interface CardOptions {
-  /** Most results (default 6). */
-  limit?: number;
-  /** What the detector found for the mention (category, term, offset in the context). */
-  detected?: Detected;
-  /** Feature weights; the default is what the development set chose (see `card-weights.ts`). */
-  weights?: CardWeights;
-}
 
 /** The panel's filters (see `facets.ts`), and how many results to return. */
 export interface SearchFilters extends FacetFilters {
@@ -260,9 +253,17 @@ export function rankCard(corpus: Corpus, q: CardQuestion, options: { limit?: num
   const disputes = all.filter((c) => matter.has(c.s.id) && c.score >= w.matterFloor * lead.score).sort(byCandidate).slice(0, w.disputes);
   const rest = ranked.filter((c) => c !== lead && !matter.has(c.s.id));
   const shown = [lead, ...disputes, ...rest].slice(0, limit);
-  const words = [...queryWords(`${q.mention} ${q.paragraph}`)].flat();
-  const expansions = corpus.index.search(words, CARD_SEARCH).expansions;
-  const results = shown.map(({ s, doc, score }) => toResult(corpus, s, Math.min(1, score / (lead.score || 1)), corpus.index.termsIn(doc, expansions)));
+  // Emphasis marks the words of the mention itself: the paragraph chose the
+  // statements (the reason line says which words), but marking every shared
+  // paragraph word ("sign", "willing") would bury what the reader hovered.
+  const hovered = new Set(queryWords(q.mention).flat());
+  const results = shown.map(({ s, score }) => {
+    const r = toResult(corpus, s, Math.min(1, score / (lead.score || 1)), hovered);
+    // Plain data, not `toResult`'s lazy getter: the answer crosses the
+    // extension's messaging, and Firefox's card showed no statements when
+    // it carried accessor properties.
+    return { ...r, terms: r.terms };
+  });
   return { results, reason: reasonFor(corpus, q, lead, w) };
 }
 
@@ -276,16 +277,6 @@ function reasonFor(corpus: Corpus, q: CardQuestion, lead: Candidate, w: CardWeig
     words: reasonWords(corpus, q.paragraph, q.mention, lead.s, topics),
     speaker: q.namedSpeakers.has(lead.s.speaker.id) ? lead.s.speaker.name : null,
   };
-}
-
-/**
- * What the hover card shows for `mention` (the highlighted words) in
- * `context` (its paragraph), as results in card order. See `rankCard`
- * and `scoreCard`; `options.detected` carries the detector's category and
- * term, which the content script always sends.
- */
-export function cardQuery(corpus: Corpus, mention: string, context = '', options: CardOptions = {}): Result[] {
-  return rankCard(corpus, cardQuestion(mention, context, options.detected), options).results;
 }
 
 /** Statement ids in code-unit order: the tie-break that keeps answers stable. */

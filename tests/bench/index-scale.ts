@@ -17,7 +17,7 @@ import type { DocumentMeta, Statement } from '../../lib/data/types.ts';
 import type { FacetFilters } from '../../lib/search/facets.ts';
 import { buildIndex } from '../../lib/data/indexer.ts';
 import { loadCorpus, type Corpus } from '../../lib/search/load.ts';
-import { cardQuery } from '../../lib/search/query.ts';
+import { lookupCard } from '../../lib/search/lookup.ts';
 import { root } from './build.ts';
 import { random } from './pages.ts';
 import type { CardLookup } from './queries.ts';
@@ -120,7 +120,7 @@ export interface ScaleResult {
   loadMs: number;
   /** Retained heap after loading (parsed statements + index), after GC. */
   heapBytes: number;
-  /** cardQuery, as the background answers a card. */
+  /** lookupCard, as the background answers a card. */
   card: Distribution;
   /**
    * The panel's answer to a keystroke, on each prefix of the panel queries:
@@ -192,7 +192,7 @@ export function benchScale(factor: number, reps: number, lookups: readonly CardL
     corpus = undefined;
   }
   const corpus = load();
-  const card = timeEach(lookups, (q) => cardQuery(corpus, q.mention, q.context), reps, budgetMs);
+  const card = timeEach(lookups, (q) => lookupCard(corpus, q.mention, q.context), reps, budgetMs);
   const panel = (filters: FacetFilters) => (k: string) => searchModel(corpus, k, filters).first(PANEL_SHOWN);
   const keystroke = timeEach(keys, panel({}), reps, budgetMs);
   const keystrokeFiltered = timeEach(keys, panel(PANEL_FILTERS), reps, budgetMs);

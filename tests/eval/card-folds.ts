@@ -21,7 +21,8 @@ import { type Matter, QUERY_TOPIC_CUES } from '../../lib/search/card-cues.ts';
 import { cardQuestion } from '../../lib/search/card-question.ts';
 import { CARD_WEIGHTS, type CardWeights } from '../../lib/search/card-weights.ts';
 import type { Corpus } from '../../lib/search/load.ts';
-import { cardQuery, statementMatters } from '../../lib/search/query.ts';
+import { lookupCard } from '../../lib/search/lookup.ts';
+import { statementMatters } from '../../lib/search/query.ts';
 import { TOPICS } from '../../lib/vocabulary/topics.ts';
 import { type AskCard, detectedOf, runCardEval } from './card-run.ts';
 import type { CardItem, Totals } from './card.ts';
@@ -42,7 +43,7 @@ const MATTERS: Matter[] = [...new Set<Matter>([...TOPICS, ...(Object.keys(QUERY_
 export const withWeights =
   (weights: CardWeights): AskCard =>
   (c, mention, block) =>
-    cardQuery(c, mention.text, block, { detected: detectedOf(mention), weights });
+    lookupCard(c, mention.text, block, detectedOf(mention), { weights }).results;
 
 /** What the card is measured with: the corpus, its statements, and the seed text labels resolve against. */
 export interface EvalInput {

@@ -1,14 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cardQuery, statementMatters } from '../../../lib/search/query.ts';
+import { lookupCard } from '../../../lib/search/lookup.ts';
+import { statementMatters } from '../../../lib/search/query.ts';
+import type { Detected } from '../../../lib/search/card-question.ts';
+import type { Corpus } from '../../../lib/search/load.ts';
+import type { Entity } from '../../../lib/vocabulary/entities.ts';
+import { codeOf } from '../layout/source.ts';
 import { corpus } from './helpers.ts';
+
+/** The card's statements for a mention in its paragraph, as the background answers them. */
+const cardOf = (c: Corpus, mention: string, context = '', detected?: Detected) => lookupCard(c, mention, context, detected).results;
 
 const LIANG_CONTEXT =
   'Huawei chairman Liang Hua told reporters in Shenzhen that the company is willing to sign a no-spy agreement with the United States.';
 
-describe('cardQuery', () => {
+describe('the card lookup', () => {
   it('"no-spy" in a Liang Hua context: Liang Hua’s offer first, and a counterclaim that disputes it', () => {
-    const results = cardQuery(corpus(), 'no-spy', LIANG_CONTEXT);
+    const results = cardOf(corpus(), 'no-spy', LIANG_CONTEXT);
     expect(results[0]!.speaker.id).toBe('liang-hua');
     expect(results[0]!.kind).toBe('primary');
     expect(results[0]!.text).toBe('We are willing to sign no-spy agreements with countries');
@@ -26,9 +36,7 @@ describe('cardQuery', () => {
   });
 
   it('"Entity List" answers with the parties’ words on US sanctions, both sides', () => {
-    const results = cardQuery(corpus(), 'Entity List', 'The Commerce Department added Huawei to its Entity List in May 2019.', {
-      detected: { category: 'sanctions', term: 'Entity List' },
-    });
+    const results = cardOf(corpus(), 'Entity List', 'The Commerce Department added Huawei to its Entity List in May 2019.', { category: 'sanctions', term: 'Entity List' });
     expect(results.length).toBeGreaterThanOrEqual(3);
     expect(results[0]!.topics.some((t) => t === 'entity-list' || t === 'sanctions')).toBe(true);
     expect(results.some((r) => r.kind === 'primary')).toBe(true);
@@ -38,7 +46,7 @@ describe('cardQuery', () => {
   });
 
   it('"blacklist" is about the same sanctions', () => {
-    const results = cardQuery(corpus(), 'blacklist', 'Washington put the company on a trade blacklist.');
+    const results = cardOf(corpus(), 'blacklist', 'Washington put the company on a trade blacklist.');
     expect(results.length).toBeGreaterThan(0);
     for (const r of results.slice(0, 3)) expect(r.topics.some((t) => t === 'entity-list' || t === 'sanctions'), r.text).toBe(true);
   });
@@ -46,7 +54,7 @@ describe('cardQuery', () => {
   it('a paragraph about a 5G ban over spying fears, hovered at "Huawei", leads with the security dispute, not trade', () => {
     const context =
       'Britain banned Huawei from its 5G networks on Tuesday, ordering telecom operators to strip the Chinese company’s equipment out by 2027, after Washington argued that Beijing could use the gear for spying.';
-    const results = cardQuery(corpus(), 'Huawei', context, { detected: { category: 'huawei', term: 'Huawei' } });
+    const results = cardOf(corpus(), 'Huawei', context, { category: 'huawei', term: 'Huawei' });
     for (const r of results.slice(0, 3)) expect(r.topics.some((t) => ['no-spy', 'backdoor', 'security', 'independence'].includes(t)), r.text).toBe(true);
     expect(results.slice(0, 5).some((r) => r.speaker.side === 'us-government')).toBe(true);
     expect(results.slice(0, 5).some((r) => r.speaker.side === 'huawei')).toBe(true);
@@ -70,20 +78,20 @@ describe('cardQuery', () => {
   });
 
   it('an unrelated context returns nothing', () => {
-    expect(cardQuery(corpus(), 'Huawei', 'Apple iPhone battery life review')).toEqual([]);
-    expect(cardQuery(corpus(), 'Apple iPhone battery life review', 'Apple iPhone battery life review')).toEqual([]);
-    expect(cardQuery(corpus(), 'Huawei', 'Huawei unveiled a foldable phone with a better camera and battery.')).toEqual([]);
+    expect(cardOf(corpus(), 'Huawei', 'Apple iPhone battery life review')).toEqual([]);
+    expect(cardOf(corpus(), 'Apple iPhone battery life review', 'Apple iPhone battery life review')).toEqual([]);
+    expect(cardOf(corpus(), 'Huawei', 'Huawei unveiled a foldable phone with a better camera and battery.')).toEqual([]);
   });
 
   it('a named person in the context brings that person’s statements', () => {
-    const results = cardQuery(corpus(), 'Zhao Lijian', 'Foreign ministry spokesperson Zhao Lijian spoke on Tuesday.');
+    const results = cardOf(corpus(), 'Zhao Lijian', 'Foreign ministry spokesperson Zhao Lijian spoke on Tuesday.');
     expect(results.length).toBeGreaterThan(0);
     expect(results[0]!.speaker.id).toBe('zhao-lijian');
   });
 
   it('the same question gets the same answer: the lead scores 1, the others relative to it', () => {
-    const a = cardQuery(corpus(), 'backdoor', 'There is no evidence of a backdoor in Huawei equipment.');
-    const b = cardQuery(corpus(), 'backdoor', 'There is no evidence of a backdoor in Huawei equipment.');
+    const a = cardOf(corpus(), 'backdoor', 'There is no evidence of a backdoor in Huawei equipment.');
+    const b = cardOf(corpus(), 'backdoor', 'There is no evidence of a backdoor in Huawei equipment.');
     expect(a).toEqual(b);
     expect(a.length).toBeGreaterThan(0);
     expect(a[0]!.score).toBe(1);
@@ -93,7 +101,7 @@ describe('cardQuery', () => {
 
   it('the statements that answer the lead follow it, before the rest', () => {
     const c = corpus();
-    const results = cardQuery(c, 'Huawei', 'The US accuses Huawei of threatening its national security, a charge the company rejects.');
+    const results = cardOf(c, 'Huawei', 'The US accuses Huawei of threatening its national security, a charge the company rejects.');
     const lead = results[0]!;
     const paired = results.filter((r) => r.answers.includes(lead.id) || lead.answers.includes(r.id));
     expect(paired.length).toBeGreaterThan(0);
@@ -102,12 +110,12 @@ describe('cardQuery', () => {
 
   it('regex metacharacters, empty strings and 100 KB strings are valid questions', () => {
     const c = corpus();
-    expect(cardQuery(c, '', '')).toEqual([]);
-    expect(cardQuery(c, '.*+?^${}()|[]\\', '(((')).toEqual([]);
+    expect(cardOf(c, '', '')).toEqual([]);
+    expect(cardOf(c, '.*+?^${}()|[]\\', '(((')).toEqual([]);
     const huge = 'Huawei no-spy sanctions '.repeat(4500);
     expect(huge.length).toBeGreaterThan(100_000);
     const started = performance.now();
-    const results = cardQuery(c, huge, huge);
+    const results = cardOf(c, huge, huge);
     expect(performance.now() - started).toBeLessThan(2000);
     expect(Array.isArray(results)).toBe(true);
     expect(results.length).toBeGreaterThan(0);
@@ -117,7 +125,7 @@ describe('cardQuery', () => {
     const c = corpus();
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), fc.string({ maxLength: 300 }), (mention, context) => {
-        const results = cardQuery(c, mention, context);
+        const results = cardOf(c, mention, context);
         expect(results.length).toBeLessThanOrEqual(6);
         expect(new Set(results.map((r) => r.id)).size).toBe(results.length);
         for (const r of results) expect(r.score).toBeLessThanOrEqual(1);
@@ -125,5 +133,21 @@ describe('cardQuery', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the card’s code', () => {
+  it('spells no person’s name outside comments: who is who, and on which side, is the entity table’s (seeds/entities.json)', () => {
+    const root = resolve(import.meta.dirname, '../../..');
+    const table = JSON.parse(readFileSync(join(root, 'seeds/entities.json'), 'utf8')) as Entity[];
+    // Aliases of four letters or more: "Li" or "Ren" are parts of ordinary words and names.
+    const names = [...new Set(table.filter((e) => e.type === 'person').flatMap((e) => [e.name, ...e.aliases]))].filter((n) => n.length >= 4);
+    expect(names).toContain('Trump');
+    const found: string[] = [];
+    for (const file of readdirSync(join(root, 'lib/search')).filter((f) => f.endsWith('.ts'))) {
+      const code = codeOf(readFileSync(join(root, 'lib/search', file), 'utf8'));
+      for (const name of names) if (new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, 'u').test(code)) found.push(`${file}: ${name}`);
+    }
+    expect(found).toEqual([]);
   });
 });
