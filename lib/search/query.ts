@@ -51,30 +51,16 @@ function queryWords(text: string): string[][] {
   return out;
 }
 
-/** Text scores by document number (0 where a document did not match), and the best of them. */
-function textScores(corpus: Corpus, words: string[][], options: typeof CARD_SEARCH) {
-  const dense = new Float64Array(corpus.byDoc.length);
-  const hits = corpus.index.search(words.flat(), options);
+/**
+ * Adds `weight` times each document's BM25 score for `words`, relative to
+ * the best document's, to `into` (by document number). Reads the hits as
+ * they come, so no array as long as the corpus is made per question.
+ */
+function addWordScores(corpus: Corpus, words: string[][], weight: number, into: Float64Array): void {
+  const hits = corpus.index.search(words.flat(), CARD_SEARCH);
   let max = 0;
-  hits.docs.forEach((doc, h) => {
-    dense[doc] = hits.scores[h]!;
-    max = Math.max(max, hits.scores[h]!);
-  });
-  return { scores: dense, hits, max };
-}
-
-/** A statement the card may show, with its score. */
-interface Candidate {
-  s: Statement;
-  /** Index document number. */
-  doc: number;
-  score: number;
-  /**
-   * Shares a topic with the question or has its speaker named. Only such a
-   * statement can lead a card: shared words alone ("Apple" in a phone
-   * review and in a statement about backdoors) do not make one matter.
-   */
-  onMatter?: boolean;
+  for (let h = 0; h < hits.scores.length; h++) if (hits.scores[h]! > max) max = hits.scores[h]!;
+  if (max > 0) for (let h = 0; h < hits.docs.length; h++) into[hits.docs[h]!]! += weight * (hits.scores[h]! / max);
 }
 
 /** Why the card shows what it shows: the lead statement's topics and words the paragraph shares. */
@@ -180,6 +166,105 @@ function topicWeights(q: CardQuestion, w: CardWeights): Map<Matter, number> {
 }
 
 /**
+ * What scoring a card reads of every statement, in arrays by document
+ * number, built once per corpus: a card question touches every statement,
+ * and on a corpus 100 times today's the string-keyed lookups per statement
+ * (its matters, speaker, side and answer links) were most of a lookup's time.
+ */
+interface CardTable {
+  /** Distinct matter lists (`statementMatters`), and each card statement's (-1: not on the card). */
+  lists: Matter[][];
+  listOf: Int32Array;
+  /** Speaker and side codes, and the ids and sides they stand for. */
+  speakerOf: Int32Array;
+  speakers: string[];
+  sideOf: Int32Array;
+  sides: string[];
+  /** The statements each one answers or is answered by, as document numbers: `links[linkStart[doc] .. linkStart[doc + 1])`. */
+  linkStart: Int32Array;
+  links: Int32Array;
+  /**
+   * Scratch arrays by document number, reused by every question (a card is
+   * scored and ranked in one synchronous call, so no two questions share
+   * them at once): the words part of the score, the score before and after
+   * answer links, and which statements may lead.
+   */
+  words: Float64Array;
+  base: Float64Array;
+  score: Float64Array;
+  onMatter: Uint8Array;
+}
+
+const cardTables = new WeakMap<Corpus, CardTable>();
+
+function cardTable(corpus: Corpus): CardTable {
+  let t = cardTables.get(corpus);
+  if (t) return t;
+  const { matters } = statementMatters(corpus);
+  const n = corpus.byDoc.length;
+  const code = <T>(values: T[], at: Map<T, number>, v: T) => {
+    let c = at.get(v);
+    if (c === undefined) at.set(v, (c = values.push(v) - 1));
+    return c;
+  };
+  const lists: Matter[][] = [];
+  const listAt = new Map<string, number>();
+  const listOf = new Int32Array(n).fill(-1);
+  const speakers: string[] = [];
+  const speakerAt = new Map<string, number>();
+  const sides: string[] = [];
+  const sideAt = new Map<string, number>();
+  const speakerOf = new Int32Array(n);
+  const sideOf = new Int32Array(n);
+  const linkStart = new Int32Array(n + 1);
+  const links: number[] = [];
+  for (let doc = 0; doc < n; doc++) {
+    const s = corpus.byDoc[doc]!;
+    speakerOf[doc] = code(speakers, speakerAt, s.speaker.id);
+    sideOf[doc] = code(sides, sideAt, s.speaker.side);
+    if (ON_CARD.has(s.kind)) {
+      const key = matters[doc]!.join(' ');
+      let c = listAt.get(key);
+      if (c === undefined) listAt.set(key, (c = lists.push(matters[doc]!) - 1));
+      listOf[doc] = c;
+    }
+    for (const id of [...s.answers, ...(corpus.answeredBy.get(s.id) ?? [])]) {
+      const other = corpus.docOf.get(id);
+      if (other !== undefined) links.push(other);
+    }
+    linkStart[doc + 1] = links.length;
+  }
+  t = {
+    lists,
+    listOf,
+    speakerOf,
+    speakers,
+    sideOf,
+    sides,
+    linkStart,
+    links: Int32Array.from(links),
+    words: new Float64Array(n),
+    base: new Float64Array(n),
+    score: new Float64Array(n),
+    onMatter: new Uint8Array(n),
+  };
+  cardTables.set(corpus, t);
+  return t;
+}
+
+/** Every statement's card score for a question (0 for those the card never shows), and which may lead it; valid until the next question. */
+interface CardScores {
+  score: Float64Array;
+  /**
+   * 1 where the statement shares a topic with the question or has its
+   * speaker named. Only such a statement can lead a card: shared words alone
+   * ("Apple" in a phone review and in a statement about backdoors) do not
+   * make one matter.
+   */
+  onMatter: Uint8Array;
+}
+
+/**
  * Scores every statement the card may show against a question. Features,
  * each in [0, 1] before its weight:
  * - topics: the question's topic weights (`topicWeights`) summed over the
@@ -192,41 +277,47 @@ function topicWeights(q: CardQuestion, w: CardWeights): Map<Matter, number> {
  * - answers: a claim and what disputes it are one matter, so a statement
  *   gains part of the best score among the statements it answers or that
  *   answer it.
- * The weights are `CARD_WEIGHTS` (see `card-weights.ts`).
+ * The weights are `CARD_WEIGHTS` (see `card-weights.ts`). The topic part is
+ * worked out once per distinct matter list, not per statement.
  */
-export function scoreCard(corpus: Corpus, q: CardQuestion, w: CardWeights = CARD_WEIGHTS): Candidate[] {
+function scoreCard(corpus: Corpus, q: CardQuestion, w: CardWeights): CardScores {
+  const t = cardTable(corpus);
+  const { lent } = statementMatters(corpus);
   const topics = topicWeights(q, w);
   const asked = new Set([...q.mentionTopics, ...q.sentenceTopics, ...q.paragraphTopics]);
-  const { matters, lent } = statementMatters(corpus);
-  const sentenceHits = textScores(corpus, queryWords(`${q.mention} ${q.sentence}`), CARD_SEARCH);
-  const paragraphHits = textScores(corpus, queryWords(q.paragraph), CARD_SEARCH);
-  const base = new Float64Array(corpus.byDoc.length);
-  const onMatter = new Uint8Array(corpus.byDoc.length);
-  for (let doc = 0; doc < corpus.byDoc.length; doc++) {
-    const s = corpus.byDoc[doc]!;
-    if (!ON_CARD.has(s.kind)) continue;
-    let topical = 0;
-    const own = matters[doc]!;
-    for (const t of own) topical += topics.get(t) ?? 0;
-    if (own.length > 1) topical /= own.length ** w.topicDamping;
-    if (lent[doc]) topical *= w.leadIn;
-    const words =
-      w.wordsSentence * (sentenceHits.max > 0 ? sentenceHits.scores[doc]! / sentenceHits.max : 0) +
-      w.wordsParagraph * (paragraphHits.max > 0 ? paragraphHits.scores[doc]! / paragraphHits.max : 0);
-    const named = (q.namedSpeakers.has(s.speaker.id) ? w.speaker : 0) + (q.namedSides.has(s.speaker.side) ? w.side : 0);
-    base[doc] = topical + words + named;
-    if (own.some((t) => asked.has(t)) || q.namedSpeakers.has(s.speaker.id)) onMatter[doc] = 1;
+  const topical = new Float64Array(t.lists.length);
+  const listOnMatter = new Uint8Array(t.lists.length);
+  t.lists.forEach((own, c) => {
+    let x = 0;
+    for (const m of own) x += topics.get(m) ?? 0;
+    if (own.length > 1) x /= own.length ** w.topicDamping;
+    topical[c] = x;
+    if (own.some((m) => asked.has(m))) listOnMatter[c] = 1;
+  });
+  const speakerNamed = Uint8Array.from(t.speakers, (id) => (q.namedSpeakers.has(id) ? 1 : 0));
+  const sideNamed = Uint8Array.from(t.sides, (side) => (q.namedSides.has(side) ? 1 : 0));
+  const { words, base, score, onMatter } = t;
+  words.fill(0);
+  addWordScores(corpus, queryWords(`${q.mention} ${q.sentence}`), w.wordsSentence, words);
+  addWordScores(corpus, queryWords(q.paragraph), w.wordsParagraph, words);
+  const n = corpus.byDoc.length;
+  for (let doc = 0; doc < n; doc++) {
+    const c = t.listOf[doc]!;
+    base[doc] = 0;
+    onMatter[doc] = 0;
+    if (c < 0) continue;
+    const named = (speakerNamed[t.speakerOf[doc]!] ? w.speaker : 0) + (sideNamed[t.sideOf[doc]!] ? w.side : 0);
+    base[doc] = (lent[doc] ? topical[c]! * w.leadIn : topical[c]!) + words[doc]! + named;
+    onMatter[doc] = listOnMatter[c]! | speakerNamed[t.speakerOf[doc]!]!;
   }
-  const out: Candidate[] = [];
-  for (let doc = 0; doc < corpus.byDoc.length; doc++) {
-    const s = corpus.byDoc[doc]!;
-    if (!ON_CARD.has(s.kind)) continue;
+  for (let doc = 0; doc < n; doc++) {
+    score[doc] = 0;
+    if (t.listOf[doc]! < 0) continue;
     let linked = 0;
-    for (const id of s.answers) linked = Math.max(linked, base[corpus.docOf.get(id) ?? -1] ?? 0);
-    for (const id of corpus.answeredBy.get(s.id) ?? []) linked = Math.max(linked, base[corpus.docOf.get(id) ?? -1] ?? 0);
-    out.push({ s, doc, score: base[doc]! + w.link * linked, onMatter: onMatter[doc] === 1 });
+    for (let i = t.linkStart[doc]!; i < t.linkStart[doc + 1]!; i++) linked = Math.max(linked, base[t.links[i]!]!);
+    score[doc] = base[doc]! + w.link * linked;
   }
-  return out;
+  return { score, onMatter };
 }
 
 /**
@@ -243,22 +334,32 @@ export function rankCard(corpus: Corpus, q: CardQuestion, options: { limit?: num
   const w = options.weights ?? CARD_WEIGHTS;
   const limit = options.limit ?? 6;
   if (q.offTopic || !q.mention.trim()) return { results: [], reason: null };
-  const all = scoreCard(corpus, q, w).filter((c) => c.score >= w.threshold);
-  const ranked = topK(all.length, Math.max(limit, 12), (a, b) => byCandidate(all[a]!, all[b]!)).map((i) => all[i]!);
-  const lead = ranked.find((c) => c.onMatter);
-  if (!lead) return { results: [], reason: null };
-  const matter = new Set([...lead.s.answers, ...(corpus.answeredBy.get(lead.s.id) ?? [])]);
+  const { score, onMatter } = scoreCard(corpus, q, w);
+  const passing: number[] = [];
+  for (let doc = 0; doc < score.length; doc++) if (score[doc]! >= w.threshold) passing.push(doc);
+  // Best first; ties by id, so answers are stable.
+  const byScore = (a: number, b: number) => roundScore(score[b]!) - roundScore(score[a]!) || byId(corpus.byDoc[a]!, corpus.byDoc[b]!);
+  const ranked = topK(passing.length, Math.max(limit, 12), (a, b) => byScore(passing[a]!, passing[b]!)).map((i) => passing[i]!);
+  const lead = ranked.find((doc) => onMatter[doc]);
+  if (lead === undefined) return { results: [], reason: null };
+  const leadScore = score[lead]!;
+  const t = cardTable(corpus);
+  const matter = new Set<number>();
+  for (let i = t.linkStart[lead]!; i < t.linkStart[lead + 1]!; i++) matter.add(t.links[i]!);
   // The best of them only: the lead's other answers are the same side saying it again, and would
   // take the places of statements on other parts of the paragraph's matter.
-  const disputes = all.filter((c) => matter.has(c.s.id) && c.score >= w.matterFloor * lead.score).sort(byCandidate).slice(0, w.disputes);
-  const rest = ranked.filter((c) => c !== lead && !matter.has(c.s.id));
+  const disputes = [...matter]
+    .filter((doc) => score[doc]! >= w.threshold && score[doc]! >= w.matterFloor * leadScore)
+    .sort(byScore)
+    .slice(0, w.disputes);
+  const rest = ranked.filter((doc) => doc !== lead && !matter.has(doc));
   const shown = [lead, ...disputes, ...rest].slice(0, limit);
   // Emphasis marks the words of the mention itself: the paragraph chose the
   // statements (the reason line says which words), but marking every shared
   // paragraph word ("sign", "willing") would bury what the reader hovered.
   const hovered = new Set(queryWords(q.mention).flat());
-  const results = shown.map(({ s, score }) => {
-    const r = toResult(corpus, s, Math.min(1, score / (lead.score || 1)), hovered);
+  const results = shown.map((doc) => {
+    const r = toResult(corpus, corpus.byDoc[doc]!, Math.min(1, score[doc]! / (leadScore || 1)), hovered);
     // Plain data, not `toResult`'s lazy getter: the answer crosses the
     // extension's messaging, and Firefox's card showed no statements when
     // it carried accessor properties.
@@ -267,15 +368,15 @@ export function rankCard(corpus: Corpus, q: CardQuestion, options: { limit?: num
   return { results, reason: reasonFor(corpus, q, lead, w) };
 }
 
-function reasonFor(corpus: Corpus, q: CardQuestion, lead: Candidate, w: CardWeights): CardReason {
+function reasonFor(corpus: Corpus, q: CardQuestion, lead: number, w: CardWeights): CardReason {
   const weights = topicWeights(q, w);
   const topics = statementMatters(corpus)
-    .matters[lead.doc]!.filter((t): t is Topic => weights.has(t) && TOPICS.includes(t as Topic))
+    .matters[lead]!.filter((t): t is Topic => weights.has(t) && TOPICS.includes(t as Topic))
     .sort((a, b) => weights.get(b)! - weights.get(a)!);
   return {
     topics,
-    words: reasonWords(corpus, q.paragraph, q.mention, lead.s, topics),
-    speaker: q.namedSpeakers.has(lead.s.speaker.id) ? lead.s.speaker.name : null,
+    words: reasonWords(corpus, q.paragraph, q.mention, corpus.byDoc[lead]!, topics),
+    speaker: q.namedSpeakers.has(corpus.byDoc[lead]!.speaker.id) ? corpus.byDoc[lead]!.speaker.name : null,
   };
 }
 
@@ -284,10 +385,6 @@ function byId(a: Statement, b: Statement): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Best first; ties by id, so answers are stable. */
-function byCandidate(a: Candidate, b: Candidate): number {
-  return roundScore(b.score) - roundScore(a.score) || byId(a.s, b.s);
-}
 
 /**
  * Side-panel search: prefix and fuzzy matching over text, speaker names and
