@@ -34,6 +34,14 @@ function wantedOpenings(id: string): string[] {
 /** The opening words of every statement the card can show. */
 const cardOpenings = [...new Set(statements.filter((s) => s.kind !== 'context').map(opening))];
 
+/**
+ * A statement's text up to the first word end past 50 characters: longer
+ * than the excerpt a pairing line quotes (`excerpt`, 48 characters), so
+ * finding it finds the statement itself, not a line that points to it.
+ */
+const longOpening = (s: Statement) => /^.{50}\S*/su.exec(s.text)?.[0] ?? s.text;
+const longOf = new Map(statements.filter((s) => s.kind !== 'context').map((s) => [opening(s), longOpening(s)]));
+
 const MATTER = 'The claim and its answers';
 
 /**
@@ -69,11 +77,12 @@ async function firstStatement(page: Page, name: BrowserName): Promise<string | u
     const at = (o: string) => (from < 0 ? -1 : text.indexOf(o, from));
     return cardOpenings.filter((o) => at(o) >= 0).sort((a, b) => at(a) - at(b))[0];
   }
+  // Find goes forward from the last match: the first statement is the one no other shown statement precedes.
   const shown = [];
-  for (const o of cardOpenings) if (await findInOrder(page, name, [MATTER, o])) shown.push(o);
+  for (const o of cardOpenings) if (await findInOrder(page, name, [MATTER, longOf.get(o)!])) shown.push(o);
   for (const o of shown) {
     let before = false;
-    for (const other of shown) if (other !== o && (await findInOrder(page, name, [MATTER, other, o]))) before = true;
+    for (const other of shown) if (other !== o && (await findInOrder(page, name, [MATTER, longOf.get(other)!, longOf.get(o)!]))) before = true;
     if (!before) return o;
   }
   return undefined;
