@@ -3,6 +3,7 @@
  * no-spy…) are about Huawei and Chinese tech. Pure functions over strings;
  * the README documents the rule with examples.
  */
+import NAMES from '../vocabulary/names.json' with { type: 'json' };
 import { TERMS } from '../vocabulary/terms.ts';
 import { anyCase, sharedEdges, SPACE, titleOrUpper, wholeWord } from '../vocabulary/patterns.ts';
 
@@ -70,8 +71,8 @@ const ENTITY = [
     TERMS.filter((t) => t.category === 'huawei'),
     (pattern) => `(?:${pattern})`,
   ),
-  // "Meng" alone is how a story goes on about Meng Wanzhou once named ("As Meng awaits an extradition hearing").
-  wholeWord(`ZTE|SMIC|Hikvision|HIKVISION|YMTC|CXMT|${titleOrUpper('Dahua Technology')}|${titleOrUpper('Meng')}`),
+  // A Huawei person's surname alone is how a story goes on about them once named ("As Meng awaits an extradition hearing"): `namedAlone` in names.json.
+  wholeWord(`ZTE|SMIC|Hikvision|HIKVISION|YMTC|CXMT|${titleOrUpper('Dahua Technology')}|${NAMES.namedAlone.map(titleOrUpper).join('|')}`),
 ];
 
 const CHINA = [wholeWord(`${titleOrUpper('China')}|${titleOrUpper('Chinese')}|${titleOrUpper('Beijing')}|PRC`), '中国|中國'];
