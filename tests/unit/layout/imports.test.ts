@@ -126,13 +126,6 @@ describe('lib/ has no browser globals', () => {
   });
 });
 
-/**
- * Names of the table's people still spelled in code, each to be moved into
- * data by the card's work (issue #14): the card's cues for a US party. May
- * only shrink: a use not listed fails, a listed use that is gone is done.
- */
-const KNOWN_NAME_USES = ['lib/search/card-cues.ts: Trump', 'lib/search/card-cues.ts: Pompeo', 'lib/search/card-question.ts: Trump'];
-
 /** Repository paths of the .ts/.tsx sources that name `name` in code or a string (comments left out). */
 function namedIn(name: string): string[] {
   const pattern = new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, 'u');
@@ -146,7 +139,7 @@ describe('names are data', () => {
   it("no TypeScript outside comments and tests spells a name or alias of a person in seeds/entities.json", () => {
     expect(names).toEqual(expect.arrayContaining(['Ren Zhengfei', 'Liang', 'Trump']));
     const found = names.flatMap((name) => namedIn(name).map((path) => `${path}: ${name}`));
-    expect(found.filter((use) => !KNOWN_NAME_USES.includes(use))).toEqual([]);
+    expect(found).toEqual([]);
   });
 
   it('the check sees a name in a string and passes one in a comment', () => {
