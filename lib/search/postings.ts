@@ -17,7 +17,7 @@ import { FIELDS } from '../data/index-options.ts';
  * statements and one search took 65 ms at the median and 360 ms at p95;
  * the side panel asks on every keystroke and has 16 ms. Accumulating into
  * typed arrays does the same arithmetic without the objects, and the
- * caller ranks only what it shows. `tests/unit/search/postings.test.ts`
+ * caller ranks only what it shows. `tests/unit/lib/search/postings.test.ts`
  * checks, on random queries, that the answers are MiniSearch's own.
  *
  * Documents are numbered as MiniSearch numbered them: the order they were

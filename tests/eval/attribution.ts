@@ -13,7 +13,7 @@ import type { DocumentMeta, Kind, Statement } from '../../lib/data/types.ts';
  * a label is *found* when one kept statement of its file overlaps at least
  * half of the label's span; *speaker right* and *kind right* are judged on the
  * statement that overlaps it most. Pure logic plus file loading; printing is
- * `scripts/eval-attribution.ts`, floors are `tests/unit/eval/attribution.test.ts`.
+ * `scripts/eval-attribution.ts`, floors are `tests/unit/tests/eval/attribution.test.ts`.
  */
 
 export const KINDS: readonly Kind[] = ['primary', 'counterclaim', 'context'];

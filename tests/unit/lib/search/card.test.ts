@@ -1,0 +1,153 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lookupCard } from '../../../../lib/search/lookup.ts';
+import { statementMatters } from '../../../../lib/search/query.ts';
+import type { Detected } from '../../../../lib/search/card-question.ts';
+import type { Corpus } from '../../../../lib/search/load.ts';
+import type { Entity } from '../../../../lib/vocabulary/entities.ts';
+import { codeOf } from '../../ts-lexer.ts';
+import { corpus } from './helpers.ts';
+
+/** The card's statements for a mention in its paragraph, as the background answers them. */
+const cardOf = (c: Corpus, mention: string, context = '', detected?: Detected) => lookupCard(c, mention, context, detected).results;
+
+const LIANG_CONTEXT =
+  'Huawei chairman Liang Hua told reporters in Shenzhen that the company is willing to sign a no-spy agreement with the United States.';
+
+describe('the card lookup', () => {
+  it('"no-spy" in a Liang Hua context: Liang Hua’s offer first, and a counterclaim that disputes it', () => {
+    const results = cardOf(corpus(), 'no-spy', LIANG_CONTEXT);
+    expect(results[0]!.speaker.id).toBe('liang-hua');
+    expect(results[0]!.kind).toBe('primary');
+    expect(results[0]!.text).toBe('We are willing to sign no-spy agreements with countries');
+    const counter = results.find((r) => r.kind === 'counterclaim');
+    expect(counter).toBeDefined();
+    expect(results.some((r) => r.kind === 'counterclaim' && r.answers.includes(results[0]!.id))).toBe(true);
+    expect(results[0]!.terms).toContain('no-spy');
+    expect(results[0]!.source).toEqual({
+      file: '001_cf337998d25e89a1.txt',
+      title: "Huawei Chairman Willing To Sign A 'No-Spy' Deal With The United States",
+      publisher: 'KGOU (Oklahoma public radio, NPR member station), republishing NPR content',
+      date: '2019-06-04',
+      url: 'https://www.kgou.org/post/huawei-chairman-willing-sign-no-spy-deal-united-states',
+    });
+  });
+
+  it('"Entity List" answers with the parties’ words on US sanctions, both sides', () => {
+    const results = cardOf(corpus(), 'Entity List', 'The Commerce Department added Huawei to its Entity List in May 2019.', { category: 'sanctions', term: 'Entity List' });
+    expect(results.length).toBeGreaterThanOrEqual(3);
+    expect(results[0]!.topics.some((t) => t === 'entity-list' || t === 'sanctions')).toBe(true);
+    expect(results.some((r) => r.kind === 'primary')).toBe(true);
+    expect(results.some((r) => r.kind === 'counterclaim')).toBe(true);
+    expect(results.some((r) => r.speaker.side === 'huawei')).toBe(true);
+    expect(results.some((r) => r.speaker.side === 'chinese-government')).toBe(true);
+  });
+
+  it('"blacklist" is about the same sanctions', () => {
+    const results = cardOf(corpus(), 'blacklist', 'Washington put the company on a trade blacklist.');
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results.slice(0, 3)) expect(r.topics.some((t) => t === 'entity-list' || t === 'sanctions'), r.text).toBe(true);
+  });
+
+  it('a paragraph about a 5G ban over spying fears, hovered at "Huawei", leads with the security dispute, not trade', () => {
+    const context =
+      'Britain banned Huawei from its 5G networks on Tuesday, ordering telecom operators to strip the Chinese company’s equipment out by 2027, after Washington argued that Beijing could use the gear for spying.';
+    const results = cardOf(corpus(), 'Huawei', context, { category: 'huawei', term: 'Huawei' });
+    for (const r of results.slice(0, 3)) expect(r.topics.some((t) => ['no-spy', 'backdoor', 'security', 'independence'].includes(t)), r.text).toBe(true);
+    expect(results.slice(0, 5).some((r) => r.speaker.side === 'us-government')).toBe(true);
+    expect(results.slice(0, 5).some((r) => r.speaker.side === 'huawei')).toBe(true);
+  });
+
+  it('a quote that names no matter is on its lead-in’s (the sentence before it in its source), a dispute framed as politics is about the measures, and a measure waking a company’s capacity is how it fares despite them', () => {
+    const c = corpus();
+    const { matters, lent } = statementMatters(c);
+    const doc = (text: string) => c.byDoc.findIndex((s) => s.text.startsWith(text));
+    const hegemony = doc('this is hegemony');
+    expect(c.byDoc[hegemony]!.topics).toEqual([]);
+    expect(matters[hegemony]).toContain('sanctions');
+    expect(lent[hegemony]).toBe(1);
+    const waking = doc('What President Trump is doing is waking');
+    expect(c.byDoc[waking]!.topics).toEqual([]);
+    expect(matters[waking]).toEqual(['resilience']);
+    expect(lent[waking]).toBe(0);
+    const political = doc('It is inappropriate to use political means');
+    expect(matters[political]).toContain('sanctions');
+    expect(lent[political]).toBe(0);
+  });
+
+  it('an unrelated context returns nothing', () => {
+    expect(cardOf(corpus(), 'Huawei', 'Apple iPhone battery life review')).toEqual([]);
+    expect(cardOf(corpus(), 'Apple iPhone battery life review', 'Apple iPhone battery life review')).toEqual([]);
+    expect(cardOf(corpus(), 'Huawei', 'Huawei unveiled a foldable phone with a better camera and battery.')).toEqual([]);
+  });
+
+  it('a named person in the context brings that person’s statements', () => {
+    const results = cardOf(corpus(), 'Zhao Lijian', 'Foreign ministry spokesperson Zhao Lijian spoke on Tuesday.');
+    expect(results.length).toBeGreaterThan(0);
+    expect(results[0]!.speaker.id).toBe('zhao-lijian');
+  });
+
+  it('the same question gets the same answer: the lead scores 1, the others relative to it', () => {
+    const a = cardOf(corpus(), 'backdoor', 'There is no evidence of a backdoor in Huawei equipment.');
+    const b = cardOf(corpus(), 'backdoor', 'There is no evidence of a backdoor in Huawei equipment.');
+    expect(a).toEqual(b);
+    expect(a.length).toBeGreaterThan(0);
+    expect(a[0]!.score).toBe(1);
+    for (const r of a) expect(r.score).toBeGreaterThan(0);
+    for (const r of a) expect(r.score).toBeLessThanOrEqual(1);
+  });
+
+  it('the statements that answer the lead follow it, before the rest', () => {
+    const c = corpus();
+    const results = cardOf(c, 'Huawei', 'The US accuses Huawei of threatening its national security, a charge the company rejects.');
+    const lead = results[0]!;
+    const paired = results.filter((r) => r.answers.includes(lead.id) || lead.answers.includes(r.id));
+    expect(paired.length).toBeGreaterThan(0);
+    expect(results.slice(1, 1 + paired.length).map((r) => r.id)).toEqual(paired.map((r) => r.id));
+  });
+
+  it('regex metacharacters, empty strings and 100 KB strings are valid questions', () => {
+    const c = corpus();
+    expect(cardOf(c, '', '')).toEqual([]);
+    expect(cardOf(c, '.*+?^${}()|[]\\', '(((')).toEqual([]);
+    const huge = 'Huawei no-spy sanctions '.repeat(4500);
+    expect(huge.length).toBeGreaterThan(100_000);
+    const started = performance.now();
+    const results = cardOf(c, huge, huge);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(Array.isArray(results)).toBe(true);
+    expect(results.length).toBeGreaterThan(0);
+  });
+
+  it('property: any input gives a well-formed, sorted, limited answer', () => {
+    const c = corpus();
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.string({ maxLength: 300 }), (mention, context) => {
+        const results = cardOf(c, mention, context);
+        expect(results.length).toBeLessThanOrEqual(6);
+        expect(new Set(results.map((r) => r.id)).size).toBe(results.length);
+        for (const r of results) expect(r.score).toBeLessThanOrEqual(1);
+        for (const r of results) expect(c.statements.get(r.id)?.text).toBe(r.text);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('the card’s code', () => {
+  it('spells no person’s name outside comments: who is who, and on which side, is the entity table’s (seeds/entities.json)', () => {
+    const root = resolve(import.meta.dirname, '../../../..');
+    const table = JSON.parse(readFileSync(join(root, 'seeds/entities.json'), 'utf8')) as Entity[];
+    // Aliases of four letters or more: "Li" or "Ren" are parts of ordinary words and names.
+    const names = [...new Set(table.filter((e) => e.type === 'person').flatMap((e) => [e.name, ...e.aliases]))].filter((n) => n.length >= 4);
+    expect(names).toContain('Trump');
+    const found: string[] = [];
+    for (const file of readdirSync(join(root, 'lib/search')).filter((f) => f.endsWith('.ts'))) {
+      const code = codeOf(readFileSync(join(root, 'lib/search', file), 'utf8'));
+      for (const name of names) if (new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, 'u').test(code)) found.push(`${file}: ${name}`);
+    }
+    expect(found).toEqual([]);
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { processTerm, tokenize } from '../../../../lib/data/index-options.ts';
+import { searchCorpus } from '../../../../lib/search/query.ts';
+import { corpus } from './helpers.ts';
+
+describe('query normalisation (index-options.ts)', () => {
+  const terms = (text: string) => tokenize(text).flatMap((t) => [processTerm(t)].flat().filter((x): x is string => !!x));
+
+  it('"no spy", "no-spy" and "nospy" are one term', () => {
+    expect(terms('no spy')).toEqual(terms('no-spy'));
+    expect(terms('nospy')).toEqual(terms('no-spy'));
+  });
+
+  it('"U.S.", "U.S", "US" and "United States" are one term; the pronoun "us" is a stop word', () => {
+    for (const v of ['U.S.', 'U.S', 'US', 'United States']) expect(terms(`the ${v} ban`), v).toEqual(terms('the U.S. ban'));
+    expect(terms('give us time')).toEqual(['give', 'time']);
+  });
+
+  it('"back door" and "backdoor", "Entity List" and "blacklist", "semiconductor" and "chips" meet', () => {
+    expect(terms('back door')).toEqual(terms('backdoor'));
+    expect(terms('blacklist')).toContain('entitylist');
+    expect(terms('semiconductors')).toContain('chip');
+  });
+});
+
+describe('searchCorpus', () => {
+  it('"Ren" and "Ren Zhengfei" find Ren Zhengfei’s statements; a typo still does', () => {
+    for (const q of ['Ren', 'Ren Zhengfei', 'Zhengfie']) {
+      const results = searchCorpus(corpus(), q);
+      expect(results.length, q).toBeGreaterThan(5);
+      expect(results.slice(0, 5).every((r) => r.speaker.id === 'ren-zhengfei'), q).toBe(true);
+    }
+  });
+
+  it('prefix search: "sanc" finds sanctions', () => {
+    expect(searchCorpus(corpus(), 'sanc').some((r) => r.topics.includes('sanctions'))).toBe(true);
+  });
+
+  it('synonyms: "semiconductor" finds statements that say "chips"', () => {
+    const results = searchCorpus(corpus(), 'semiconductor');
+    expect(results.some((r) => /\bchips\b/.test(r.text) && !/semiconductor/i.test(r.text))).toBe(true);
+  });
+
+  it('"back door" finds the backdoor statements', () => {
+    const results = searchCorpus(corpus(), 'back door');
+    expect(results.length).toBeGreaterThan(0);
+    expect(results[0]!.topics).toContain('backdoor');
+  });
+
+  it('filters by kind, side and speaker', () => {
+    const counter = searchCorpus(corpus(), 'Huawei', { kinds: ['counterclaim'] });
+    expect(counter.length).toBeGreaterThan(0);
+    expect(counter.every((r) => r.kind === 'counterclaim')).toBe(true);
+    const us = searchCorpus(corpus(), 'Huawei', { sides: ['us-government'] });
+    expect(us.every((r) => r.side === 'us-government')).toBe(true);
+    expect(searchCorpus(corpus(), 'spy', { speakers: ['zhao-lijian'] }).every((r) => r.speaker.id === 'zhao-lijian')).toBe(true);
+  });
+
+  it('a query about something else returns nothing (half the words must match)', () => {
+    expect(searchCorpus(corpus(), 'Apple iPhone battery life review')).toEqual([]);
+  });
+
+  it('empty, stop-word-only, metacharacter and 100 KB queries are valid', () => {
+    expect(searchCorpus(corpus(), '')).toEqual([]);
+    expect(searchCorpus(corpus(), 'the of and')).toEqual([]);
+    expect(searchCorpus(corpus(), '.*+?^${}()|[]\\')).toEqual([]);
+    const huge = 'x'.repeat(100_000);
+    expect(searchCorpus(corpus(), huge)).toEqual([]);
+    expect(Array.isArray(searchCorpus(corpus(), `Huawei ${'sanctions '.repeat(12_000)}`))).toBe(true);
+  });
+});

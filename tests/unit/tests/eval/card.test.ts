@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Statement } from '../../../../lib/data/types.ts';
+import { runCardEval } from '../../../eval/card-run.ts';
+import { normalise, parseItems, resolveAll, resolveLabel, scoreItem, totals } from '../../../eval/card.ts';
+import { corpus } from '../../lib/search/helpers.ts';
+import { labelledParagraph } from './helpers.ts';
+
+const ROOT = resolve(import.meta.dirname, '../../../..');
+const SET = join(ROOT, 'tests/fixtures/card/paragraphs.json');
+
+/**
+ * The card's figures on the development set with the code of the day they
+ * were measured: the suite fails when a change makes the card worse. Raise
+ * them when the card gets better; the goal is TARGETS (issue #14). Hit@3,
+ * recall@5, MRR, empty: 69.2% / 47.8% / 0.62 / 31% with the first card query
+ * (81 paragraphs), 85.3% / 62.2% / 0.775 / 93.8% with the paragraph’s card
+ * (91 paragraphs); 93.3% / 66.2% / 0.864 / 100% with lead-in matters, the
+ * evidence and resilience matters, politics as a sanctions cue, other
+ * countries' sanctions off topic, and three labels added in an audit
+ * (session 4; 90.7% / 65.1% held out by article); 93.3% / 67.9% / 0.864 /
+ * 100% with one answering statement next to the lead, "WTO"/"trade rules" as
+ * trade and a measure "waking" a company's capacity as resilience (session 5;
+ * 93.3% / 67.9% held out).
+ */
+const FLOORS = { measured: '2026-11-30', hit3: 0.93, recall5: 0.675, mrr: 0.86, emptyRate: 1 };
+const TARGETS = { hit3: 0.9, recall5: 0.75 };
+
+function statement(id: string, file: string, text: string, duplicates: Statement['duplicates'] = []): Statement {
+  return {
+    id,
+    text,
+    file,
+    span: [0, text.length],
+    speaker: { id: 'x', name: 'X', role: 'x', side: 'press' },
+    kind: 'primary',
+    voice: 'quote',
+    via: 'quote-tag',
+    topics: [],
+    answers: [],
+    duplicates,
+  };
+}
+
+describe('card eval: labels', () => {
+  const seeds: Record<string, string> = { 'b.txt': 'Intro. We’ll  continue serving our customers well, he said.' };
+  const dup = 'We’ll  continue serving our customers well';
+  const at = seeds['b.txt']!.indexOf(dup);
+  const seedText = (f: string) => seeds[f] ?? '';
+  const statements = [
+    statement('a#1', 'a.txt', 'We will never spy on anyone for any government.'),
+    statement('a#2', 'a.txt', "We'll continue serving our customers well", [{ file: 'b.txt', span: [at, at + dup.length] }]),
+  ];
+
+  it('normalises case, curly quotes and whitespace', () => {
+    expect(normalise('  “No-Spy”\n  It’s ')).toBe('"no-spy" it\'s');
+  });
+
+  it('resolves a fragment to the statements of that file holding it, or kept for a duplicate in it', () => {
+    expect(resolveLabel({ file: 'a.txt', quote: 'never SPY on anyone for  any' }, statements, seedText)).toEqual(['a#1']);
+    expect(resolveLabel({ file: 'b.txt', quote: 'We’ll continue serving our customers well' }, statements, seedText)).toEqual(['a#2']);
+    expect(resolveLabel({ file: 'b.txt', quote: 'never spy on anyone for any' }, statements, seedText)).toEqual([]);
+  });
+
+  it('reports each label that resolves to nothing, naming its item', () => {
+    const items = parseItems(
+      [labelledParagraph({ paragraph: 'Huawei said it would sign.', mention: 'Huawei', file: 'a.txt', quote: 'We will never spy on anyone' })],
+      'set.json',
+    );
+    const { resolved, stale } = resolveAll(items, statements, seedText);
+    expect(resolved.get('x1')).toEqual([['a#1'], []]);
+    expect(stale).toEqual([{ item: 'x1', file: 'a.txt', quote: 'a quote that is not in the corpus' }]);
+  });
+
+  it('rejects a malformed item with the file and item named', () => {
+    const base = { id: 'c1', url: 'u', publisher: 'p', date: null, paragraph: 'Huawei said', mention: 'Huawei', relevant: [], note: 'n' };
+    expect(() => parseItems([{ ...base, mention: 'ZTE' }], 'set.json')).toThrow(/set\.json: item 0 \(c1\): "mention" is not a substring/);
+    expect(() => parseItems([base, base], 'set.json')).toThrow(/item 1 \(c1\): duplicate id/);
+    expect(() => parseItems([{ ...base, relevant: [{ file: 'a', quote: 'too short' }] }], 'set.json')).toThrow(/fewer than 6 words/);
+    expect(() => parseItems([{ ...base, date: 'May 2020' }], 'set.json')).toThrow(/"date"/);
+    expect(() => parseItems([{ ...base, offTopic: true, relevant: [{ file: 'a', quote: 'one two three four five six' }] }], 'set.json')).toThrow(/offTopic/);
+    const items = [base, { ...base, id: 'c2', mention: 'ZTE' }];
+    const text = JSON.stringify(items, null, 2);
+    expect(() => parseItems(items, 'set.json', text)).toThrow(/^set\.json:13: item 1 \(c2\):/);
+  });
+});
+
+describe('card eval: metrics', () => {
+  it('hit@3, recall@5 and reciprocal rank count each label once, at its best-ranked statement', () => {
+    const card = ['s1', 's2', 's3', 's4', 's5', 's6'];
+    expect(scoreItem(card, [['s3'], ['s6', 's9']])).toEqual({ hit3: true, recall5: 0.5, rr: 1 / 3 });
+    expect(scoreItem(card, [['s4'], ['s9', 's5']])).toEqual({ hit3: false, recall5: 1, rr: 1 / 4 });
+    expect(scoreItem(card, [['s9']])).toEqual({ hit3: false, recall5: 0, rr: 0 });
+    expect(scoreItem([], [['s1']])).toEqual({ hit3: false, recall5: 0, rr: 0 });
+  });
+
+  it('averages over answerable paragraphs and rates empty cards over the others', () => {
+    const t = totals(
+      [
+        { hit3: true, recall5: 1, rr: 1 },
+        { hit3: false, recall5: 0.5, rr: 0.25 },
+      ],
+      [true, false, true, true],
+    );
+    expect(t).toEqual({ answerable: 2, hit3: 0.5, recall5: 0.75, mrr: 0.625, empty: 4, emptyRate: 0.75 });
+    expect(totals([], [])).toEqual({ answerable: 0, hit3: 0, recall5: 0, mrr: 0, empty: 0, emptyRate: 0 });
+  });
+});
+
+describe('card eval: the development set', () => {
+  const items = parseItems(JSON.parse(readFileSync(SET, 'utf8')), SET);
+  const statements = JSON.parse(readFileSync(join(ROOT, 'data/statements.json'), 'utf8')) as Statement[];
+  const seedText = (file: string) => readFileSync(join(ROOT, 'seeds', file), 'utf8');
+  const result = runCardEval(corpus(), statements, items, seedText);
+
+  it('is the size issue #14 asks for: 60+ paragraphs from 25+ articles, with empty and off-topic ones', () => {
+    expect(items.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(items.map((i) => i.url)).size).toBeGreaterThanOrEqual(25);
+    expect(items.filter((i) => i.offTopic).length).toBeGreaterThan(0);
+    expect(items.filter((i) => !i.offTopic && i.relevant.length === 0).length).toBeGreaterThan(0);
+  });
+
+  it('every label names a statement of today’s corpus', () => {
+    expect(result.stale.map((s) => `${s.item}: ${s.file} “${s.quote}”`)).toEqual([]);
+  });
+
+  it(`holds the card at least at the figures of ${FLOORS.measured} (targets: hit@3 ${TARGETS.hit3}, recall@5 ${TARGETS.recall5})`, () => {
+    const t = result.totals;
+    expect(t.hit3).toBeGreaterThanOrEqual(FLOORS.hit3);
+    expect(t.recall5).toBeGreaterThanOrEqual(FLOORS.recall5);
+    expect(t.mrr).toBeGreaterThanOrEqual(FLOORS.mrr);
+    expect(t.emptyRate).toBeGreaterThanOrEqual(FLOORS.emptyRate);
+  });
+});
