@@ -24,6 +24,13 @@ export interface PlacedMention {
  * they cost the page nothing when its DOM changes, and the mutation observer
  * drops the ones whose nodes change anyway.
  *
+ * Past `WINDOW_FROM` mentions, only those near the viewport are in the
+ * Highlight objects (see `#window`): in Chromium, every frame in which a
+ * registered highlight changes (or the page's DOM does) re-validates every
+ * range of every registered highlight, so a frame's cost grows with the
+ * ranges registered, not with those added: 3,570 ranges on the bench's 5 MB
+ * page made 90-120 ms frames (`PrePaint` / compositing inputs in a trace).
+ *
  * Nothing is registered until the first mention is added: the registry is
  * readable by every page script, so a page without a mention cannot tell
  * from it that we are there. Hover and lists read our own index, never the
@@ -51,6 +58,14 @@ export class Highlighter {
   /** Registry name of each shown category; a hidden category has none. */
   readonly #names = new Map<Category, string>();
   #registered = false;
+  readonly #window_: Window & typeof globalThis;
+  /**
+   * Set once the page holds more than `WINDOW_FROM` mentions: from then on a
+   * mention's range is in its category's Highlight only while its element is
+   * within a screen of the viewport. Hover, keyboard moves and lists read our
+   * own index (`#all`, `#byNode`), so they still see every mention.
+   */
+  #window: MentionWindow | undefined;
 
   /**
    * No category is shown until the first `applyView`: the content script
@@ -61,6 +76,7 @@ export class Highlighter {
    */
   constructor(categories: readonly Category[], window_: Window & typeof globalThis = window) {
     this.#registry = window_.CSS.highlights;
+    this.#window_ = window_;
     for (const category of categories) this.#highlights.set(category, new window_.Highlight());
     this.#active = new window_.Highlight();
     // Above the category highlights so the hovered mention stands out.
@@ -73,13 +89,15 @@ export class Highlighter {
 
   add(mention: PlacedMention): void {
     if (!this.#registered) this.#register();
-    this.#highlights.get(mention.category)?.add(mention.range);
+    if (this.#window) this.#window.watch(mention);
+    else this.#highlights.get(mention.category)?.add(mention.range);
     for (const node of mention.nodes) {
       const list = this.#byNode.get(node);
       if (list) list.push(mention);
       else this.#byNode.set(node, [mention]);
     }
     this.#all.add(mention);
+    if (!this.#window && this.#all.size > WINDOW_FROM) this.#startWindow();
     const root = shadowRootOf(mention);
     if (!root) return;
     const inRoot = this.#roots.get(root);
@@ -111,6 +129,7 @@ export class Highlighter {
     for (const mention of list) {
       if (!this.#all.delete(mention)) continue;
       this.#highlights.get(mention.category)?.delete(mention.range);
+      this.#window?.unwatch(mention);
       this.#active.delete(mention.range);
       const root = shadowRootOf(mention);
       const inRoot = root && this.#roots.get(root);
@@ -187,11 +206,30 @@ export class Highlighter {
       this.#registry.delete(ACTIVE_HIGHLIGHT);
     }
     this.#registered = false;
+    this.#window?.stop();
+    this.#window = undefined;
     this.#names.clear();
     this.#highlights.clear();
     this.#byNode.clear();
     this.#all.clear();
     this.#roots.clear();
+  }
+
+  /**
+   * Moves every mention's range under the window: each stays in its
+   * Highlight until the first intersection report says its element is far
+   * from the viewport. Without IntersectionObserver, everything stays
+   * registered.
+   */
+  #startWindow(): void {
+    if (typeof this.#window_.IntersectionObserver !== 'function') return;
+    const window = new MentionWindow(this.#window_, (mention, near) => {
+      const highlight = this.#highlights.get(mention.category);
+      if (near) highlight?.add(mention.range);
+      else highlight?.delete(mention.range);
+    });
+    for (const mention of this.#all) window.watch(mention);
+    this.#window = window;
   }
 
   #removeFromIndex(node: Node, mention: PlacedMention): void {
@@ -200,6 +238,80 @@ export class Highlighter {
     const rest = list.filter((m) => m !== mention);
     if (rest.length) this.#byNode.set(node, rest);
     else this.#byNode.delete(node);
+  }
+}
+
+/**
+ * Above this many mentions, only those near the viewport are registered
+ * (a frame that changes highlights then re-validates a bounded number of
+ * ranges). Below it, every range is registered at once, so a page of
+ * ordinary size paints its highlights without waiting for an intersection
+ * report and costs no observer.
+ */
+export const WINDOW_FROM = 1000;
+
+/**
+ * Which mentions are within a screen of the viewport, by their text node's
+ * parent element: an IntersectionObserver (computed by the browser in its
+ * rendering step, no layout forced by us) reports elements entering and
+ * leaving that margin, and `toggle` puts their mentions' ranges into their
+ * Highlight or takes them out.
+ */
+class MentionWindow {
+  readonly #observer: IntersectionObserver;
+  readonly #byElement = new Map<Element, Set<PlacedMention>>();
+  readonly #near = new Set<Element>();
+  /** Each mention's element as it was when watched: by the time it is dropped its node may have left it. */
+  readonly #elementOf = new Map<PlacedMention, Element>();
+
+  readonly toggle: (mention: PlacedMention, near: boolean) => void;
+
+  constructor(window_: Window & typeof globalThis, toggle: (mention: PlacedMention, near: boolean) => void) {
+    this.toggle = toggle;
+    this.#observer = new window_.IntersectionObserver((entries) => this.#report(entries), { rootMargin: '100% 0px' });
+  }
+
+  watch(mention: PlacedMention): void {
+    const element = mention.nodes[0]?.parentElement;
+    // Text straight under a shadow root has no element to observe: always registered.
+    if (!element) return this.toggle(mention, true);
+    this.#elementOf.set(mention, element);
+    const mentions = this.#byElement.get(element);
+    if (mentions) {
+      mentions.add(mention);
+      if (this.#near.has(element)) this.toggle(mention, true);
+      return;
+    }
+    this.#byElement.set(element, new Set([mention]));
+    this.#observer.observe(element);
+  }
+
+  unwatch(mention: PlacedMention): void {
+    const element = this.#elementOf.get(mention);
+    if (!element) return;
+    this.#elementOf.delete(mention);
+    const mentions = this.#byElement.get(element);
+    if (!mentions?.delete(mention) || mentions.size) return;
+    this.#byElement.delete(element);
+    this.#near.delete(element);
+    this.#observer.unobserve(element);
+  }
+
+  stop(): void {
+    this.#observer.disconnect();
+    this.#byElement.clear();
+    this.#near.clear();
+    this.#elementOf.clear();
+  }
+
+  #report(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      const mentions = this.#byElement.get(entry.target);
+      if (!mentions) continue;
+      if (entry.isIntersecting) this.#near.add(entry.target);
+      else this.#near.delete(entry.target);
+      for (const mention of mentions) this.toggle(mention, entry.isIntersecting);
+    }
   }
 }
 

@@ -68,11 +68,17 @@ export function startScanning(
     observer.observe(root, { childList: true, subtree: true, characterData: true });
   };
 
-  const enqueue = (scan: () => Scan) => {
-    queue = queue.then(() => runSliced(mapSlices(scan(), place), signal)).catch(() => {});
+  const enqueue = (job: () => Iterator<unknown>) => {
+    queue = queue.then(() => runSliced(job(), signal)).catch(() => {});
   };
 
-  enqueue(() => createScan([...viewportBlocks(document_), document_.body ?? document_.documentElement], options));
+  // The viewport probe (15 hit tests: 25 ms on a 5 MB page) is the job's
+  // first step, so the scan proper starts in a slice of its own.
+  enqueue(function* () {
+    const inView = viewportBlocks(document_);
+    yield;
+    yield* mapSlices(createScan([...inView, document_.body ?? document_.documentElement], options), place);
+  });
 
   const observer = observeMutations(
     document_.documentElement,
@@ -87,7 +93,7 @@ export function startScanning(
       enqueue(() => {
         const scan = rescan(changed, options);
         for (const root of scan.roots) forEachText(root, (text) => highlighter.drop(text));
-        return scan;
+        return mapSlices(scan, place);
       });
     },
     signal,
