@@ -9,6 +9,17 @@
  * - `words`: words a reader may use for the topic; indexed with each
  *   statement so "blacklist" finds Entity List records.
  */
+import NAMES from './names.json' with { type: 'json' };
+import { escapeLiteral } from './patterns.ts';
+
+/** `\bMeng\b|\bWanzhou\b` for the person a topic is about (`topicPeople` in names.json): the names are data. */
+function personWords(topic: keyof typeof NAMES.topicPeople): string {
+  return NAMES.topicPeople[topic]
+    .split(' ')
+    .map((word) => `\\b${escapeLiteral(word)}\\b`)
+    .join('|');
+}
+
 const TOPIC_TABLE = {
   // "no-spy" pledges and the spying fears they answer.
   'no-spy': {
@@ -47,9 +58,10 @@ const TOPIC_TABLE = {
     pattern: /\bindependen(?:t|ce)\b|\bwholly owned by\b|\bholds? shares\b|\bintervenes?\b|\binterfere\w*\b|\bpolitical whirlpool\b/i,
     words: 'independence independent',
   },
+  // The case of the person `topicPeople` in names.json names: either of her names, her arrest, the extradition.
   'meng-wanzhou': {
-    pattern: /\bMeng\b|\bWanzhou\b|\bextradition\b|\barrest(?:ed)?\b/i,
-    words: 'Meng Wanzhou arrest extradition',
+    pattern: new RegExp(`${personWords('meng-wanzhou')}|\\bextradition\\b|\\barrest(?:ed)?\\b`, 'i'),
+    words: `${NAMES.topicPeople['meng-wanzhou']} arrest extradition`,
   },
   security: {
     pattern: /\bnational security\b|\bsecurity (?:concerns?|of (?:its|our|these|the)|breach)\b|\bcyber[-\s]?(?:security|attack|hacking)\b|\bhacking\b|\bsecure (?:operations|network)\b|\bprivacy breaches\b/i,

@@ -127,22 +127,49 @@ describe('lib/ has no browser globals', () => {
 });
 
 /** Repository paths of the .ts/.tsx sources that name `name` in code or a string (comments left out). */
+/** `name` not inside a longer word; a RegExp's `\b` before it is an edge, not a letter. */
+const spelled = (name: string) => new RegExp(`(?<!(?<!\\\\)\\p{L})${name}(?!\\p{L})`, 'u');
+
 function namedIn(name: string): string[] {
-  const pattern = new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, 'u');
+  const pattern = spelled(name);
   return sources().filter((path) => pattern.test(codeOf(readFileSync(join(ROOT, path), 'utf8'))));
 }
 
+/**
+ * Uses of a person's name in code that are known and not yet data: the
+ * card's cues for the Meng Wanzhou case (lib/search/card-*.ts, issue #14's
+ * to move). May only shrink: a use not listed fails.
+ */
+const KNOWN_NAME_USES = [
+  'lib/search/card-cues.ts: Meng',
+  'lib/search/card-cues.ts: Wanzhou',
+  'lib/search/card-question.ts: Meng Wanzhou',
+  'lib/search/card-question.ts: Meng',
+  'lib/search/card-question.ts: Wanzhou',
+];
+
 describe('names are data', () => {
   const people = entities.filter((e) => e.type === 'person');
-  const names = [...new Set(people.flatMap((e) => [e.name, ...e.aliases]))];
+  /** Every person's name the data holds: the entity table's names and aliases, and lib/vocabulary/names.json's (the Latin-script ones, and each word of a topic's person). */
+  const names = [
+    ...new Set([
+      ...people.flatMap((e) => [e.name, ...e.aliases]),
+      ...vocabularyNames.huaweiPeople.flatMap((p) => p.names).filter((name) => /\p{Script=Latin}/u.test(name)),
+      ...vocabularyNames.namedAlone,
+      ...vocabularyNames.sanctioningLeaders,
+      ...Object.values(vocabularyNames.topicPeople).flatMap((name) => [name, ...name.split(' ')]),
+    ]),
+  ];
 
-  it("no TypeScript outside comments and tests spells a name or alias of a person in seeds/entities.json", () => {
-    expect(names).toEqual(expect.arrayContaining(['Ren Zhengfei', 'Liang', 'Trump']));
+  it("no TypeScript outside comments and tests spells a person's name that the data holds", () => {
+    expect(names).toEqual(expect.arrayContaining(['Ren Zhengfei', 'Liang', 'Trump', 'Meng Wanzhou', 'Wanzhou', 'Biden']));
     const found = names.flatMap((name) => namedIn(name).map((path) => `${path}: ${name}`));
-    expect(found).toEqual([]);
+    expect(found.filter((use) => !KNOWN_NAME_USES.includes(use))).toEqual([]);
   });
 
-  it('the check sees a name in a string and passes one in a comment', () => {
+  it('the check sees a name in a string or a RegExp and passes one in a comment', () => {
+    expect(spelled('Liang').test(codeOf('const a = /\\bLiang\\b/;'))).toBe(true);
+    expect(spelled('Liang').test(codeOf("const a = 'Liangshan';"))).toBe(false);
     expect(codeOf("const a = 'Liang Hua'; // Ren Zhengfei")).toContain('Liang Hua');
     expect(codeOf("const a = 'Liang Hua'; // Ren Zhengfei")).not.toContain('Ren Zhengfei');
   });
