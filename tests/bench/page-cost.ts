@@ -6,9 +6,10 @@
  * script, its scan and highlights, the style, layout and paint they cause —
  * and nothing is left to the extension to report about itself.
  *
- * Four browsers, one after another on each page: no extension, ours (the
- * built `.output`-style Chrome build), a bare reference extension and a
- * mark.js extension, both built here (see `referenceExtensions`). See
+ * Five browsers, side by side: no extension, ours (the built
+ * `.output`-style Chrome build), a bare reference extension, a mark.js
+ * extension and a no-op extension (the floor any content script pays), all
+ * three built here (see `referenceExtensions`). See
  * README.md ("Page cost") for the method.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,9 +23,9 @@ import { privateDir } from './build.ts';
 import type { PageRef } from './scan.ts';
 import { sum } from './stats.ts';
 
-export const COST_CONFIGS = ['none', 'ours', 'bare', 'mark'] as const;
+export const COST_CONFIGS = ['none', 'ours', 'bare', 'mark', 'noop'] as const;
 export type CostConfig = (typeof COST_CONFIGS)[number];
-export const EXTENSIONS = ['ours', 'bare', 'mark'] as const;
+export const EXTENSIONS = ['ours', 'bare', 'mark', 'noop'] as const;
 export type Extension = (typeof EXTENSIONS)[number];
 
 /** How long after `load` a load is counted: the extension's deferred and sliced work happens then. */
@@ -85,15 +86,18 @@ export interface PageCostResult {
 export const TERMS_SOURCE = termsSource();
 
 /**
- * The two reference extensions, a few lines each, written into the bench's
+ * The three reference extensions, a few lines each, written into the bench's
  * private folder: same manifest shape as ours (content script on every page
  * and frame at `document_idle`, highlight CSS from the manifest).
  * - **bare**: one TreeWalker over the body's text, the same RegExp, one
  *   StaticRange per match, one Highlight registered under one name.
  * - **mark**: mark.js 8 `markRegExp` with the same RegExp, wrapping each
  *   match in `<mark>` (its defaults).
+ * - **noop**: an empty script and an empty stylesheet: what any content
+ *   script costs a page before it does anything (the isolated world, the
+ *   injection), the floor under the other three.
  */
-export function referenceExtensions(): Record<'bare' | 'mark', string> {
+export function referenceExtensions(): Record<'bare' | 'mark' | 'noop', string> {
   const re = `new RegExp(${JSON.stringify(TERMS_SOURCE)}, 'gu')`;
   const manifest = (name: string, css: boolean) =>
     JSON.stringify({
@@ -117,12 +121,13 @@ export function referenceExtensions(): Record<'bare' | 'mark', string> {
 })();\n`;
   const markJs = readFileSync(createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js'), 'utf8');
   const mark = `${markJs}\n;new Mark(document.body ?? document.documentElement).markRegExp(${re});\n`;
-  const out: Record<'bare' | 'mark', string> = { bare: join(privateDir, 'ref-bare'), mark: join(privateDir, 'ref-mark') };
-  for (const [name, js] of [['bare', bare], ['mark', mark]] as const) {
+  const out: Record<'bare' | 'mark' | 'noop', string> = { bare: join(privateDir, 'ref-bare'), mark: join(privateDir, 'ref-mark'), noop: join(privateDir, 'ref-noop') };
+  const css = { bare: '::highlight(bench-bare) { background-color: rgba(230, 159, 0, 0.28); }\n', noop: '', mark: undefined };
+  for (const [name, js] of [['bare', bare], ['mark', mark], ['noop', '']] as const) {
     mkdirSync(out[name], { recursive: true });
-    writeFileSync(join(out[name], 'manifest.json'), manifest(`bench reference: ${name}`, name === 'bare'));
+    writeFileSync(join(out[name], 'manifest.json'), manifest(`bench reference: ${name}`, css[name] !== undefined));
     writeFileSync(join(out[name], 'content.js'), js);
-    if (name === 'bare') writeFileSync(join(out[name], 'content.css'), '::highlight(bench-bare) { background-color: rgba(230, 159, 0, 0.28); }\n');
+    if (css[name] !== undefined) writeFileSync(join(out[name], 'content.css'), css[name]);
   }
   return out;
 }
@@ -237,12 +242,12 @@ async function traceLoad(browser: Browser, url: string): Promise<{ figures: Trac
 
 /**
  * Measures the page cost on `pages` (the N largest real pages, or the
- * generated ones): every page loaded `reps` times in each of the four
- * browsers, plus one traced load with ours. The four browsers run side by
+ * generated ones): every page loaded `reps` times in each of the five
+ * browsers, plus one traced load with ours. The five browsers run side by
  * side, each loading its pages one after another: the counters are the
  * main thread's CPU time (thread ticks), which a busy neighbour does not
  * inflate the way it inflates wall time, and the 1.5 s after each load
- * would otherwise make the section four times as long.
+ * would otherwise make the section five times as long.
  */
 export async function benchPageCost(
   ourDir: string,
@@ -258,8 +263,9 @@ export async function benchPageCost(
     ours: () => withExtension(ourDir),
     bare: () => withExtension(refs.bare, false),
     mark: () => withExtension(refs.mark, false),
+    noop: () => withExtension(refs.noop, false),
   };
-  const loads = new Map<string, Record<CostConfig, LoadMetrics[]>>(pages.map((p) => [p.name, { none: [], ours: [], bare: [], mark: [] }]));
+  const loads = new Map<string, Record<CostConfig, LoadMetrics[]>>(pages.map((p) => [p.name, { none: [], ours: [], bare: [], mark: [], noop: [] }]));
   const traces = new Map<string, { figures: TraceFigures; mentions: number }>();
   await Promise.all(
     COST_CONFIGS.map(async (config) => {
@@ -298,8 +304,8 @@ export async function benchPageCost(
     pages: out,
     set,
     reps,
-    added: { ours: added('ours', 'taskMs'), bare: added('bare', 'taskMs'), mark: added('mark', 'taskMs') },
-    addedParts: { ours: parts('ours'), bare: parts('bare'), mark: parts('mark') },
+    added: Object.fromEntries(EXTENSIONS.map((e) => [e, added(e, 'taskMs')])) as Record<Extension, number>,
+    addedParts: Object.fromEntries(EXTENSIONS.map((e) => [e, parts(e)])) as Record<Extension, Omit<LoadMetrics, 'taskMs'>>,
     noMention: { pages: quiet.length, addedMs: added('ours', 'taskMs', quiet) },
     contentScriptBytes,
   };

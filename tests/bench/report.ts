@@ -157,10 +157,29 @@ export function renderMarkdown(r: BenchResults): string {
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * What the no-op extension says about the 0.5x mark.js target: every
+ * extension with a content script pays the floor, so ours can be at most
+ * 0.5x mark.js only if the work above the floor fits in what is left.
+ */
+function floorNote(c: PageCostResult): string {
+  const floor = c.added.noop;
+  const budget = 0.5 * c.added.mark - floor;
+  const above = (e: 'ours' | 'bare' | 'mark') => `${name(e)} ${ms(c.added[e] - floor)} ms`;
+  const name = (e: 'ours' | 'bare' | 'mark') => ({ ours: 'ours', bare: 'bare', mark: 'mark.js' })[e];
+  return (
+    `The floor: an extension whose content script is empty adds ${ms(floor)} ms (${ms(floor / c.pages.length)} ms a page, ${ratio(floor, c.added.mark)} of mark.js). ` +
+    `Above it: ${above('ours')}, ${above('bare')}, ${above('mark')}. ` +
+    (budget > 0
+      ? `0.5x mark.js (${ms(0.5 * c.added.mark)} ms) leaves ${ms(budget)} ms above the floor for all of our work on these pages.`
+      : `0.5x mark.js (${ms(0.5 * c.added.mark)} ms) is below the floor itself: no content script can reach it on this measurement.`)
+  );
+}
+
 /** The page-cost section: what a page load pays for each extension, measured from outside (page-cost.ts). */
 function costSection(c: PageCostResult): string[] {
   const out: string[] = [];
-  const name = { ours: 'Source Context', bare: 'bare reference', mark: 'mark.js extension' } as const;
+  const name = { ours: 'Source Context', bare: 'bare reference', mark: 'mark.js extension', noop: 'no-op reference (empty script)' } as const;
   out.push('## Page cost: what a page load pays for the extension', '');
   out.push(
     `The ${c.pages.length} ${c.set === 'real' ? 'largest real pages' : 'generated pages (no real pages folder)'}, each loaded in a fresh tab of a browser with one extension and of one with none: the renderer's main-thread task time (CDP \`Performance.getMetrics\`, thread CPU time) from navigation to ${1.5} s after \`load\`, lower of ${c.reps} load${c.reps > 1 ? 's' : ''}, summed over the pages, minus the no-extension browser's. The parts are the renderer's own counters (script, V8 compile, style recalculation, layout); "other" is the rest of the added task time (parsing, paint, task overhead, garbage collection). Content script: ${(c.contentScriptBytes / 1024).toFixed(1)} KiB.`,
@@ -174,6 +193,7 @@ function costSection(c: PageCostResult): string[] {
     ),
     '',
   );
+  out.push(floorNote(c), '');
   out.push(`Pages where Source Context found no mention: ${c.noMention.pages} of ${c.pages.length}, ${ms(c.noMention.addedMs)} ms added over them (${ms(c.noMention.pages ? c.noMention.addedMs / c.noMention.pages : Number.NaN)} ms a page).`, '');
   out.push('Per page: added ms per extension (lower load minus the no-extension browser\'s lower load; loads vary by a few ms, so small negatives occur). Our tasks, from one more traced load with Source Context: the top-level tasks of the page\'s main thread that ran JavaScript and did not parse the page (the pages\' own scripts are blocked), each counted whole.', '');
   out.push(
