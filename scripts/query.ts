@@ -20,7 +20,8 @@ import { parseArgs } from 'node:util';
 import { loadCorpus } from '../lib/search/load.ts';
 import { CATEGORIES, type Category } from '../lib/vocabulary/categories.ts';
 import { lookupCard } from '../lib/search/lookup.ts';
-import { type CardReason, searchCorpus } from '../lib/search/query.ts';
+import type { CardReason } from '../lib/search/query.ts';
+import { searchCorpus } from '../lib/search/search.ts';
 import type { Result } from '../lib/search/result.ts';
 
 const USAGE = 'usage: npm run --silent query -- [--json] [--context TEXT] [--category C] [--term T] [--at N] [--data DIR] QUERY';
@@ -125,5 +126,5 @@ const corpus = loadCorpus({
 const { results, reason } =
   values.context !== undefined
     ? lookupCard(corpus, query, values.context, { category: values.category as Category | undefined, term: values.term, at })
-    : { results: searchCorpus(corpus, query), reason: null };
+    : { results: searchCorpus(corpus, query).first(20), reason: null };
 process.stdout.write(values.json ? `${asJson(results, reason)}\n` : asText(results, reason));

@@ -19,7 +19,7 @@ import { OnThisPage } from './OnThisPage.tsx';
 import { Overview } from './Overview.tsx';
 import { Reader } from './Reader.tsx';
 import { ResultList } from './ResultList.tsx';
-import { allStatements, searchModel } from './search-model.ts';
+import { allStatements, searchCorpus } from '../../lib/search/search.ts';
 import { SearchBox } from './SearchBox.tsx';
 import { EMPTY_SEARCH, type PageState, type PanelData, type PanelServices, type SavedSearch } from './types.ts';
 
@@ -65,7 +65,7 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
     for (const s of corpus.statements.values()) byId.set(s.speaker.id, s.speaker.name);
     return [...byId].map(([value, label]) => ({ value, label }));
   }, [corpus]);
-  const model = useMemo(() => searchModel(corpus, search.query, search.filters), [corpus, search.query, search.filters]);
+  const model = useMemo(() => searchCorpus(corpus, search.query, search.filters), [corpus, search.query, search.filters]);
 
   useEffect(() => services.saveSearch(search), [search]);
 

@@ -13,7 +13,10 @@ import { topicLabel } from '../ui/labels.ts';
 import { formatCount } from './counts.ts';
 import type { Links } from './links.ts';
 import { ResultItem } from './ResultItem.tsx';
-import type { ResultPages } from './search-model.ts';
+import type { SearchAnswer } from '../../lib/search/search.ts';
+
+/** The part of the search's answer a result list reads. */
+export type ResultPages = Pick<SearchAnswer, 'total' | 'first' | 'all'>;
 
 /** Items rendered at first and added per "Show more". */
 export const LIST_STEP = 30;

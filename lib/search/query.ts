@@ -18,8 +18,8 @@ import { MAX_QUERY } from './limits.ts';
  *   highlighted mention in its sentence and block, `card-question.ts`):
  *   topic-gated, kinds mixed, empty when off-topic. Asked through
  *   `lookupCard` (`lookup.ts`), by the background and the CLI alike;
- * - `searchCorpus`: the side panel's free-text search (prefix + fuzzy,
- *   filters, a coverage threshold).
+ * - `rankedSearch`: the side panel's free-text search (prefix + fuzzy, a
+ *   coverage threshold), filtered, counted and paged by `search` (`search.ts`).
  * Inputs are clipped, so any string (empty, regex characters, 100 KB) is a
  * valid question with a valid, possibly empty, answer.
  */
@@ -28,12 +28,6 @@ import { MAX_QUERY } from './limits.ts';
 export const MAX_QUERY_TERMS = 24;
 
 const PANEL_KIND_WEIGHT: Readonly<Record<Kind, number>> = { primary: 1, counterclaim: 1, context: 0.8 };
-
-/** The panel's filters (see `facets.ts`), and how many results to return. */
-export interface SearchFilters extends FacetFilters {
-  /** Most results (default 20). */
-  limit?: number;
-}
 
 /** Distinct query words after tokenising (groups of processed forms), capped at MAX_QUERY_TERMS. */
 function queryWords(text: string): string[][] {
@@ -386,24 +380,9 @@ function byId(a: Statement, b: Statement): number {
 }
 
 
-/**
- * Side-panel search: prefix and fuzzy matching over text, speaker names and
- * topic words. A result must match at least half of the query's distinct
- * words (synonyms count: "semiconductor" is matched by "chips"), so a long
- * query about something else ("Apple iPhone battery life review") does not
- * return the one quote that mentions an iPhone. Scores are relative to the
- * best hit.
- */
-export function searchCorpus(corpus: Corpus, query: string, filters: SearchFilters = {}): Result[] {
-  const ranked = rankedSearch(corpus, query);
-  // Positions in the hits are hit numbers.
-  const { passing } = filterDocs(facetTable(corpus), ranked.hits.docs, filters);
-  return topK(passing.length, filters.limit ?? 20, (a, b) => ranked.compare(passing[a]!, passing[b]!)).map((i) => ranked.result(passing[i]!));
-}
-
 /** The side panel's answer before filters and ranking, with what it takes to rank and show any part of it. */
 export interface RankedSearch {
-  /** Only statements matching enough of the query's words (see `searchCorpus`). */
+  /** Only statements matching enough of the query's words (see `search` in search.ts). */
   hits: Hits;
   /** Order of two hits: best first, ties by statement id. */
   compare(a: number, b: number): number;
@@ -442,8 +421,8 @@ function keepCovered(hits: Hits, words: readonly [number, number][], needed: num
 }
 
 /**
- * The search `searchCorpus` ranks, for callers that filter, count and page
- * the hits themselves (the side panel).
+ * The ranked matches of a panel query, for `search` (search.ts), which
+ * filters, counts and pages them.
  */
 export function rankedSearch(corpus: Corpus, query: string): RankedSearch {
   const words = queryWords(String(query).slice(0, MAX_QUERY));

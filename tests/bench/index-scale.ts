@@ -2,7 +2,7 @@
  * The bundled index at 1x, and at synthetic 100x and 1,000x the statements
  * it holds today: build time, serialized size, load time, memory, and the
  * latency of the two queries the extension asks: card lookups, and the side
- * panel's answer to a keystroke as the panel computes it (`searchModel`:
+ * panel's answer to a keystroke as the panel computes it (`searchCorpus`:
  * search, filters and facet counts, then the first 30 results the list
  * renders), without filters and with a researcher's filters. Runs in Node on
  * the very lib/search and panel model code the background and the side panel
@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { searchModel } from '../../components/panel/search-model.ts';
+import { searchCorpus } from '../../lib/search/search.ts';
 import type { DocumentMeta, Statement } from '../../lib/data/types.ts';
 import type { FacetFilters } from '../../lib/search/facets.ts';
 import { buildIndex } from '../../lib/data/indexer.ts';
@@ -124,7 +124,7 @@ export interface ScaleResult {
   card: Distribution;
   /**
    * The panel's answer to a keystroke, on each prefix of the panel queries:
-   * `searchModel(corpus, prefix, {})` (search, facet counts) and
+   * `searchCorpus(corpus, prefix, {})` (search, facet counts) and
    * `first(30)`, the results the list renders. No filters.
    */
   keystroke: Distribution;
@@ -193,7 +193,7 @@ export function benchScale(factor: number, reps: number, lookups: readonly CardL
   }
   const corpus = load();
   const card = timeEach(lookups, (q) => lookupCard(corpus, q.mention, q.context), reps, budgetMs);
-  const panel = (filters: FacetFilters) => (k: string) => searchModel(corpus, k, filters).first(PANEL_SHOWN);
+  const panel = (filters: FacetFilters) => (k: string) => searchCorpus(corpus, k, filters).first(PANEL_SHOWN);
   const keystroke = timeEach(keys, panel({}), reps, budgetMs);
   const keystrokeFiltered = timeEach(keys, panel(PANEL_FILTERS), reps, budgetMs);
   return {

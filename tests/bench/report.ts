@@ -118,7 +118,7 @@ export function renderMarkdown(r: BenchResults): string {
 
   if (r.index) {
     out.push('## Index scale (Node, same lib/search and panel model code)', '');
-    out.push('Card: `lookupCard`. Keystroke: what the side panel computes per keystroke, `searchModel` (search, filters, facet counts) and the first 30 results the list renders, on every prefix of the panel queries; filtered: the same with kinds primary + counterclaim and sources from 2019.', '');
+    out.push('Card: `lookupCard`. Keystroke: what the side panel computes per keystroke, `searchCorpus` (search, filters, facet counts) and the first 30 results the list renders, on every prefix of the panel queries; filtered: the same with kinds primary + counterclaim and sources from 2019.', '');
     const head = ['scale', 'statements', 'terms', 'build ms', 'index raw', 'index gzip', 'statements raw', 'statements gzip', 'load ms', 'heap', 'card p50', 'card p95', 'keystroke p50', 'keystroke p95', 'filtered keystroke p50', 'filtered keystroke p95'];
     out.push(table(head, r.index.map((s) => [`${s.factor}x`, s.statements, s.terms, ms(s.buildMs), kb(s.indexBytes), kb(s.indexGzipBytes), kb(s.statementsBytes), kb(s.statementsGzipBytes), ms(s.loadMs), kb(s.heapBytes), ms(s.card.p50), ms(s.card.p95), ms(s.keystroke.p50), ms(s.keystroke.p95), ms(s.keystrokeFiltered.p50), ms(s.keystrokeFiltered.p95)])), '');
     const first = r.index[0];

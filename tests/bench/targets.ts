@@ -107,7 +107,7 @@ export function checkTargets(r: BenchResults): Target[] {
       measured: Math.max(plain.p95, filtered.p95),
       limit: 16,
       unit: 'ms',
-      note: `searchModel + first 30 results per prefix, worse of unfiltered (p95 ${plain.p95.toFixed(1)} ms, ${plain.n} samples) and filtered by kind and date (p95 ${filtered.p95.toFixed(1)} ms, ${filtered.n} samples)`,
+      note: `searchCorpus + first 30 results per prefix, worse of unfiltered (p95 ${plain.p95.toFixed(1)} ms, ${plain.n} samples) and filtered by kind and date (p95 ${filtered.p95.toFixed(1)} ms, ${filtered.n} samples)`,
     });
   }
   // The same goal for the real side panel in Chromium, keystroke to paint:

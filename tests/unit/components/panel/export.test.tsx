@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { escapeMarkdown, markdownCitation, plainCitation } from '../../../../components/panel/cite.ts';
 import { csvCell, EXPORT_COLUMNS, exportName, toCsv, toJson } from '../../../../components/panel/export.ts';
 import { downloadText } from '../../../../components/ui/download.ts';
-import { searchModel } from '../../../../components/panel/search-model.ts';
+import { searchCorpus } from '../../../../lib/search/search.ts';
 import type { Result } from '../../../../lib/search/result.ts';
 import { App, fakeServices, shipped } from './helpers.tsx';
 import { jsonMessageSource, setMessageSource } from '../../../../lib/i18n.ts';
@@ -37,7 +37,7 @@ function parseCsv(text: string): string[][] {
 }
 
 const result = (overrides: Partial<Result> = {}): Result => ({
-  ...searchModel(shipped().corpus, 'no-spy', {}).all().find((r) => r.speaker.id === 'liang-hua')!,
+  ...searchCorpus(shipped().corpus, 'no-spy', {}).all().find((r) => r.speaker.id === 'liang-hua')!,
   ...overrides,
 });
 
@@ -57,7 +57,7 @@ describe('CSV', () => {
   });
 
   it('has a header, one CRLF-ended row per result, a BOM, and the verbatim quote', () => {
-    const results = searchModel(shipped().corpus, 'no-spy', {}).all();
+    const results = searchCorpus(shipped().corpus, 'no-spy', {}).all();
     const csv = toCsv(results);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(csv.slice(1));

@@ -6,7 +6,7 @@ import { statementCount } from '../../../../components/panel/counts.ts';
 import { linksOf } from '../../../../components/panel/links.ts';
 import { Overview } from '../../../../components/panel/Overview.tsx';
 import { LIST_STEP } from '../../../../components/panel/ResultList.tsx';
-import { searchModel } from '../../../../components/panel/search-model.ts';
+import { searchCorpus } from '../../../../lib/search/search.ts';
 import { App, fakeServices, shipped } from './helpers.tsx';
 import { jsonMessageSource, setMessageSource } from '../../../../lib/i18n.ts';
 import en from '../../../../public/_locales/en/messages.json';
@@ -108,7 +108,7 @@ describe('search', () => {
 
   it('grouping puts every result in each of its topics once, and claims before their replies', () => {
     const { corpus } = shipped();
-    const results = searchModel(corpus, '', {}).all();
+    const results = searchCorpus(corpus, '', {}).all();
     for (const group of groupByTopic(results)) {
       const ids = [...group.threads.flatMap((t) => [t.claim.id, ...t.replies.map((r) => r.id)]), ...group.loose.map((r) => r.id)];
       expect(new Set(ids).size).toBe(ids.length);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { processTerm, tokenize } from '../../../../lib/data/index-options.ts';
-import { searchCorpus } from '../../../../lib/search/query.ts';
+import type { FacetFilters } from '../../../../lib/search/facets.ts';
+import { searchCorpus } from '../../../../lib/search/search.ts';
+
+/** The panel's first `limit` results: what the panel lists and `npm run query` prints. */
+const listed = (corpus: Parameters<typeof searchCorpus>[0], query: string, filters: FacetFilters & { limit?: number } = {}) => searchCorpus(corpus, query, filters).first(filters.limit ?? 20);
 import { corpus } from './helpers.ts';
 
 describe('query normalisation (index-options.ts)', () => {
@@ -26,46 +30,47 @@ describe('query normalisation (index-options.ts)', () => {
 describe('searchCorpus', () => {
   it('"Ren" and "Ren Zhengfei" find Ren Zhengfei’s statements; a typo still does', () => {
     for (const q of ['Ren', 'Ren Zhengfei', 'Zhengfie']) {
-      const results = searchCorpus(corpus(), q);
+      const results = listed(corpus(), q);
       expect(results.length, q).toBeGreaterThan(5);
       expect(results.slice(0, 5).every((r) => r.speaker.id === 'ren-zhengfei'), q).toBe(true);
     }
   });
 
   it('prefix search: "sanc" finds sanctions', () => {
-    expect(searchCorpus(corpus(), 'sanc').some((r) => r.topics.includes('sanctions'))).toBe(true);
+    expect(listed(corpus(), 'sanc').some((r) => r.topics.includes('sanctions'))).toBe(true);
   });
 
   it('synonyms: "semiconductor" finds statements that say "chips"', () => {
-    const results = searchCorpus(corpus(), 'semiconductor');
+    const results = listed(corpus(), 'semiconductor');
     expect(results.some((r) => /\bchips\b/.test(r.text) && !/semiconductor/i.test(r.text))).toBe(true);
   });
 
   it('"back door" finds the backdoor statements', () => {
-    const results = searchCorpus(corpus(), 'back door');
+    const results = listed(corpus(), 'back door');
     expect(results.length).toBeGreaterThan(0);
     expect(results[0]!.topics).toContain('backdoor');
   });
 
   it('filters by kind, side and speaker', () => {
-    const counter = searchCorpus(corpus(), 'Huawei', { kinds: ['counterclaim'] });
+    const counter = listed(corpus(), 'Huawei', { kinds: ['counterclaim'] });
     expect(counter.length).toBeGreaterThan(0);
     expect(counter.every((r) => r.kind === 'counterclaim')).toBe(true);
-    const us = searchCorpus(corpus(), 'Huawei', { sides: ['us-government'] });
+    const us = listed(corpus(), 'Huawei', { sides: ['us-government'] });
     expect(us.every((r) => r.side === 'us-government')).toBe(true);
-    expect(searchCorpus(corpus(), 'spy', { speakers: ['zhao-lijian'] }).every((r) => r.speaker.id === 'zhao-lijian')).toBe(true);
+    expect(listed(corpus(), 'spy', { speakers: ['zhao-lijian'] }).every((r) => r.speaker.id === 'zhao-lijian')).toBe(true);
   });
 
   it('a query about something else returns nothing (half the words must match)', () => {
-    expect(searchCorpus(corpus(), 'Apple iPhone battery life review')).toEqual([]);
+    expect(listed(corpus(), 'Apple iPhone battery life review')).toEqual([]);
   });
 
   it('empty, stop-word-only, metacharacter and 100 KB queries are valid', () => {
-    expect(searchCorpus(corpus(), '')).toEqual([]);
-    expect(searchCorpus(corpus(), 'the of and')).toEqual([]);
-    expect(searchCorpus(corpus(), '.*+?^${}()|[]\\')).toEqual([]);
+    // An empty query browses the corpus in data order, as the panel does.
+    expect(listed(corpus(), '').map((r) => r.id)).toEqual(corpus().byDoc.slice(0, 20).map((s) => s.id));
+    expect(listed(corpus(), 'the of and')).toEqual([]);
+    expect(listed(corpus(), '.*+?^${}()|[]\\')).toEqual([]);
     const huge = 'x'.repeat(100_000);
-    expect(searchCorpus(corpus(), huge)).toEqual([]);
-    expect(Array.isArray(searchCorpus(corpus(), `Huawei ${'sanctions '.repeat(12_000)}`))).toBe(true);
+    expect(listed(corpus(), huge)).toEqual([]);
+    expect(Array.isArray(listed(corpus(), `Huawei ${'sanctions '.repeat(12_000)}`))).toBe(true);
   });
 });

@@ -1,19 +1,20 @@
 /**
- * What the search view shows for a query and filters. Per keystroke: one
- * search (`rankedSearch`), then filters and facet counts over its hits as
- * typed arrays (`filterDocs`), and `Result`s built only for what is shown.
- * On a corpus 1,000 times today's a broad word matches tens of thousands
- * of statements, and the panel has one frame: nothing here is per-hit
- * beyond arithmetic. An empty query browses the whole corpus in its own
- * order (documents in file order, statements in text order).
+ * The side panel's search (`searchCorpus`), the one function behind the panel's list and
+ * counts and `npm run query`: so the CLI prints what the panel shows. Per
+ * keystroke: one search (`rankedSearch`), then filters and facet counts over
+ * its hits as typed arrays (`filterDocs`), and `Result`s built only for what
+ * is shown. On a corpus 1,000 times today's a broad word matches tens of
+ * thousands of statements, and the panel has one frame: nothing here is
+ * per-hit beyond arithmetic. An empty query browses the whole corpus in its
+ * own order (documents in file order, statements in text order).
  */
-import { facetTable, filterDocs, type FacetCounts, type FacetFilters } from '../../lib/search/facets.ts';
-import type { Corpus } from '../../lib/search/load.ts';
-import { rankedSearch } from '../../lib/search/query.ts';
-import { type Result, toResult } from '../../lib/search/result.ts';
-import { topK } from '../../lib/search/top.ts';
+import { facetTable, filterDocs, type FacetCounts, type FacetFilters } from './facets.ts';
+import type { Corpus } from './load.ts';
+import { rankedSearch } from './query.ts';
+import { type Result, toResult } from './result.ts';
+import { topK } from './top.ts';
 
-export interface SearchModel {
+export interface SearchAnswer {
   /** How many statements the query matched before filters (the whole corpus for an empty query). */
   matched: number;
   /** How many of them pass the filters: the list's length. */
@@ -24,9 +25,6 @@ export interface SearchModel {
   /** The whole list in order (export, grouping by topic); built on first call. */
   all(): Result[];
 }
-
-/** The part of the model a result list reads. */
-export type ResultPages = Pick<SearchModel, 'total' | 'first' | 'all'>;
 
 const browseCache = new WeakMap<Corpus, Result[]>();
 
@@ -49,9 +47,16 @@ function everyDoc(corpus: Corpus): Uint32Array {
   return docs;
 }
 
-export function searchModel(corpus: Corpus, query: string, filters: FacetFilters): SearchModel {
+/**
+ * Prefix and fuzzy matching over text, speaker names and topic words. A
+ * result must match at least half of the query's distinct words (synonyms
+ * count: "semiconductor" is matched by "chips"), so a long query about
+ * something else ("Apple iPhone battery life review") does not return the
+ * one quote that mentions an iPhone. Scores are relative to the best hit.
+ */
+export function searchCorpus(corpus: Corpus, query: string, filters: FacetFilters = {}): SearchAnswer {
   const table = facetTable(corpus);
-  if (!query.trim()) {
+  if (!String(query).trim()) {
     const all = allStatements(corpus);
     // Positions in the whole corpus are document numbers.
     const { passing, counts } = filterDocs(table, everyDoc(corpus), filters);
