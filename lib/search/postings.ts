@@ -42,10 +42,45 @@ export interface Hits {
   docs: Uint32Array;
   /** MiniSearch's score of each hit. */
   scores: Float64Array;
-  /** Which query terms each hit matched: two 32-bit words per hit (terms 0-31, then 32-63). */
+  /** Which query terms each hit matched: two 32-bit words per hit (terms 0-31, then 32-63). Read through `matchedTerms` and `keepCovering`, not outside this file. */
   masks: Uint32Array;
   /** Every index term each query term stood for (to tell which words of a hit matched). */
   expansions: Expansion[];
+}
+
+/** The query terms hit `h` matched (its mask read back into `hits.terms`). */
+export function matchedTerms(hits: Hits, h: number): string[] {
+  return hits.terms.filter((_, i) => (hits.masks[h * 2 + (i >> 5)]! >>> (i & 31)) & 1);
+}
+
+/**
+ * Drops, in place, the hits that match fewer than `needed` of `words` (each
+ * word: the processed forms of one query word, any of which counts). The
+ * mask arithmetic stays here, with the masks.
+ */
+export function keepCovering(hits: Hits, words: readonly (readonly string[])[], needed: number): Hits {
+  const wordMasks = words.map((forms) => {
+    const mask = [0, 0];
+    for (const f of forms) {
+      const i = hits.terms.indexOf(f);
+      if (i >= 0) mask[i >> 5]! |= 1 << (i & 31);
+    }
+    return mask as [number, number];
+  });
+  let kept = 0;
+  for (let h = 0; h < hits.docs.length; h++) {
+    const lo = hits.masks[h * 2]!;
+    const hi = hits.masks[h * 2 + 1]!;
+    let n = 0;
+    for (const [wlo, whi] of wordMasks) if ((lo & wlo) | (hi & whi)) n++;
+    if (n < needed) continue;
+    hits.docs[kept] = hits.docs[h]!;
+    hits.scores[kept] = hits.scores[h]!;
+    hits.masks[kept * 2] = lo;
+    hits.masks[kept * 2 + 1] = hi;
+    kept++;
+  }
+  return { ...hits, docs: hits.docs.subarray(0, kept), scores: hits.scores.subarray(0, kept), masks: hits.masks.subarray(0, kept * 2) };
 }
 
 /** Distinct query terms a search can track (the masks' width); `queryWords` (24 words, two forms each at most) stays under it. */

@@ -7,7 +7,7 @@ import { CARD_WEIGHTS, type CardWeights } from './card-weights.ts';
 import { type FacetFilters, facetTable, filterDocs } from './facets.ts';
 import type { Corpus } from './load.ts';
 import { CARD_SEARCH, PANEL_SEARCH, processTerm, tokenize } from '../data/index-options.ts';
-import type { Hits } from './postings.ts';
+import { type Hits, keepCovering } from './postings.ts';
 import { type Result, roundScore, toResult } from './result.ts';
 import { topK } from './top.ts';
 import { MAX_QUERY } from './limits.ts';
@@ -400,27 +400,6 @@ function panelWeights(corpus: Corpus): Float64Array {
 }
 
 /**
- * Drops, in place, the hits that match fewer than `needed` of the query's
- * words (each word a pair of mask words for its forms' bits).
- */
-function keepCovered(hits: Hits, words: readonly [number, number][], needed: number): Hits {
-  let kept = 0;
-  for (let h = 0; h < hits.docs.length; h++) {
-    const lo = hits.masks[h * 2]!;
-    const hi = hits.masks[h * 2 + 1]!;
-    let n = 0;
-    for (const [wlo, whi] of words) if ((lo & wlo) | (hi & whi)) n++;
-    if (n < needed) continue;
-    hits.docs[kept] = hits.docs[h]!;
-    hits.scores[kept] = hits.scores[h]!;
-    hits.masks[kept * 2] = lo;
-    hits.masks[kept * 2 + 1] = hi;
-    kept++;
-  }
-  return { ...hits, docs: hits.docs.subarray(0, kept), scores: hits.scores.subarray(0, kept), masks: hits.masks.subarray(0, kept * 2) };
-}
-
-/**
  * The ranked matches of a panel query, for `search` (search.ts), which
  * filters, counts and pages them.
  */
@@ -428,16 +407,7 @@ export function rankedSearch(corpus: Corpus, query: string): RankedSearch {
   const words = queryWords(String(query).slice(0, MAX_QUERY));
   const found = corpus.index.search(words.flat(), PANEL_SEARCH, panelWeights(corpus));
   const needed = Math.ceil(words.length / 2);
-  // Each word as a mask of the hit masks' bits for its forms.
-  const wordMasks = words.map((forms) => {
-    const mask = [0, 0];
-    for (const f of forms) {
-      const i = found.terms.indexOf(f);
-      if (i >= 0) mask[i >> 5]! |= 1 << (i & 31);
-    }
-    return mask as [number, number];
-  });
-  const hits = needed <= 1 ? found : keepCovered(found, wordMasks, needed);
+  const hits = needed <= 1 ? found : keepCovering(found, words, needed);
   // The best score among all matches, before any filter, so scores read the same whatever the filters.
   let max = 0;
   for (let h = 0; h < hits.scores.length; h++) if (hits.scores[h]! > max) max = hits.scores[h]!;

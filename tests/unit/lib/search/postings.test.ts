@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toIndexDoc } from '../../../../lib/data/indexer.ts';
 import { CARD_SEARCH, type IndexDoc, INDEX_OPTIONS, PANEL_SEARCH } from '../../../../lib/data/index-options.ts';
-import { type Hits, Postings } from '../../../../lib/search/postings.ts';
+import { type Hits, matchedTerms, Postings } from '../../../../lib/search/postings.ts';
 import type { Statement } from '../../../../lib/data/types.ts';
 import { DATA } from './helpers.ts';
 
@@ -25,7 +25,7 @@ function expectSame(postings: Postings, index: MiniSearch<IndexDoc>, terms: stri
   const expected = oracle(index, terms, boost ? { ...options, boostDocument: (id) => boost(String(id)) } : options);
   const got = new Map(
     Array.from(hits.docs, (doc, h) => {
-      const matched = hits.terms.filter((_, i) => (hits.masks[h * 2 + (i >> 5)]! >>> (i & 31)) & 1);
+      const matched = matchedTerms(hits, h);
       return [postings.ids[doc]!, { score: hits.scores[h]!, queryTerms: matched.sort(), terms: [...postings.termsIn(doc, hits.expansions)].sort() }];
     }),
   );
