@@ -56,7 +56,7 @@ interface FacetProps {
 
 function Facet({ name, legend, options, filters, counts, onChange, byCount }: FacetProps) {
   const chosen = (filters[name] ?? []) as readonly string[];
-  const count = (value: string) => counts[name].get(value) ?? 0;
+  const count = (value: string) => counts[name].of(value);
   const [limit, setLimit] = useState(FACET_STEP);
   // Each option's place in collation order, once per option list, so ties in count compare as numbers.
   const labelRank = useMemo(() => {

@@ -30,7 +30,7 @@ export type FacetKey = 'kinds' | 'sides' | 'topics' | 'speakers' | 'files';
 export const FACET_KEYS: readonly FacetKey[] = ['kinds', 'sides', 'topics', 'speakers', 'files'];
 
 /** Facet value -> how many results it would match with the other facets applied. */
-export type FacetCounts = Record<FacetKey, ReadonlyMap<string, number>> & {
+export type FacetCounts = Record<FacetKey, FacetCount> & {
   /** Results left out only because their source has no date while a date range is set. */
   undated: number;
 };
@@ -193,60 +193,34 @@ export function filterDocs(table: FacetTable, docs: ArrayLike<number>, filters: 
     if ((failed & ~TOPIC) === 0) for (let bits = topics, t = 0; bits; bits >>>= 1, t++) if (bits & 1) topicTally[t]!++;
   }
   const tallies: Record<FacetKey, Uint32Array> = { ...(Object.fromEntries(SINGLE.map((k, f) => [k, tally[f]!])) as Record<SingleKey, Uint32Array>), topics: topicTally };
-  const counts = Object.fromEntries(FACET_KEYS.map((key) => [key, new Tally(table, key, tallies[key])])) as Record<FacetKey, Tally>;
+  const counts = Object.fromEntries(FACET_KEYS.map((key) => [key, facetCount(table, key, tallies[key])])) as Record<FacetKey, FacetCount>;
   return { passing: passing.slice(0, kept), counts: { ...counts, undated } };
 }
 
 /**
- * One facet's counts as a read-only map of the values with any, read
- * straight from the tallies: a large corpus has thousands of source
- * documents, and no map is built per keystroke.
+ * One facet's counts, read straight from its tally: a large corpus has
+ * thousands of source documents, and nothing is built per keystroke. Two
+ * questions only: the count of a value, and the values that have any.
  */
-class Tally implements ReadonlyMap<string, number> {
-  readonly #values: readonly string[];
-  readonly #codeOf: ReadonlyMap<string, number>;
-  readonly #counts: Uint32Array;
+export interface FacetCount {
+  /** How many results `value` would match (0 for an unknown value). */
+  of(value: string): number;
+  /** The values with a count above 0, in code order, with their counts. */
+  entries(): IterableIterator<[string, number]>;
+}
 
-  constructor(table: FacetTable, key: FacetKey, counts: Uint32Array) {
-    this.#values = table.values[key];
-    this.#codeOf = table.codeOf[key];
-    this.#counts = counts;
-  }
-
-  get(value: string): number | undefined {
-    const code = this.#codeOf.get(value);
-    return code === undefined || this.#counts[code] === 0 ? undefined : this.#counts[code];
-  }
-
-  has(value: string): boolean {
-    return this.get(value) !== undefined;
-  }
-
-  get size(): number {
-    let n = 0;
-    for (const count of this.#counts) if (count > 0) n++;
-    return n;
-  }
-
-  *entries(): MapIterator<[string, number]> {
-    for (let code = 0; code < this.#counts.length; code++) if (this.#counts[code]! > 0) yield [this.#values[code]!, this.#counts[code]!];
-  }
-
-  *keys(): MapIterator<string> {
-    for (const [value] of this.entries()) yield value;
-  }
-
-  *values(): MapIterator<number> {
-    for (const [, count] of this.entries()) yield count;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, number]> {
-    return this.entries();
-  }
-
-  forEach(callback: (count: number, value: string, map: ReadonlyMap<string, number>) => void, thisArg?: unknown): void {
-    for (const [value, count] of this.entries()) callback.call(thisArg, count, value, this);
-  }
+function facetCount(table: FacetTable, key: FacetKey, counts: Uint32Array): FacetCount {
+  const values = table.values[key];
+  const codeOf = table.codeOf[key];
+  return {
+    of: (value) => {
+      const code = codeOf.get(value);
+      return code === undefined ? 0 : counts[code]!;
+    },
+    *entries() {
+      for (let code = 0; code < counts.length; code++) if (counts[code]! > 0) yield [values[code]!, counts[code]!];
+    },
+  };
 }
 
 /** Whether any filter is set. */
