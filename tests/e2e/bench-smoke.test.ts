@@ -24,7 +24,7 @@ describe('npm run bench -- --quick', () => {
     const finite = (x: unknown) => expect(Number.isFinite(x), String(x)).toBe(true);
 
     expect(r.errors).toEqual({});
-    // Page cost: every page loaded in each of the four browsers, and our tasks traced.
+    // Page cost: every page loaded in each of the five browsers (none, ours, bare, mark.js, no-op), and our tasks traced.
     expect(r.cost!.pages.length).toBe(3);
     for (const page of r.cost!.pages) {
       for (const load of Object.values(page.loads)) for (const x of Object.values(load)) finite(x);
@@ -34,6 +34,8 @@ describe('npm run bench -- --quick', () => {
     // The built extension highlighted the generated pages' mentions during the traced loads.
     expect(r.cost!.pages.some((p) => p.mentions > 0)).toBe(true);
     for (const x of Object.values(r.cost!.added)) finite(x);
+    // The no-op reference is measured in the same run: the floor the report compares with.
+    expect(Object.keys(r.cost!.added).sort()).toEqual(['bare', 'mark', 'noop', 'ours']);
     expect(r.scan!.pages.length).toBeGreaterThanOrEqual(3);
     for (const page of r.scan!.pages) {
       for (const m of Object.values(page.methods)) {
