@@ -5,7 +5,7 @@
  * survive closing the panel goes out through `services.saveSearch`;
  * everything else lives here.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
 import type { Topic } from '../../lib/vocabulary/topics.ts';
 import type { PanelTarget } from '../../lib/messages.ts';
@@ -96,15 +96,10 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
     if (!reading && tab === 'search') document.scrollingElement?.scrollTo?.(0, listScroll.current);
   }, [reading]);
 
-  // One function for the panel's life: result rows skip re-rendering while
-  // their props are the same (ResultItem), so it reads the reader's state
-  // through a ref rather than from the render that made it.
-  const readingNow = useRef(reading);
-  readingNow.current = reading;
-  const read = useCallback((id: string) => {
-    if (!readingNow.current) listScroll.current = document.scrollingElement?.scrollTop ?? 0;
+  const read = (id: string) => {
+    if (!reading) listScroll.current = document.scrollingElement?.scrollTop ?? 0;
     setReading(readingFor(data, id));
-  }, [data]);
+  };
   const readDocument = (file: string) => {
     if (!reading) listScroll.current = document.scrollingElement?.scrollTop ?? 0;
     setReading({ file });

@@ -3,7 +3,7 @@
  * matched ones emphasized, who said it, where and when, what it disputes or
  * is disputed by, and the actions (read in source, copy citation).
  */
-import { Component, Fragment } from 'preact';
+import { Fragment } from 'preact';
 import { useId } from 'preact/hooks';
 import type { Statement } from '../../lib/data/types.ts';
 import { t } from '../../lib/i18n.ts';
@@ -41,7 +41,7 @@ function LinkLine({ label, statements, onRead }: { label: string; statements: re
   );
 }
 
-function ResultItemView({ result, links, onRead, copy }: ResultItemProps) {
+export function ResultItem({ result, links, onRead, copy }: ResultItemProps) {
   const role = result.speaker.role.trim();
   const answered = links.answeredBy(result.id);
   const disputedBy = answered.filter((s) => s.kind === 'counterclaim');
@@ -80,28 +80,4 @@ function ResultItemView({ result, links, onRead, copy }: ResultItemProps) {
       </div>
     </article>
   );
-}
-
-/** The same statement with the same words emphasized draws the same: nothing else of a result is shown. */
-function sameItem(a: ResultItemProps, b: ResultItemProps): boolean {
-  if (a.result.id !== b.result.id || a.links !== b.links || a.onRead !== b.onRead || a.copy !== b.copy) return false;
-  const x = a.result.terms;
-  const y = b.result.terms;
-  return x.length === y.length && x.every((term, i) => term === y[i]);
-}
-
-/**
- * A result row that re-renders only when what it shows changes: a keystroke
- * re-ranks the list and builds new `Result`s, but most rows stay, and
- * diffing 30 rows' trees (with their emphasis) was most of the panel's
- * script time per key at 1,000x.
- */
-export class ResultItem extends Component<ResultItemProps> {
-  override shouldComponentUpdate(next: ResultItemProps): boolean {
-    return !sameItem(this.props, next);
-  }
-
-  override render(props: ResultItemProps) {
-    return <ResultItemView {...props} />;
-  }
 }
