@@ -10,6 +10,7 @@ import { loadCardModule, type CardModule } from './card-loader.ts';
 import { servePageMentions } from './page-mentions.ts';
 import { servePageSummary } from './page-summary.ts';
 import { applySettingsLive } from './settings-sync.ts';
+import { whenText } from './first-text.ts';
 import type { Highlighter, PlacedMention } from './highlighter.ts';
 
 interface Run {
@@ -24,7 +25,9 @@ interface Run {
  * pointer and opens the card. It carries no corpus (lookups go to the
  * background) and no card (loaded on first use, see `card-loader.ts`).
  *
- * A page pays only for what it needs. At start only the scan runs, its
+ * A page pays only for what it needs. A frame without text (an ad slot, a
+ * page of a thousand empty frames) does nothing until text arrives
+ * (`first-text.ts`). At start only the scan runs, its
  * highlights not yet shown. The first mention found reads the settings
  * (and watches them), shows the highlights if this page is active, and sets
  * up hover, click and keyboard handling; a page or frame without a mention
@@ -44,70 +47,78 @@ export default defineContentScript({
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
     // Our own context (quiet-context.ts): WXT's announced our start to the page.
     const life = ctx.signal;
-    const host = location.hostname;
-    /** Undefined until the first mention: until then nothing is shown, so nothing depends on them. */
-    let settings: Settings | undefined;
-    let run: Run | undefined;
-    const summary = servePageSummary(
-      { highlighter: () => run?.highlighter, visible: () => settings?.categories },
-      life,
-    );
-
-    let watching = false;
-    const watchSettings = () => {
-      if (watching) return;
-      watching = true;
-      void applySettingsLive(
-        {
-          host,
-          onChange(next, active) {
-            settings = next;
-            // Density decides which mentions are placed at all: a run with another starts afresh
-            // (the first run, begun before the settings were read, used the default).
-            if (run && (!active || run.density !== next.highlightDensity)) {
-              run.controller.abort();
-              run = undefined;
-            }
-            if (active && !run) run = start();
-            run?.highlighter.applyView(next.categories, next.highlightStyle);
-            summary.onChange();
-          },
-        },
-        life,
-      );
-    };
-
-    run = start();
-
-    function start(): Run {
-      const controller = new AbortController();
-      const signal = controller.signal;
-      life.addEventListener('abort', () => controller.abort(), { signal });
-      let pageMentions: { onChange(): void } | undefined;
-      const density = (settings ?? defaultSettings()).highlightDensity;
-      const highlighter = startScanning(
-        document,
-        signal,
-        {
-          onFirstMention: () => {
-            // Wakes the background and has it load the corpus before the first lookup.
-            void client<BackgroundApi>((message) => browser.runtime.sendMessage(message))('warm', {}).catch(() => {});
-            watchSettings();
-            interact(signal, highlighter, () => settings);
-          },
-          onChange: () => {
-            summary.onChange();
-            pageMentions?.onChange();
-          },
-        },
-        density,
-      );
-      if (settings) highlighter.applyView(settings.categories, settings.highlightStyle);
-      pageMentions = servePageMentions(highlighter, signal);
-      return { controller, highlighter, density };
-    }
+    // The top frame always runs: it answers the popup even on a page without a
+    // mention. A frame starts only once it holds text (first-text.ts).
+    if (window === window.top) begin(life);
+    else whenText(document, life, () => begin(life));
   },
 });
+
+/** Scan, summary and settings for this document, for the life of `life`. */
+function begin(life: AbortSignal): void {
+  const host = location.hostname;
+  /** Undefined until the first mention: until then nothing is shown, so nothing depends on them. */
+  let settings: Settings | undefined;
+  let run: Run | undefined;
+  const summary = servePageSummary(
+    { highlighter: () => run?.highlighter, visible: () => settings?.categories },
+    life,
+  );
+
+  let watching = false;
+  const watchSettings = () => {
+    if (watching) return;
+    watching = true;
+    void applySettingsLive(
+      {
+        host,
+        onChange(next, active) {
+          settings = next;
+          // Density decides which mentions are placed at all: a run with another starts afresh
+          // (the first run, begun before the settings were read, used the default).
+          if (run && (!active || run.density !== next.highlightDensity)) {
+            run.controller.abort();
+            run = undefined;
+          }
+          if (active && !run) run = start();
+          run?.highlighter.applyView(next.categories, next.highlightStyle);
+          summary.onChange();
+        },
+      },
+      life,
+    );
+  };
+
+  run = start();
+
+  function start(): Run {
+    const controller = new AbortController();
+    const signal = controller.signal;
+    life.addEventListener('abort', () => controller.abort(), { signal });
+    let pageMentions: { onChange(): void } | undefined;
+    const density = (settings ?? defaultSettings()).highlightDensity;
+    const highlighter = startScanning(
+      document,
+      signal,
+      {
+        onFirstMention: () => {
+          // Wakes the background and has it load the corpus before the first lookup.
+          void client<BackgroundApi>((message) => browser.runtime.sendMessage(message))('warm', {}).catch(() => {});
+          watchSettings();
+          interact(signal, highlighter, () => settings);
+        },
+        onChange: () => {
+          summary.onChange();
+          pageMentions?.onChange();
+        },
+      },
+      density,
+    );
+    if (settings) highlighter.applyView(settings.categories, settings.highlightStyle);
+    pageMentions = servePageMentions(highlighter, signal);
+    return { controller, highlighter, density };
+  }
+}
 
 /**
  * Hover, click and keyboard handling, set up once a run has found its first

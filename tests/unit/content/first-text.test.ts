@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { hasText, whenText } from '../../../entrypoints/content/first-text.ts';
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('a frame starts once it holds text', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('whitespace and empty elements are no text; one word is', () => {
+    document.body.innerHTML = '<div>\n  <span> </span>\n</div>';
+    expect(hasText(document)).toBe(false);
+    document.body.querySelector('span')!.textContent = ' Huawei ';
+    expect(hasText(document)).toBe(true);
+  });
+
+  it('starts at once in a document with text', () => {
+    document.body.textContent = 'Entity List';
+    let started = 0;
+    whenText(document, new AbortController().signal, () => started++);
+    expect(started).toBe(1);
+  });
+
+  it('waits in an empty document until a change brings text, then starts once', async () => {
+    let started = 0;
+    whenText(document, new AbortController().signal, () => started++);
+    expect(started).toBe(0);
+    document.body.append(document.createElement('div'));
+    await flush();
+    expect(started).toBe(0);
+    document.body.append('Huawei');
+    await flush();
+    document.body.append(' and more');
+    await flush();
+    expect(started).toBe(1);
+  });
+
+  it('never starts after its signal aborted', async () => {
+    const controller = new AbortController();
+    let started = 0;
+    whenText(document, controller.signal, () => started++);
+    controller.abort();
+    document.body.append('Huawei');
+    await flush();
+    expect(started).toBe(0);
+  });
+});
