@@ -40,6 +40,7 @@ export interface PlacedMention {
 export class Highlighter {
   readonly #highlights = new Map<Category, Highlight>();
   readonly #active: Highlight;
+  #activeMention: PlacedMention | undefined;
   readonly #byNode = new Map<Node, PlacedMention[]>();
   /**
    * Every mention, in the order found. Kept by us rather than read back from
@@ -130,7 +131,7 @@ export class Highlighter {
       if (!this.#all.delete(mention)) continue;
       this.#highlights.get(mention.category)?.delete(mention.range);
       this.#window?.unwatch(mention);
-      this.#active.delete(mention.range);
+      if (mention === this.#activeMention) this.setActive(undefined);
       const root = shadowRootOf(mention);
       const inRoot = root && this.#roots.get(root);
       if (inRoot) {
@@ -194,7 +195,14 @@ export class Highlighter {
     this.#registry.set(ACTIVE_HIGHLIGHT, this.#active);
   }
 
+  /**
+   * Gives `mention` the active fill (none: `undefined`). A call that changes
+   * nothing touches nothing: every change to a highlight, even clearing an
+   * empty one, costs the page a repaint of all our ranges (see hover.ts).
+   */
   setActive(mention: PlacedMention | undefined): void {
+    if (mention === this.#activeMention) return;
+    this.#activeMention = mention;
     this.#active.clear();
     if (mention) this.#active.add(mention.range);
   }
@@ -208,6 +216,7 @@ export class Highlighter {
     this.#registered = false;
     this.#window?.stop();
     this.#window = undefined;
+    this.#activeMention = undefined;
     this.#names.clear();
     this.#highlights.clear();
     this.#byNode.clear();
