@@ -45,7 +45,7 @@ const FIREFOX_UUID = '5c0e7f3a-2b1d-4c6e-9a8f-0d1e2f3a4b5c';
 export interface Session {
   browser: Browser;
   name: BrowserName;
-  /** `chrome-extension://<id>` or `moz-extension://<uuid>`: where the extension's pages live. */
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>`: where the extension's pages live ('' in a bare browser). */
   origin: string;
   /** Opens a fresh tab at `url`, with the extension active in it. */
   open(url: string): Promise<Page>;
@@ -56,15 +56,17 @@ export interface Session {
  * Launches a real browser, headless, with the built extension installed, through
  * one driver for both engines: CDP for Chromium, WebDriver BiDi for Firefox.
  * Firefox installs the add-on temporarily before any tab is opened, so the
- * content script is registered for the first page; `firefoxPrefs` adds to
- * its preferences (the privacy test routes it through a recording proxy).
+ * content script is registered for the first page. `firefoxPrefs` adds to
+ * its preferences (the privacy test routes it through a recording proxy);
+ * `bare` launches the same browser without the extension, for tests that
+ * measure what the extension adds to a page against the page alone.
  */
-export async function launch(name: BrowserName, firefoxPrefs: Record<string, unknown> = {}): Promise<Session> {
+export async function launch(name: BrowserName, { firefoxPrefs = {}, bare = false }: { firefoxPrefs?: Record<string, unknown>; bare?: boolean } = {}): Promise<Session> {
   const executablePath = executables[name];
   if (!existsSync(executablePath)) {
     throw new Error(`${name} not found at ${executablePath}: run \`npm test\` (it installs it) or set ${name === 'chromium' ? 'CHROMIUM_PATH' : 'FIREFOX_PATH'}`);
   }
-  if (!existsSync(`${builds[name]}/manifest.json`)) {
+  if (!bare && !existsSync(`${builds[name]}/manifest.json`)) {
     throw new Error(`no build at ${builds[name]}: run \`npm run build\``);
   }
   const browser =
@@ -73,7 +75,7 @@ export async function launch(name: BrowserName, firefoxPrefs: Record<string, unk
           executablePath,
           headless: true,
           pipe: true,
-          enableExtensions: [builds.chromium],
+          enableExtensions: bare ? false : [builds.chromium],
           args: CHROMIUM_ARGS,
           defaultViewport: { width: 1280, height: 900 },
         })
@@ -84,8 +86,10 @@ export async function launch(name: BrowserName, firefoxPrefs: Record<string, unk
           defaultViewport: { width: 1280, height: 900 },
           extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_UUID }), ...firefoxPrefs },
         });
-  let origin: string;
-  if (name === 'firefox') {
+  let origin = '';
+  if (bare) {
+    // Nothing installed, nothing to wait for.
+  } else if (name === 'firefox') {
     await browser.installExtension(builds.firefox);
     origin = `moz-extension://${FIREFOX_UUID}`;
   } else {

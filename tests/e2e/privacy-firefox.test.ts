@@ -3,6 +3,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'puppeteer-core';
 import { launch, type Session } from './browsers.ts';
+import type { browser } from 'wxt/browser';
 import { waitForHighlights } from './page-helpers.ts';
 
 /**
@@ -14,12 +15,13 @@ import { waitForHighlights } from './page-helpers.ts';
  * (`network.proxy.allow_hijacking_localhost` so even the fixture pages go
  * through it, which proves the route). It then plays the reader's session:
  * scan, hover and card, copy, frames, the sidebar page (opened from a card,
- * as a reader does), search and the reader view. Not covered: the popup and
- * settings pages (BiDi will not navigate a tab to an extension page, and a
- * script navigation from the sidebar page to them did not complete under
- * BiDi either), the context menu and keyboard commands (BiDi's input goes
- * to the page, not to the browser's menus and shortcuts), and the exports'
- * downloads (a dialog in Firefox). The Chromium test covers all of these.
+ * as a reader does), search and the reader view, then the popup and the
+ * settings page (opened in tabs by the sidebar page: BiDi will not navigate
+ * a tab to an extension page), and the work of the keyboard commands and the
+ * context menu, asked of the handlers they call (BiDi's input goes to the
+ * page, not to the browser's menus and shortcuts, so the menu click and the
+ * key press themselves are not played). Not covered: the exports'
+ * downloads (a dialog in Firefox). The Chromium test covers those too.
  */
 describe('no network requests, in firefox', () => {
   let session: Session;
@@ -53,13 +55,15 @@ describe('no network requests, in firefox', () => {
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     const port = (proxy.address() as AddressInfo).port;
     session = await launch('firefox', {
-      'network.proxy.type': 1,
-      'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': port,
-      'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': port,
-      'network.proxy.no_proxies_on': '',
-      'network.proxy.allow_hijacking_localhost': true,
+      firefoxPrefs: {
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': port,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': port,
+        'network.proxy.no_proxies_on': '',
+        'network.proxy.allow_hijacking_localhost': true,
+      },
     });
   });
   afterAll(async () => {
@@ -77,7 +81,7 @@ describe('no network requests, in firefox', () => {
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     }, label);
 
-  it('makes none through scanning, the card, copying, frames, the sidebar page, search and the reader', async () => {
+  it('makes none through scanning, the card, copying, frames, the sidebar page, search, the reader, the popup, the settings, commands and the menu', async () => {
     const page = await session.open(`${base()}/news.html`);
     await waitForHighlights(page, 10);
     const mention = await page.evaluate(() => {
@@ -122,6 +126,33 @@ describe('no network requests, in firefox', () => {
     await panel.click('.sc-panel-results .sc-panel-item .sc-button--primary');
     await panel.waitForSelector('.sc-panel-reader');
     await new Promise((r) => setTimeout(r, 1000));
+
+    // The popup and the settings page, opened in tabs from an extension page
+    // (BiDi will not navigate a tab to them), and what the keyboard commands
+    // and the context menu do, asked of the handlers they call (BiDi's input
+    // reaches the page, not the browser's shortcuts and menus): the content
+    // script's `command` and the background's `openPanel` with a query.
+    const extensionSide = await panel.evaluate(async () => {
+      const b = (globalThis as unknown as { browser: typeof browser }).browser;
+      await b.tabs.create({ url: '/popup.html' });
+      await b.tabs.create({ url: '/options.html' });
+      const news = (await b.tabs.query({})).find((t) => t.url?.endsWith('/news.html'));
+      const commands: unknown[] = [];
+      for (const name of ['next-mention', 'open-card']) commands.push(await b.tabs.sendMessage(news!.id!, { method: 'command', params: { name } }, { frameId: 0 }));
+      const menu = await b.runtime.sendMessage({ method: 'openPanel', params: { query: 'Entity List' } });
+      await new Promise((r) => setTimeout(r, 2000));
+      const pages = (b.extension.getViews({ type: 'tab' }) as unknown as Window[]).map((view) => ({
+        path: view.location.pathname,
+        rendered: (view.document.getElementById('app')?.childElementCount ?? 0) > 0,
+      }));
+      return { commands, menu, pages };
+    });
+    expect(extensionSide.commands).toEqual([
+      { ok: true, result: { handled: true } },
+      { ok: true, result: { handled: true } },
+    ]);
+    expect(extensionSide.menu).toMatchObject({ ok: true });
+    expect(extensionSide.pages).toEqual(expect.arrayContaining([{ path: '/popup.html', rendered: true }, { path: '/options.html', rendered: true }]));
 
     // The route works: the fixture pages themselves came through the proxy.
     const fixtures = seen.filter((url) => url.startsWith(base())).map((url) => new URL(url).pathname);
