@@ -2,6 +2,13 @@ import type { Category } from '../../lib/vocabulary/categories.ts';
 import type { HighlightStyle } from '../../lib/settings/schema.ts';
 import { ACTIVE_HIGHLIGHT, highlightName } from './highlight-names.ts';
 
+/**
+ * Above this many mentions, the active fill is not drawn: one change would
+ * cost the page's next frame more than 50 ms of repaint (5,500 mentions:
+ * 200 ms). The card still opens; a revealed mention is still scrolled to.
+ */
+const MAX_FILLED_PAGE = 1000;
+
 /** A mention placed on the page: where it is and what it says. */
 export interface PlacedMention {
   category: Category;
@@ -196,11 +203,15 @@ export class Highlighter {
   }
 
   /**
-   * Gives `mention` the active fill (none: `undefined`). A call that changes
-   * nothing touches nothing: every change to a highlight, even clearing an
-   * empty one, costs the page a repaint of all our ranges (see hover.ts).
+   * Gives `mention` the active fill (none: `undefined`): the hovered
+   * mention, the one whose card is open, the one revealed from the side
+   * panel. Every change to a highlight, even clearing an empty one, makes
+   * Chromium re-place every range we registered and repaint the page (about
+   * 35 µs a range), so a call that changes nothing touches nothing, and on
+   * a page of more than MAX_FILLED_PAGE mentions there is no fill at all.
    */
-  setActive(mention: PlacedMention | undefined): void {
+  setActive(requested: PlacedMention | undefined): void {
+    const mention = this.#all.size > MAX_FILLED_PAGE ? undefined : requested;
     if (mention === this.#activeMention) return;
     this.#activeMention = mention;
     this.#active.clear();

@@ -54,12 +54,9 @@ export function trackHover(
       events.onLeave(intended);
       intended = undefined;
     }
-    // The fill follows a rest, not every mention the pointer crosses, and
-    // not at all on a page of more mentions than FILL_MAX_MENTIONS.
+    // The fill follows a rest, not every mention the pointer crosses.
     highlighter.setActive(undefined);
-    if (mention && highlighter.count <= FILL_MAX_MENTIONS) {
-      fillTimer = setTimeout(() => mention.nodes[0] && highlighter.has(mention.nodes[0]) && highlighter.setActive(mention), FILL_REST_MS);
-    }
+    if (mention) fillTimer = setTimeout(() => mention.nodes[0] && highlighter.has(mention.nodes[0]) && highlighter.setActive(mention), FILL_REST_MS);
     if (mention && mention !== intended) {
       events.onEnter?.(mention);
       timer = setTimeout(() => {
@@ -102,13 +99,6 @@ export function trackHover(
  * crosses; a reader resting on one sees its fill after this short pause.
  */
 const FILL_REST_MS = 100;
-
-/**
- * Above this many mentions on the page, hovering gives no fill at all: one
- * change would cost the page's next frame more than 50 ms of repaint (the
- * card still opens; the side panel's "reveal" still flashes, on request).
- */
-const FILL_MAX_MENTIONS = 1000;
 
 /** Deeper than this, shadow roots nested in shadow roots are not pierced: no real page comes near it. */
 const MAX_SHADOW_DEPTH = 32;
