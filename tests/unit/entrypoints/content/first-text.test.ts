@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasText, whenText } from '../../../entrypoints/content/first-text.ts';
+import { hasText, whenText } from '../../../../entrypoints/content/first-text.ts';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
