@@ -1,4 +1,4 @@
-import type { Topic } from '../vocabulary/topics.ts';
+import { personWords, type Topic } from '../vocabulary/topics.ts';
 
 /**
  * What the card matches a paragraph and a statement on: the corpus topics,
@@ -43,8 +43,11 @@ export const QUERY_TOPIC_CUES: Readonly<Partial<Record<Matter, RegExp>>> = {
   '5g': /\b5G\b|\bnetwork equipment\b|\bmobile networks?\b|\bbase stations?\b|\btelecom(?:munications)? (?:networks?|operators?|carriers?|equipment|gear|infrastructure)\b|\bwireless networks?\b/i,
   trade:
     /\btrade\b|\btrading\b|\btariffs?\b|\bexports?\b|\bimports?\b|\bsupply chains?\b|\bsuppliers?\b|\bwin-win\b|\b(?:buy|buying|bought|sell|selling|sold|purchas\w+) (?:from|to|more|components|parts|chips|goods)\b|\bmarket economy\b|\bcommercial\b|\bbusiness(?:es)? with\b|\bdecoupl\w+|\b(?:US|U\.S\.|American) (?:companies|firms)\b|\bmutually beneficial\b|\bproduction capacity\b|\bWTO\b|\bWorld Trade Organi[sz]ation\b|\btrade rules\b|\bfair competition\b|\bnon-?discrimination\b/i,
-  'meng-wanzhou':
-    /\bMeng\b|\bWanzhou\b|\bextradit\w+|\barrest(?:ed)?\b|\bhouse arrest\b|\bdetention\b|\bdetained\b|\bVancouver\b|\bchief financial officer\b|\bCFO\b|\bbank fraud\b|\bHSBC\b/i,
+  // Her names are data (`topicPeople` in names.json); the rest is how news tells her case.
+  'meng-wanzhou': new RegExp(
+    `${personWords('meng-wanzhou')}|\\bextradit\\w+|\\barrest(?:ed)?\\b|\\bhouse arrest\\b|\\bdetention\\b|\\bdetained\\b|\\bVancouver\\b|\\bchief financial officer\\b|\\bCFO\\b|\\bbank fraud\\b|\\bHSBC\\b`,
+    'i',
+  ),
   globalisation: /\bglobali[sz]\w+|\bglobal (?:industry|industries|supply chains?|cooperation|ecosystem)\b|\bgo it alone\b/i,
   evidence: /\b(?:no|any|without|not|never|lack of)\b[^.]{0,40}\b(?:evidence|proof)\b|\bevidence\b[^.]{0,20}\b(?:never|not)\b|\bunfounded\b|\bbaseless\b|\bunproven\b/i,
   resilience: /\b(?:despite|in spite of) (?:[\p{L}.'’-]+ ){0,4}(?:sanctions|bans?|restrictions|curbs|blacklist\w*|export controls|pressure|crackdown)\b|\bself[-\s]?(?:sufficien\w*|relian\w*)|\bovercom\w+|\bthriv\w+|\bcomeback\b|\bbreakthrough\b|\brevenue\b|\bprofits?\b|\bhomegrown\b|\bin-house\b|\bown (?:chips?|operating system|processors?)\b|\bstronger\b|\b(?:wak(?:e|es|ing|ened)|awak\w+)\b(?: [\p{L}'’-]+){0,3} (?:capacity|capabilit\w+|potential|innovation)\b/iu,

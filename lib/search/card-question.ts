@@ -1,4 +1,5 @@
 import type { Topic } from '../vocabulary/topics.ts';
+import NAMES from '../vocabulary/names.json' with { type: 'json' };
 import { KNOWN_ENTITIES } from '../vocabulary/known-entities.ts';
 import { blockSignals, decideBlock, NEUTRAL_PAGE } from '../detect/context.ts';
 import { isGenericTerm, matchTerms } from '../detect/matcher.ts';
@@ -59,8 +60,8 @@ const TERM_TOPICS: Readonly<Record<string, readonly Topic[]>> = {
   backdoor: ['backdoor', 'no-spy'],
   'no-backdoor': ['backdoor', 'no-spy'],
   'no-backdoor agreement': ['backdoor', 'no-spy'],
-  'Meng Wanzhou': ['meng-wanzhou'],
-  孟晚舟: ['meng-wanzhou'],
+  // A person a topic is about (her Latin and CJK terms): `topic` in names.json.
+  ...Object.fromEntries(NAMES.huaweiPeople.flatMap((p) => ('topic' in p && p.topic ? [[p.term, [p.topic as Topic]]] : []))),
 };
 
 const CATEGORY_TOPICS: Readonly<Record<Category, readonly Topic[]>> = {

@@ -13,7 +13,7 @@ import NAMES from './names.json' with { type: 'json' };
 import { escapeLiteral } from './patterns.ts';
 
 /** `\bMeng\b|\bWanzhou\b` for the person a topic is about (`topicPeople` in names.json): the names are data. */
-function personWords(topic: keyof typeof NAMES.topicPeople): string {
+export function personWords(topic: keyof typeof NAMES.topicPeople): string {
   return NAMES.topicPeople[topic]
     .split(' ')
     .map((word) => `\\b${escapeLiteral(word)}\\b`)

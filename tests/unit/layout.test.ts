@@ -135,19 +135,6 @@ function namedIn(name: string): string[] {
   return sources().filter((path) => pattern.test(codeOf(readFileSync(join(ROOT, path), 'utf8'))));
 }
 
-/**
- * Uses of a person's name in code that are known and not yet data: the
- * card's cues for the Meng Wanzhou case (lib/search/card-*.ts, issue #14's
- * to move). May only shrink: a use not listed fails.
- */
-const KNOWN_NAME_USES = [
-  'lib/search/card-cues.ts: Meng',
-  'lib/search/card-cues.ts: Wanzhou',
-  'lib/search/card-question.ts: Meng Wanzhou',
-  'lib/search/card-question.ts: Meng',
-  'lib/search/card-question.ts: Wanzhou',
-];
-
 describe('names are data', () => {
   const people = entities.filter((e) => e.type === 'person');
   /** Every person's name the data holds: the entity table's names and aliases, and lib/vocabulary/names.json's (the Latin-script ones, and each word of a topic's person). */
@@ -164,7 +151,7 @@ describe('names are data', () => {
   it("no TypeScript outside comments and tests spells a person's name that the data holds", () => {
     expect(names).toEqual(expect.arrayContaining(['Ren Zhengfei', 'Liang', 'Trump', 'Meng Wanzhou', 'Wanzhou', 'Biden']));
     const found = names.flatMap((name) => namedIn(name).map((path) => `${path}: ${name}`));
-    expect(found.filter((use) => !KNOWN_NAME_USES.includes(use))).toEqual([]);
+    expect(found).toEqual([]);
   });
 
   it('the check sees a name in a string or a RegExp and passes one in a comment', () => {
