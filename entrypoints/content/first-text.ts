@@ -5,10 +5,15 @@
  */
 export function hasText(document_: Document): boolean {
   const root = document_.body ?? document_.documentElement;
-  if (!root) return false;
-  const walker = document_.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (/\S/.test((node as Text).data)) return true;
+  return root !== null && holdsText(root);
+}
+
+/** Whether `node` is, or has under it, a text node that is not whitespace (the walk stops at the first). */
+function holdsText(node: Node): boolean {
+  if (node.nodeType === Node.TEXT_NODE) return /\S/.test((node as Text).data);
+  const walker = node.ownerDocument!.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    if (/\S/.test((text as Text).data)) return true;
   }
   return false;
 }
@@ -21,8 +26,13 @@ export function hasText(document_: Document): boolean {
  */
 export function whenText(document_: Document, signal: AbortSignal, start: () => void): void {
   if (hasText(document_)) return start();
-  const observer = new MutationObserver(() => {
-    if (!hasText(document_)) return;
+  // Only what each change brought is read, not the whole document again: a
+  // frame that keeps adding empty nodes costs one look at each, once.
+  const observer = new MutationObserver((records) => {
+    const root = document_.body ?? document_.documentElement;
+    const counts = (node: Node) => root !== null && root.contains(node) && holdsText(node);
+    const brought = records.some((r) => (r.type === 'characterData' ? counts(r.target) : [...r.addedNodes].some(counts)));
+    if (!brought) return;
     observer.disconnect();
     start();
   });

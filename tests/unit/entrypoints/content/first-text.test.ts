@@ -37,6 +37,30 @@ describe('a frame starts once it holds text', () => {
     expect(started).toBe(1);
   });
 
+  it('reads what a change brought: text typed into an empty node starts it, text in the head or gone again does not', async () => {
+    const span = document.createElement('span');
+    document.body.append(span);
+    let started = 0;
+    whenText(document, new AbortController().signal, () => started++);
+    const title = document.createElement('title');
+    title.textContent = 'Huawei';
+    document.head.append(title);
+    const gone = document.createElement('p');
+    gone.textContent = 'Entity List';
+    document.body.append(gone);
+    gone.remove();
+    await flush();
+    expect(started).toBe(0);
+    const text = document.createTextNode(' ');
+    span.append(text);
+    await flush();
+    expect(started).toBe(0);
+    text.data = 'no-spy';
+    await flush();
+    expect(started).toBe(1);
+    title.remove();
+  });
+
   it('never starts after its signal aborted', async () => {
     const controller = new AbortController();
     let started = 0;
