@@ -2,13 +2,6 @@ import type { Category } from '../../lib/vocabulary/categories.ts';
 import type { HighlightStyle } from '../../lib/settings/schema.ts';
 import { ACTIVE_HIGHLIGHT, highlightName } from './highlight-names.ts';
 
-/**
- * Above this many mentions, the active fill is not drawn: one change would
- * cost the page's next frame more than 50 ms of repaint (5,500 mentions:
- * 200 ms). The card still opens; a revealed mention is still scrolled to.
- */
-const MAX_FILLED_PAGE = 1000;
-
 /** A mention placed on the page: where it is and what it says. */
 export interface PlacedMention {
   category: Category;
@@ -208,10 +201,13 @@ export class Highlighter {
    * panel. Every change to a highlight, even clearing an empty one, makes
    * Chromium re-place every range we registered and repaint the page (about
    * 35 µs a range), so a call that changes nothing touches nothing, and on
-   * a page of more than MAX_FILLED_PAGE mentions there is no fill at all.
+   * a page of more than `WINDOW_FROM` mentions there is no fill at all (one
+   * change would cost the next frame more than 50 ms of repaint; 5,500
+   * mentions: 200 ms). The card still opens; a revealed mention is still
+   * scrolled to.
    */
   setActive(requested: PlacedMention | undefined): void {
-    const mention = this.#all.size > MAX_FILLED_PAGE ? undefined : requested;
+    const mention = this.#all.size > WINDOW_FROM ? undefined : requested;
     if (mention === this.#activeMention) return;
     this.#activeMention = mention;
     this.#active.clear();
@@ -262,9 +258,9 @@ export class Highlighter {
 }
 
 /**
- * Above this many mentions, only those near the viewport are registered
- * (a frame that changes highlights then re-validates a bounded number of
- * ranges). Below it, every range is registered at once, so a page of
+ * A large page: above this many mentions, only those near the viewport are
+ * registered (a frame that changes highlights then re-validates a bounded
+ * number of ranges), and no mention gets the active fill. Below it, every range is registered at once, so a page of
  * ordinary size paints its highlights without waiting for an intersection
  * report and costs no observer.
  */
