@@ -1,14 +1,15 @@
 /**
  * One statement in the card: kind label, the verbatim quote with matched words
- * emphasized, who said it (with their side as marker + text), where and when,
+ * emphasized (reported speech as plain text, never in quotation marks), who said it (with their side as marker + text), where and when,
  * what it answers or is answered by, and the two actions.
  */
 import { Fragment } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n.ts';
 import { Emphasis } from '../ui/Emphasis.tsx';
 import { excerpt, formatDate } from '../ui/format.ts';
 import { sideLabel } from '../ui/labels.ts';
+import { isVerbatim } from '../../lib/data/types.ts';
 import type { CardItem } from './types.ts';
 import { KindAndSide } from '../ui/KindAndSide.tsx';
 
@@ -119,7 +120,11 @@ export function CardItemView(props: CardItemViewProps) {
   // accessibility tree. The clamp applies whenever the quote is not expanded
   // (a short quote is unaffected by it); "More" appears only when the clamp
   // actually hides lines, measured on the clamped element.
-  const quoteRef = useRef<HTMLQuoteElement>(null);
+  const quoteRef = useRef<HTMLElement | null>(null);
+  // A callback ref: the text is a <blockquote> or a <p> (reported speech), and one ref object cannot type both.
+  const setQuoteEl = useCallback((el: HTMLElement | null) => {
+    quoteRef.current = el;
+  }, []);
   const [expanded, setExpanded] = useState(false);
   const [clampable, setClampable] = useState(false);
   useLayoutEffect(() => {
@@ -165,6 +170,7 @@ export function CardItemView(props: CardItemViewProps) {
   const role = item.speaker.role.trim();
   const publisher = item.source.publisher?.trim() || t('card_publisherUnknown');
   const date = formatDate(item.source.date);
+  const clampClass = expanded ? '' : ' sc-quote--clamped';
   const isoDate = item.source.date && /^\d{4}(-\d{2}){0,2}$/.test(item.source.date.trim()) ? item.source.date.trim() : undefined;
 
   return (
@@ -175,16 +181,17 @@ export function CardItemView(props: CardItemViewProps) {
       data-item-id={item.id}
       ref={(el) => props.itemRef?.(el)}
     >
-      <KindAndSide kind={item.kind} side={item.speaker.side} />
+      <KindAndSide kind={item.kind} side={item.speaker.side} voice={item.voice} />
 
-      <blockquote
-        ref={quoteRef}
-        id={quoteId}
-        class={`sc-quote${expanded ? '' : ' sc-quote--clamped'}`}
-        cite={item.source.url ?? undefined}
-      >
-        <Emphasis text={item.text} terms={item.matchedTerms} />
-      </blockquote>
+      {isVerbatim(item.voice) ? (
+        <blockquote ref={setQuoteEl} id={quoteId} class={`sc-quote${clampClass}`} cite={item.source.url ?? undefined}>
+          <Emphasis text={item.text} terms={item.matchedTerms} />
+        </blockquote>
+      ) : (
+        <p ref={setQuoteEl} id={quoteId} class={`sc-quote sc-quote--reported${clampClass}`}>
+          <Emphasis text={item.text} terms={item.matchedTerms} />
+        </p>
+      )}
       {clampable ? (
         <button
           type="button"

@@ -6,6 +6,7 @@ export function toCardItem(result: Result): CardItem {
   return {
     id: result.id,
     kind: result.kind,
+    voice: result.voice,
     text: result.text,
     speaker: { name: result.speaker.name, role: result.speaker.role, side: result.side },
     topics: result.topics,

@@ -5,11 +5,11 @@
  */
 
 import type { Category } from '../../lib/vocabulary/categories.ts';
-import type { Kind } from '../../lib/data/types.ts';
+import type { Kind, Voice } from '../../lib/data/types.ts';
 import type { Side } from '../../lib/vocabulary/entities.ts';
 import type { Topic } from '../../lib/vocabulary/topics.ts';
 
-export type { Category, Kind, Side, Topic };
+export type { Category, Kind, Side, Topic, Voice };
 
 export interface CardSpeaker {
   name: string;
@@ -31,7 +31,12 @@ export interface CardSource {
 export interface CardItem {
   id: string;
   kind: Kind;
-  /** Verbatim quote from the corpus. Rendered as text only, never as HTML. */
+  /**
+   * How the source gives the words: a quote, transcript or the speaker's own
+   * page is drawn as a quotation; reported speech is not (see `isVerbatim`).
+   */
+  voice: Voice;
+  /** The statement's text, verbatim from the source. Rendered as text only, never as HTML. */
   text: string;
   speaker: CardSpeaker;
   topics: string[];

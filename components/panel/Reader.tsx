@@ -48,7 +48,7 @@ function Selected({ corpus, statement, position, total, onSelect, order, copy }:
   const next = order[position];
   return (
     <section class={`sc-panel-selected sc-panel-selected--${statement.kind}`} aria-label={t('panel_selected')}>
-      <KindAndSide kind={statement.kind} side={statement.speaker.side} />
+      <KindAndSide kind={statement.kind} side={statement.speaker.side} voice={statement.voice} />
       <p class="sc-panel-speaker">
         <span class="sc-panel-speaker__name">{statement.speaker.name}</span>
         {role ? <span class="sc-panel-speaker__role">, {role}</span> : null}

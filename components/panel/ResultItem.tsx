@@ -5,7 +5,7 @@
  */
 import { Fragment } from 'preact';
 import { useId } from 'preact/hooks';
-import type { Statement } from '../../lib/data/types.ts';
+import { isVerbatim, type Statement } from '../../lib/data/types.ts';
 import { t } from '../../lib/i18n.ts';
 import type { Result } from '../../lib/search/result.ts';
 import { Emphasis } from '../ui/Emphasis.tsx';
@@ -49,10 +49,16 @@ export function ResultItem({ result, links, onRead, copy }: ResultItemProps) {
   const speakerId = `sp${useId().replace(/[^A-Za-z0-9_-]/g, '')}-speaker`;
   return (
     <article class={`sc-panel-item sc-panel-item--${result.kind}`} aria-label={role ? `${result.speaker.name}, ${role}` : result.speaker.name} data-id={result.id}>
-      <KindAndSide kind={result.kind} side={result.side} />
-      <blockquote class="sc-panel-quote">
-        <Emphasis text={result.text} terms={result.terms} />
-      </blockquote>
+      <KindAndSide kind={result.kind} side={result.side} voice={result.voice} />
+      {isVerbatim(result.voice) ? (
+        <blockquote class="sc-panel-quote">
+          <Emphasis text={result.text} terms={result.terms} />
+        </blockquote>
+      ) : (
+        <p class="sc-panel-quote sc-panel-quote--reported">
+          <Emphasis text={result.text} terms={result.terms} />
+        </p>
+      )}
       <p class="sc-panel-speaker" id={speakerId}>
         <span class="sc-panel-speaker__name">{result.speaker.name}</span>
         {role ? <span class="sc-panel-speaker__role">, {role}</span> : null}

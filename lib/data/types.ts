@@ -24,6 +24,15 @@ export const VOICES = ['quote', 'transcript', 'own-text', 'reported', 'narration
 export type Voice = (typeof VOICES)[number];
 
 /**
+ * Whether the text is the speaker's own words, word for word. Only these are
+ * drawn as quotations (quotation marks, quote bar); a paraphrase ("Zhao said
+ * that ...") or the writer's narration must never look like a quote.
+ */
+export function isVerbatim(voice: Voice): boolean {
+  return voice === 'quote' || voice === 'transcript' || voice === 'own-text';
+}
+
+/**
  * The rule that named the speaker; shown by `npm run index -- --report` so a
  * maintainer can see why a sentence went to whom.
  */

@@ -1,4 +1,4 @@
-import type { Kind, Statement } from '../data/types.ts';
+import type { Kind, Statement, Voice } from '../data/types.ts';
 import type { Side, Speaker } from '../vocabulary/entities.ts';
 import type { Topic } from '../vocabulary/topics.ts';
 import type { Corpus } from './load.ts';
@@ -8,6 +8,8 @@ import { processTerm, tokenize } from '../data/index-options.ts';
 export interface Result {
   id: string;
   kind: Kind;
+  /** How the text gives the words: only a verbatim voice is shown as a quotation. */
+  voice: Voice;
   speaker: Speaker;
   side: Side;
   /** Verbatim statement text. */
@@ -53,6 +55,7 @@ export function toResult(corpus: Corpus, s: Statement, score: number, matched: R
   return {
     id: s.id,
     kind: s.kind,
+    voice: s.voice,
     speaker: s.speaker,
     side: s.speaker.side,
     text: s.text,

@@ -189,6 +189,28 @@ describe('Card: item content', () => {
     expect(Array.from(quoteOf(counter).querySelectorAll('mark')).map((m) => m.textContent)).toEqual(['no-spy']);
   });
 
+  it('shows reported speech as reported: no quotation element, a plain "Reported" marker; a verbatim quote has neither', () => {
+    const reported = makeItem({
+      id: 'c-reported',
+      kind: 'counterclaim',
+      voice: 'reported',
+      text: 'Test Official said that such pledges meant nothing. (test fixture)',
+      speaker: { name: 'Test Official', role: 'Fixture: US official', side: 'us-government' },
+      answers: ['p-liang'],
+    });
+    render(<Card {...makeProps({ state: readyState([liangHua, reported]) })} />);
+    const item = screen.getByRole('article', { name: /Test Official/ });
+    expect(item.querySelector('blockquote')).toBeNull();
+    const text = item.querySelector('.sc-quote');
+    expect(text?.tagName).toBe('P');
+    expect(text?.classList.contains('sc-quote--reported')).toBe(true);
+    expect(text?.textContent).toBe(reported.text);
+    expect(item.querySelector('.sc-item__top')?.textContent).toBe('Disputing claimReportedUS government');
+    const quoted = screen.getByRole('article', { name: /Liang Hua/ });
+    expect(quoteOf(liangHua).classList.contains('sc-quote--reported')).toBe(false);
+    expect(quoted.querySelector('.sc-voice')).toBeNull();
+  });
+
   it('renders HTML in corpus text as inert text: no element is created', () => {
     const hostile = makeItem({
       id: 'evil',

@@ -9,6 +9,7 @@ import type { CardItem, CardProps, CardReason, CardState } from '../../../../com
 export function makeItem(overrides: Partial<CardItem> & Pick<CardItem, 'id'>): CardItem {
   return {
     kind: 'primary',
+    voice: 'quote',
     text: 'A statement used in tests.',
     speaker: { name: 'Test Speaker', role: 'Fixture role', side: 'press' },
     topics: [],

@@ -9,6 +9,7 @@ function result(id: string, kind: Kind, topics: Topic[], answers: string[] = [])
   return {
     id,
     kind,
+    voice: 'quote',
     speaker: { id: 'test-speaker', name: 'Test Speaker', role: 'Fixture role', side: 'press' },
     side: 'press',
     text: `Statement ${id}.`,
