@@ -3,12 +3,11 @@
  * emphasized (reported speech as plain text, never in quotation marks), who said it (with their side as marker + text), where and when,
  * what it answers or is answered by, and the two actions.
  */
-import { Fragment } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n.ts';
 import { Emphasis } from '../ui/Emphasis.tsx';
-import { excerpt, formatDate } from '../ui/format.ts';
-import { sideLabel } from '../ui/labels.ts';
+import { formatDate } from '../ui/format.ts';
+import { answeredByLines, answersLabel, LinkLine } from '../ui/LinkLine.tsx';
 import { isVerbatim } from '../../lib/data/types.ts';
 import type { CardItem } from './types.ts';
 import { KindAndSide } from '../ui/KindAndSide.tsx';
@@ -41,71 +40,28 @@ export interface CardItemViewProps {
 
 type CopyStatus = 'idle' | 'copied' | 'failed';
 
-/** "Disputes:" / "Answers:", colon included: some languages space or word it differently. */
-function pairLabel(item: CardItem): string {
-  return item.kind === 'counterclaim' ? t('card_pair_disputes') : t('card_pair_answers');
-}
-
-function inboundLabel(answering: CardItem): string {
-  return answering.kind === 'counterclaim' ? t('card_pair_disputedBy') : t('card_pair_answeredBy');
-}
-
 /** "a statement not shown in this card", or "and 2 statements…" after links to the ones that are. */
 function missingLabel(missing: number, afterLinks: boolean): string {
   if (afterLinks) return missing === 1 ? t('card_pairMissingAlso_one') : t('card_pairMissingAlso_other', missing);
   return missing === 1 ? t('card_pairMissing_one') : t('card_pairMissing_other', missing);
 }
 
-/** "Disputes: Liang Hua — “We are willing to sign no-spy…”" (links jump to the item). */
-function PairingOut({ item, itemsById, onJumpTo }: Pick<CardItemViewProps, 'item' | 'itemsById' | 'onJumpTo'>) {
+/** "Disputes: Liang Hua — “We are willing to sign no-spy…”" (links jump to the item), then "Disputed by: Mike Pompeo". */
+function Pairing({ item, itemsById, answeredBy, onJumpTo }: Pick<CardItemViewProps, 'item' | 'itemsById' | 'answeredBy' | 'onJumpTo'>) {
   const ids = [...new Set(item.answers)].filter((id) => id !== item.id);
-  if (ids.length === 0) return null;
   const found = ids.map((id) => itemsById.get(id)).filter((x): x is CardItem => x !== undefined);
   const missing = ids.length - found.length;
-  const missingText = missing === 0 ? null : missingLabel(missing, found.length > 0);
-  return (
-    <p class="sc-pair">
-      <span class="sc-pair__label">{pairLabel(item)}</span>{' '}
-      {found.map((target, index) => (
-        <Fragment key={target.id}>
-          {index > 0 ? '; ' : null}
-          <button type="button" class="sc-pair__link" onClick={() => onJumpTo(target.id)}>
-            {t('card_pairTarget', [target.speaker.name, excerpt(target.text)])}
-          </button>
-        </Fragment>
-      ))}
-      {missingText !== null ? (
-        <span class="sc-pair__missing">
-          {found.length > 0 ? ' ' : ''}
-          {missingText}
-        </span>
-      ) : null}
-    </p>
-  );
-}
-
-/** "Disputed by: Mike Pompeo" / "Answered by: Huawei" — the other end of the pairing. */
-function PairingIn({ answeredBy, onJumpTo }: Pick<CardItemViewProps, 'answeredBy' | 'onJumpTo'>) {
-  if (answeredBy.length === 0) return null;
-  const groups = new Map<string, CardItem[]>();
-  for (const other of answeredBy) {
-    const label = inboundLabel(other);
-    groups.set(label, [...(groups.get(label) ?? []), other]);
-  }
   return (
     <>
-      {[...groups].map(([label, others]) => (
-        <p class="sc-pair sc-pair--in" key={label}>
-          <span class="sc-pair__label">{label}</span>{' '}
-          {others.map((other, index) => (
-            <Fragment key={other.id}>
-              {index > 0 ? ', ' : null}
-              <button type="button" class="sc-pair__link" onClick={() => onJumpTo(other.id)}>
-                {other.speaker.name}
-              </button>
-            </Fragment>
-          ))}
-        </p>
+      <LinkLine
+        label={answersLabel(item.kind)}
+        targets={found}
+        excerpts
+        onFollow={onJumpTo}
+        note={missing === 0 ? null : (found.length > 0 ? ' ' : '') + missingLabel(missing, found.length > 0)}
+      />
+      {answeredByLines(answeredBy).map(({ label, targets }) => (
+        <LinkLine key={label} label={label} targets={targets} excerpts={false} onFollow={onJumpTo} />
       ))}
     </>
   );
@@ -218,8 +174,7 @@ export function CardItemView(props: CardItemViewProps) {
         </time>
       </p>
 
-      <PairingOut item={item} itemsById={props.itemsById} onJumpTo={props.onJumpTo} />
-      <PairingIn answeredBy={props.answeredBy} onJumpTo={props.onJumpTo} />
+      <Pairing item={item} itemsById={props.itemsById} answeredBy={props.answeredBy} onJumpTo={props.onJumpTo} />
 
       <div class="sc-actions">
         <button type="button" class="sc-button" aria-describedby={speakerId} onClick={() => onReadInSource(item)}>

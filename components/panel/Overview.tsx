@@ -103,7 +103,7 @@ export function Overview({ statements, sources, onReadDocument, ...props }: Over
         <ol class="sc-panel-sources">
           {sources.slice(0, shownSources).map((s) => (
             <li class="sc-panel-source" key={s.file}>
-              <button type="button" class="sc-panel-source__title sc-panel-link" onClick={() => onReadDocument(s.file)}>
+              <button type="button" class="sc-panel-source__title sc-link" onClick={() => onReadDocument(s.file)}>
                 {s.title ?? s.file}
               </button>
               <p class="sc-panel-meta">

@@ -123,7 +123,7 @@ export function Reader({ corpus, document: doc, meta, selected, onSelect, onBack
           <dt>{t('panel_fact_original')}</dt>
           <dd>
             {url ? (
-              <a class="sc-panel-link" href={url} target="_blank" rel="noopener noreferrer">
+              <a class="sc-link" href={url} target="_blank" rel="noopener noreferrer">
                 {hostOf(url)} ↗
               </a>
             ) : (

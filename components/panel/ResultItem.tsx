@@ -3,16 +3,15 @@
  * matched ones emphasized, who said it, where and when, what it disputes or
  * is disputed by, and the actions (read in source, copy citation).
  */
-import { Fragment } from 'preact';
 import { useId } from 'preact/hooks';
-import { isVerbatim, type Statement } from '../../lib/data/types.ts';
+import { isVerbatim } from '../../lib/data/types.ts';
 import { t } from '../../lib/i18n.ts';
 import type { Result } from '../../lib/search/result.ts';
 import { Emphasis } from '../ui/Emphasis.tsx';
-import { excerpt, formatDate } from '../ui/format.ts';
+import { formatDate } from '../ui/format.ts';
+import { answeredByLines, answersLabel, LinkLine } from '../ui/LinkLine.tsx';
 import { markdownCitation, plainCitation } from './cite.ts';
 import { CopyButton } from './CopyButton.tsx';
-import { sideLabel } from '../ui/labels.ts';
 import type { Links } from './links.ts';
 import { KindAndSide } from '../ui/KindAndSide.tsx';
 
@@ -24,28 +23,8 @@ export interface ResultItemProps {
   copy(text: string): Promise<void>;
 }
 
-function LinkLine({ label, statements, onRead }: { label: string; statements: readonly Statement[]; onRead(id: string): void }) {
-  if (statements.length === 0) return null;
-  return (
-    <p class="sc-pair">
-      <span class="sc-pair__label">{label}</span>{' '}
-      {statements.map((s, index) => (
-        <Fragment key={s.id}>
-          {index > 0 ? '; ' : null}
-          <button type="button" class="sc-panel-link" onClick={() => onRead(s.id)}>
-            {t('panel_linkTarget', [s.speaker.name, excerpt(s.text)])}
-          </button>
-        </Fragment>
-      ))}
-    </p>
-  );
-}
-
 export function ResultItem({ result, links, onRead, copy }: ResultItemProps) {
   const role = result.speaker.role.trim();
-  const answered = links.answeredBy(result.id);
-  const disputedBy = answered.filter((s) => s.kind === 'counterclaim');
-  const answeredBy = answered.filter((s) => s.kind !== 'counterclaim');
   const speakerId = `sp${useId().replace(/[^A-Za-z0-9_-]/g, '')}-speaker`;
   return (
     <article class={`sc-panel-item sc-panel-item--${result.kind}`} aria-label={role ? `${result.speaker.name}, ${role}` : result.speaker.name} data-id={result.id}>
@@ -74,9 +53,10 @@ export function ResultItem({ result, links, onRead, copy }: ResultItemProps) {
           </>
         ) : null}
       </p>
-      <LinkLine label={result.kind === 'counterclaim' ? t('panel_link_disputes') : t('panel_link_answers')} statements={links.answers(result.id)} onRead={onRead} />
-      <LinkLine label={t('panel_link_disputedBy')} statements={disputedBy} onRead={onRead} />
-      <LinkLine label={t('panel_link_answeredBy')} statements={answeredBy} onRead={onRead} />
+      <LinkLine label={answersLabel(result.kind)} targets={links.answers(result.id)} excerpts onFollow={onRead} />
+      {answeredByLines(links.answeredBy(result.id)).map(({ label, targets }) => (
+        <LinkLine key={label} label={label} targets={targets} excerpts onFollow={onRead} />
+      ))}
       <div class="sc-panel-actions">
         <button type="button" class="sc-button sc-button--small sc-button--primary" aria-describedby={speakerId} onClick={() => onRead(result.id)}>
           {t('panel_readInSource')}
