@@ -11,16 +11,17 @@
 import { readFileSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AddError, commitAddition, planAddition, resultFor } from '../lib/corpus/add.ts';
+import { commitAddition, planAddition, resultFor } from '../lib/corpus/add.ts';
+import { InputError } from '../lib/data/input-error.ts';
 import { formatReport } from '../lib/corpus/report.ts';
-import { decodePage, ExtractError, extractArticle } from '../lib/extract/article.ts';
+import { decodePage, extractArticle } from '../lib/extract/article.ts';
 import { META_KEYS, type MetaKey } from '../lib/extract/meta.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const USAGE =
   'usage: npm run add -- PAGE.html [--url URL] [--title T] [--publisher P] [--author A] [--date YYYY[-MM[-DD]]] [--dry-run] [--seeds DIR] [--out DIR]';
 
-function fail(lines: string[]): never {
+function fail(lines: readonly string[]): never {
   for (const l of lines) process.stderr.write(`add: ${l}\n`);
   process.exit(1);
 }
@@ -56,11 +57,11 @@ function main(): void {
     try {
       bytes = new Uint8Array(readFileSync(page));
     } catch (e) {
-      throw new ExtractError(`${page}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      throw new InputError([`${page}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`]);
     }
     article = extractArticle(decodePage(bytes, page), page);
   } catch (e) {
-    if (e instanceof ExtractError) fail([e.message, 'nothing written']);
+    if (e instanceof InputError) fail([...e.problems, 'nothing written']);
     throw e;
   }
 
@@ -85,7 +86,7 @@ function main(): void {
   try {
     plan = planAddition(args.seeds, article.text, { title: meta.title, publisher: meta.publisher, url: meta.url, date: meta.date, author: meta.author }, notes);
   } catch (e) {
-    if (e instanceof AddError) fail(e.problems);
+    if (e instanceof InputError) fail(e.problems);
     throw e;
   }
 
@@ -112,7 +113,7 @@ function main(): void {
   try {
     result = commitAddition(args.seeds, args.out, plan);
   } catch (e) {
-    if (e instanceof AddError) fail(e.problems);
+    if (e instanceof InputError) fail(e.problems);
     fail([`${e instanceof Error ? e.message : String(e)}`, `nothing written: ${show(args.seeds)} and ${show(args.out)} are as they were`]);
   }
   process.stdout.write(

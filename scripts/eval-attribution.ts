@@ -12,10 +12,10 @@
  */
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SeedError } from '../lib/corpus/seeds.ts';
-import { DEFAULT_PATHS, type DocReport, type EvalReport, FixtureError, type Got, pct, ROOT, runEval, type Score, type SetReport } from '../tests/eval/attribution.ts';
+import { InputError } from '../lib/data/input-error.ts';
+import { DEFAULT_PATHS, type DocReport, type EvalReport, type Got, pct, ROOT, runEval, type Score, type SetReport } from '../tests/eval/attribution.ts';
 
-function fail(lines: string[]): never {
+function fail(lines: readonly string[]): never {
   for (const l of lines) process.stderr.write(`eval:attribution: ${l}\n`);
   process.exit(1);
 }
@@ -102,7 +102,7 @@ function main(): void {
   try {
     report = runEval({ seeds: args.seeds, fixtures: args.fixtures });
   } catch (e) {
-    if (e instanceof SeedError || e instanceof FixtureError) fail(['cannot evaluate:', ...e.problems.map((p) => `  ${p}`)]);
+    if (e instanceof InputError) fail(['cannot evaluate:', ...e.problems.map((p) => `  ${p}`)]);
     throw e;
   }
   process.stdout.write(args.json ? `${JSON.stringify(report, null, 1)}\n` : format(report, args.fixtures, args.seeds));

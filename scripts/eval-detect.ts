@@ -5,7 +5,8 @@
  * tests/eval/detect.ts; the labelling rules in tests/fixtures/detect/README.md.
  */
 import { parseArgs } from 'node:util';
-import { evaluate, formatReport, LabelError, loadSet } from '../tests/eval/detect.ts';
+import { InputError } from '../lib/data/input-error.ts';
+import { evaluate, formatReport, loadSet } from '../tests/eval/detect.ts';
 
 const HELP = `Usage: npm run --silent eval:detect -- [--json] [--dir DIR]
 
@@ -42,7 +43,7 @@ function main(argv: string[]): number {
   try {
     report = evaluate(loadSet(args.values.dir ?? 'tests/fixtures/detect'));
   } catch (e) {
-    if (!(e instanceof LabelError) && !(e instanceof Error && 'code' in e)) throw e;
+    if (!(e instanceof InputError) && !(e instanceof Error && 'code' in e)) throw e;
     process.stderr.write(`eval:detect: ${e.message}\n`);
     return 2;
   }

@@ -13,13 +13,14 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCorpus } from '../lib/corpus/build.ts';
 import { formatReport } from '../lib/corpus/report.ts';
-import { readSeeds, SeedError } from '../lib/corpus/seeds.ts';
+import { readSeeds } from '../lib/corpus/seeds.ts';
+import { InputError } from '../lib/data/input-error.ts';
 import type { Statement } from '../lib/data/types.ts';
 import { staleFiles, writeDirAtomically } from '../lib/corpus/write.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
-function fail(lines: string[]): never {
+function fail(lines: readonly string[]): never {
   for (const l of lines) process.stderr.write(`index: ${l}\n`);
   process.exit(1);
 }
@@ -43,7 +44,7 @@ function main(): void {
   try {
     input = readSeeds(args.seeds);
   } catch (e) {
-    if (e instanceof SeedError) fail([`cannot build, nothing written:`, ...e.problems.map((p) => `  ${p}`)]);
+    if (e instanceof InputError) fail([`cannot build, nothing written:`, ...e.problems.map((p) => `  ${p}`)]);
     throw e;
   }
   const result = buildCorpus(input.seeds, input.overrides, input.entities);

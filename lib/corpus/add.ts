@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { join } from 'node:path';
 import { type BuildResult, buildCorpus, type Seed } from './build.ts';
 import { parseJsonFile, topLevelElementOffsets } from './json-file.ts';
-import { METADATA_FILE, readSeeds, SeedError, validateMetaEntry } from './seeds.ts';
+import { InputError } from '../data/input-error.ts';
+import { METADATA_FILE, readSeeds, validateMetaEntry } from './seeds.ts';
 import { lineColumn, normalizeForCompare, wordCount } from './text.ts';
 import type { DocumentMeta } from '../data/types.ts';
 import { writeDirAtomically } from './write.ts';
@@ -16,16 +17,6 @@ import { writeDirAtomically } from './write.ts';
  * build is the one `npm run index` runs (`readSeeds` + `buildCorpus` +
  * `writeDirAtomically`), so the committed `data/` passes `--check`.
  */
-
-/** A problem that stops the addition; nothing has been written. */
-export class AddError extends Error {
-  problems: string[];
-  constructor(problems: string[]) {
-    super(problems.join('\n'));
-    this.name = 'AddError';
-    this.problems = problems;
-  }
-}
 
 /** The entry as written to provenance.json: the five fields, then how they were found. */
 export type ProvenanceEntry = DocumentMeta & { notes: string };
@@ -110,7 +101,7 @@ export function findDuplicate(seedsDir: string, seeds: readonly Seed[], text: st
  */
 export function appendProvenance(raw: string, entry: ProvenanceEntry): { raw: string; line: number } {
   const close = raw.lastIndexOf(']');
-  if (close < 0) throw new AddError([`provenance.json: no closing ']'`]);
+  if (close < 0) throw new InputError([`provenance.json: no closing ']'`]);
   const head = raw.slice(0, close).trimEnd();
   const empty = head.endsWith('[');
   const body = JSON.stringify(entry, null, 1)
@@ -140,7 +131,7 @@ function readExisting(seedsDir: string) {
   try {
     return readSeeds(seedsDir);
   } catch (e) {
-    if (e instanceof SeedError) throw new AddError([`${seedsDir} has problems already; fix them first:`, ...e.problems.map((p) => `  ${p}`)]);
+    if (e instanceof InputError) throw new InputError([`${seedsDir} has problems already; fix them first:`, ...e.problems.map((p) => `  ${p}`)]);
     throw e;
   }
 }
@@ -148,12 +139,12 @@ function readExisting(seedsDir: string) {
 /**
  * Everything but the writing: the name, the duplicate check, the entry
  * (validated like any provenance entry), and the corpus built with the new
- * document. Throws `AddError` naming file and line.
+ * document. Throws `InputError` naming file and line; nothing has been written.
  */
 export function planAddition(seedsDir: string, text: string, meta: Omit<DocumentMeta, 'file'>, notes: string): Plan {
   const { seeds, overrides, entities } = readExisting(seedsDir);
   const duplicate = findDuplicate(seedsDir, seeds, text, meta.url);
-  if (duplicate) throw new AddError([duplicate, 'nothing written']);
+  if (duplicate) throw new InputError([duplicate, 'nothing written']);
   const file = nextSeedFile(readdirSync(seedsDir), text);
   const entry: ProvenanceEntry = { file, title: meta.title, publisher: meta.publisher, url: meta.url, date: meta.date, author: meta.author, notes };
   const metaPath = join(seedsDir, METADATA_FILE);
@@ -161,9 +152,9 @@ export function planAddition(seedsDir: string, text: string, meta: Omit<Document
   const problems = validateMetaEntry(entry).map((p) => `${metaPath}:${provenance.line}: new entry (${file}): ${p}`);
   const reparsed = parseJsonFile(metaPath, provenance.raw);
   if ('problem' in reparsed) problems.push(reparsed.problem);
-  if (problems.length > 0) throw new AddError([...problems, 'nothing written']);
+  if (problems.length > 0) throw new InputError([...problems, 'nothing written']);
   const result = buildCorpus([...seeds, { meta: { ...meta, file }, text }], overrides, entities);
-  if (result.errors.length > 0) throw new AddError(['the corpus does not build with this document; nothing written:', ...result.errors.map((p) => `  ${p}`)]);
+  if (result.errors.length > 0) throw new InputError(['the corpus does not build with this document; nothing written:', ...result.errors.map((p) => `  ${p}`)]);
   return { file, text, entry, provenance, result };
 }
 
@@ -188,13 +179,13 @@ export function commitAddition(seedsDir: string, outDir: string, plan: Plan): Bu
   const txtPath = join(seedsDir, plan.file);
   const metaPath = join(seedsDir, METADATA_FILE);
   const previous = readFileSync(metaPath);
-  if (existsSync(txtPath)) throw new AddError([`${txtPath}: already exists; nothing written`]);
+  if (existsSync(txtPath)) throw new InputError([`${txtPath}: already exists; nothing written`]);
   try {
     writeWhole(txtPath, plan.text);
     writeWhole(metaPath, plan.provenance.raw);
     const { seeds, overrides, entities } = readExisting(seedsDir);
     const result = buildCorpus(seeds, overrides, entities);
-    if (result.errors.length > 0) throw new AddError(['cannot build, nothing written:', ...result.errors.map((p) => `  ${p}`)]);
+    if (result.errors.length > 0) throw new InputError(['cannot build, nothing written:', ...result.errors.map((p) => `  ${p}`)]);
     writeDirAtomically(outDir, result.files);
     return result;
   } catch (e) {

@@ -5,6 +5,7 @@ import type { EntityTable } from '../vocabulary/entities.ts';
 import { ENTITIES_FILE, readEntityFile } from './entity-file.ts';
 import { readJsonArray } from './json-file.ts';
 import { type Override, validateOverride } from './overrides.ts';
+import { InputError } from '../data/input-error.ts';
 import type { DocumentMeta } from '../data/types.ts';
 
 /**
@@ -16,16 +17,6 @@ import type { DocumentMeta } from '../data/types.ts';
 
 export const METADATA_FILE = 'provenance.json';
 export const OVERRIDES_FILE = 'overrides.json';
-
-/** Thrown with every problem found; `npm run index` prints them and exits 1. */
-export class SeedError extends Error {
-  problems: string[];
-  constructor(problems: string[]) {
-    super(problems.join('\n'));
-    this.name = 'SeedError';
-    this.problems = problems;
-  }
-}
 
 /** Byte offset of the first invalid UTF-8 sequence, or -1 when the bytes are valid UTF-8. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
@@ -108,14 +99,14 @@ export function validateMetaEntry(value: unknown): string[] {
 }
 
 /**
- * Reads a seeds directory. Throws `SeedError` listing every problem: an
+ * Reads a seeds directory. Throws `InputError` listing every problem: an
  * empty or non-UTF-8 document, a document without metadata, metadata
  * without a document, malformed JSON, missing or mistyped fields, duplicate
  * entries, a bad override.
  */
 export function readSeeds(dir: string): { seeds: Seed[]; overrides: Override[]; entities: EntityTable } {
   const problems: string[] = [];
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new SeedError([`${dir}: seeds directory not found`]);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError([`${dir}: seeds directory not found`]);
   const label = (f: string) => join(dir, f);
   const txt = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
   if (txt.length === 0) problems.push(`${dir}: no .txt documents`);
@@ -169,6 +160,6 @@ export function readSeeds(dir: string): { seeds: Seed[]; overrides: Override[]; 
       else overrides.push(value as Override);
     }
   }
-  if (problems.length > 0 || !entities) throw new SeedError(problems);
+  if (problems.length > 0 || !entities) throw new InputError(problems);
   return { seeds, overrides, entities };
 }

@@ -1,5 +1,6 @@
 import type { AsPlainObject } from 'minisearch';
 import { SIDES } from '../vocabulary/entities.ts';
+import { InputError } from './input-error.ts';
 import { TOPICS } from '../vocabulary/topics.ts';
 import { type DocumentMeta, KINDS, PARAGRAPH_ROLES, type ReaderDocument, type Statement, VIAS, VOICES } from './types.ts';
 
@@ -29,11 +30,6 @@ export interface CorpusData {
   index: AsPlainObject;
   statements: Statement[];
   sources: DocumentMeta[];
-}
-
-/** A `data/` file that does not have the shape this code reads; the message names the file and the entry. */
-export class DataError extends Error {
-  override name = 'DataError';
 }
 
 type Check = (value: unknown) => string | null;
@@ -99,19 +95,19 @@ const INDEX = shape({
 
 /** Checks every entry of a data file's top-level array; the error names the file, the entry and its id or file name. */
 function checkedArray<T>(file: string, value: unknown, check: Check): T[] {
-  if (!Array.isArray(value)) throw new DataError(`data/${file}: must be an array`);
+  if (!Array.isArray(value)) throw new InputError([`data/${file}: must be an array`]);
   value.forEach((entry, i) => {
     const problem = check(entry);
     if (problem === null) return;
     const name = isObject(entry) ? (entry.id ?? entry.file) : undefined;
-    throw new DataError(`data/${file}: entry ${i}${typeof name === 'string' ? ` (${name})` : ''}: ${problem}`);
+    throw new InputError([`data/${file}: entry ${i}${typeof name === 'string' ? ` (${name})` : ''}: ${problem}`]);
   });
   return value as T[];
 }
 
 /**
  * Checks the three files the search needs.
- * @throws DataError naming the file and entry, e.g. `data/statements.json: entry 3 (000_x#1): "kind" must be one of ...`.
+ * @throws InputError naming the file and entry, e.g. `data/statements.json: entry 3 (000_x#1): "kind" must be one of ...`.
  */
 export function parseCorpusData(raw: RawCorpusData): CorpusData {
   let index = raw.index;
@@ -119,11 +115,11 @@ export function parseCorpusData(raw: RawCorpusData): CorpusData {
     try {
       index = JSON.parse(index) as unknown;
     } catch (e) {
-      throw new DataError(`data/index.json: not JSON (${e instanceof Error ? e.message : String(e)})`);
+      throw new InputError([`data/index.json: not JSON (${e instanceof Error ? e.message : String(e)})`]);
     }
   }
   const problem = INDEX(index);
-  if (problem !== null) throw new DataError(`data/index.json: ${problem}`);
+  if (problem !== null) throw new InputError([`data/index.json: ${problem}`]);
   return {
     index: index as AsPlainObject,
     statements: checkedArray<Statement>('statements.json', raw.statements, STATEMENT),

@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { InputError } from '../data/input-error.ts';
 import { normalizeForCompare, wordCount } from '../corpus/text.ts';
 import { calendarDate, type PageMeta, readMetadata } from './meta.ts';
 
@@ -20,14 +21,6 @@ export interface Article {
   meta: PageMeta;
   /** What was set aside, for the maintainer to check: `rule: text`. */
   setAside: string[];
-}
-
-/** Thrown when a page has no article to extract; the message names the file. */
-export class ExtractError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ExtractError';
-  }
 }
 
 /** Never article text: media, captions, controls. Skipped with everything inside. */
@@ -143,13 +136,13 @@ function blocks(root: DomNode, setAside: string[]): Block[] {
 
 /**
  * Extracts the article of a saved page. `label` names the page in errors.
- * Throws `ExtractError` when Readability finds no article.
+ * Throws `InputError` (naming the file) when Readability finds no article.
  */
 export function extractArticle(html: string, label: string): Article {
   // Two parses: Readability rewrites its document (and drops the JSON-LD scripts) as it works.
   const dom = parseHTML(html).document as unknown as Document;
   const parsed = new Readability<DomNode>(dom, { keepClasses: true, serializer: (n) => n as unknown as DomNode }).parse();
-  if (!parsed?.content) throw new ExtractError(`${label}: no article found (Readability could not tell the article from the rest of the page)`);
+  if (!parsed?.content) throw new InputError([`${label}: no article found (Readability could not tell the article from the rest of the page)`]);
   // Readability's document title and byline element fill in a title or author that no tag states.
   const meta = readMetadata(parseHTML(html).document, { title: parsed.title, byline: parsed.byline });
 
@@ -177,7 +170,7 @@ export function extractArticle(html: string, label: string): Article {
     else if (author && [author, `by ${author}`].some((a) => normalizeForCompare(a) === normalizeForCompare(b.text))) setAside.push(`byline: ${b.text}`);
     else kept.push(b.text);
   }
-  if (kept.length === 0) throw new ExtractError(`${label}: no article text found (every block of the article was links or media)`);
+  if (kept.length === 0) throw new InputError([`${label}: no article text found (every block of the article was links or media)`]);
 
   const title = meta.fields.title?.value;
   const paragraphs = title && normalizeForCompare(kept[0]!) !== normalizeForCompare(title) ? [title, ...kept] : kept;
@@ -199,11 +192,11 @@ export function decodePage(bytes: Uint8Array, label: string): string {
   try {
     decoder = new TextDecoder(charset, { fatal: true });
   } catch {
-    throw new ExtractError(`${label}: the page declares charset "${charset}", which this tool cannot decode; save it as UTF-8`);
+    throw new InputError([`${label}: the page declares charset "${charset}", which this tool cannot decode; save it as UTF-8`]);
   }
   try {
     return decoder.decode(bytes);
   } catch {
-    throw new ExtractError(`${label}: not valid ${charset}${declared ? ' (the charset the page declares)' : ''}; save the page again as UTF-8`);
+    throw new InputError([`${label}: not valid ${charset}${declared ? ' (the charset the page declares)' : ''}; save the page again as UTF-8`]);
   }
 }

@@ -27,7 +27,7 @@ export interface Corpus {
 
 /**
  * The one way in: the raw JSON goes through `parseCorpusData` (which throws a
- * `DataError` naming the file) before anything reads it.
+ * `InputError` naming the file) before anything reads it.
  */
 export function loadCorpus(raw: RawCorpusData): Corpus {
   const data = parseCorpusData(raw);

@@ -4,6 +4,7 @@ import { type BuildResult, buildCorpus, type Seed } from '../../lib/corpus/build
 import { parseJsonFile, topLevelElementOffsets } from '../../lib/corpus/json-file.ts';
 import { decodeSeed, METADATA_FILE, readSeeds, validateMetaEntry } from '../../lib/corpus/seeds.ts';
 import { lineColumn, type Span } from '../../lib/corpus/text.ts';
+import { InputError } from '../../lib/data/input-error.ts';
 import type { DocumentMeta, Kind, Statement } from '../../lib/data/types.ts';
 
 /**
@@ -34,16 +35,6 @@ export interface Label {
 }
 
 export type EvalSet = 'dev' | 'seeds';
-
-/** Thrown with every problem found in the fixtures, each naming file and line. */
-export class FixtureError extends Error {
-  problems: string[];
-  constructor(problems: string[]) {
-    super(problems.join('\n'));
-    this.name = 'FixtureError';
-    this.problems = problems;
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Text location and comparison
@@ -180,7 +171,7 @@ export function readLabels(path: string, texts: ReadonlyMap<string, string>): La
     }
     labels.push({ ...(o as unknown as Omit<Label, 'line'>), line });
   }
-  if (problems.length > 0) throw new FixtureError(problems);
+  if (problems.length > 0) throw new InputError(problems);
   return labels;
 }
 
@@ -211,7 +202,7 @@ export function readArticles(dir: string): Seed[] {
     else if (!meta) problems.push(`${join(articles, f)}: no entry in ${metaPath}`);
     else seeds.push({ meta, text: decoded.text });
   }
-  if (problems.length > 0) throw new FixtureError(problems);
+  if (problems.length > 0) throw new InputError(problems);
   return seeds;
 }
 
@@ -358,7 +349,7 @@ export function runEval(paths: EvalPaths = DEFAULT_PATHS): EvalReport {
   const { seeds, overrides, entities } = readSeeds(paths.seeds);
   const articles = readArticles(paths.fixtures);
   const clash = articles.filter((a) => seeds.some((s) => s.meta.file === a.meta.file));
-  if (clash.length > 0) throw new FixtureError(clash.map((a) => `${join(paths.fixtures, 'articles', a.meta.file)}: same name as a file in ${paths.seeds}`));
+  if (clash.length > 0) throw new InputError(clash.map((a) => `${join(paths.fixtures, 'articles', a.meta.file)}: same name as a file in ${paths.seeds}`));
 
   const seedTexts = new Map(seeds.map((s) => [s.meta.file, s.text]));
   const devTexts = new Map(articles.map((s) => [s.meta.file, s.text]));

@@ -9,6 +9,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { InputError } from '../../lib/data/input-error.ts';
 import { CATEGORIES, collapseText, findMentions, pageContext } from '../../lib/detect/index.ts';
 import type { Category } from '../../lib/detect/index.ts';
 
@@ -107,11 +108,6 @@ export interface Totals {
 export interface Report {
   totals: Totals;
   articles: ArticleResult[];
-}
-
-/** A bad labels file or article, with the file and line it is about. */
-export class LabelError extends Error {
-  override name = 'LabelError';
 }
 
 /**
@@ -283,41 +279,41 @@ export function parseLabels(json: string, labelsPath: string, articles: Readonly
   try {
     data = JSON.parse(json);
   } catch (e) {
-    throw new LabelError(`${labelsPath}: not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new InputError([`${labelsPath}: not valid JSON: ${e instanceof Error ? e.message : String(e)}`]);
   }
-  if (!Array.isArray(data)) throw new LabelError(`${labelsPath}:1: expected an array of articles`);
+  if (!Array.isArray(data)) throw new InputError([`${labelsPath}:1: expected an array of articles`]);
   const seen = new Set<string>();
   const out = data.map((entry: unknown, i): ArticleLabels => {
     const e = (entry ?? {}) as Record<string, unknown>;
     const file = e.file;
     const where = (needle: string) => `${labelsPath}:${jsonLine(json, needle)}`;
-    if (!isString(file)) throw new LabelError(`${labelsPath}: entry ${i}: "file" must be a string`);
+    if (!isString(file)) throw new InputError([`${labelsPath}: entry ${i}: "file" must be a string`]);
     const at = where(file);
     const content = articles.get(file);
-    if (content === undefined) throw new LabelError(`${at}: ${file}: no such article in articles/`);
-    if (seen.has(file)) throw new LabelError(`${at}: ${file}: labelled twice`);
+    if (content === undefined) throw new InputError([`${at}: ${file}: no such article in articles/`]);
+    if (seen.has(file)) throw new InputError([`${at}: ${file}: labelled twice`]);
     seen.add(file);
-    if (!isString(e.url)) throw new LabelError(`${at}: ${file}: "url" must be a string`);
+    if (!isString(e.url)) throw new InputError([`${at}: ${file}: "url" must be a string`]);
     for (const k of ['publisher', 'date'] as const) {
-      if (e[k] !== null && !isString(e[k])) throw new LabelError(`${at}: ${file}: "${k}" must be a string or null`);
+      if (e[k] !== null && !isString(e[k])) throw new InputError([`${at}: ${file}: "${k}" must be a string or null`]);
     }
-    if (!Array.isArray(e.want) || !Array.isArray(e.offTopic)) throw new LabelError(`${at}: ${file}: "want" and "offTopic" must be arrays`);
+    if (!Array.isArray(e.want) || !Array.isArray(e.offTopic)) throw new InputError([`${at}: ${file}: "want" and "offTopic" must be arrays`]);
     const spans: { start: number; end: number; context: string }[] = [];
     const check = (l: Record<string, unknown>, list: string, extra: 'category' | 'why') => {
-      if (!isString(l.context) || !isString(l.mention)) throw new LabelError(`${at}: ${file}: ${list}: "context" and "mention" must be strings`);
+      if (!isString(l.context) || !isString(l.mention)) throw new InputError([`${at}: ${file}: ${list}: "context" and "mention" must be strings`]);
       const lat = where(l.context);
       if (extra === 'category' && !CATEGORIES.includes(l.category as Category)) {
-        throw new LabelError(`${lat}: ${file}: category must be one of ${CATEGORIES.join(', ')}, not ${JSON.stringify(l.category)}`);
+        throw new InputError([`${lat}: ${file}: category must be one of ${CATEGORIES.join(', ')}, not ${JSON.stringify(l.category)}`]);
       }
-      if (extra === 'why' && (!isString(l.why) || l.why === '')) throw new LabelError(`${lat}: ${file}: an off-topic label needs a "why"`);
+      if (extra === 'why' && (!isString(l.why) || l.why === '')) throw new InputError([`${lat}: ${file}: an off-topic label needs a "why"`]);
       let span: Span;
       try {
         span = locate(content, l.context, l.mention);
       } catch (err) {
-        throw new LabelError(`${lat}: ${file}: ${err instanceof Error ? err.message : String(err)}`);
+        throw new InputError([`${lat}: ${file}: ${err instanceof Error ? err.message : String(err)}`]);
       }
       const twin = spans.find((s) => overlaps(s, span));
-      if (twin !== undefined) throw new LabelError(`${lat}: ${file}: the same words are labelled twice (also at ${JSON.stringify(twin.context)})`);
+      if (twin !== undefined) throw new InputError([`${lat}: ${file}: the same words are labelled twice (also at ${JSON.stringify(twin.context)})`]);
       spans.push({ ...span, context: l.context });
     };
     for (const l of e.want as Record<string, unknown>[]) check(l, 'want', 'category');
@@ -332,7 +328,7 @@ export function parseLabels(json: string, labelsPath: string, articles: Readonly
     };
   });
   const unlabelled = [...articles.keys()].filter((f) => !seen.has(f));
-  if (unlabelled.length > 0) throw new LabelError(`${labelsPath}: no entry for ${unlabelled.join(', ')}`);
+  if (unlabelled.length > 0) throw new InputError([`${labelsPath}: no entry for ${unlabelled.join(', ')}`]);
   return out;
 }
 

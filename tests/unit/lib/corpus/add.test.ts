@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AddError, appendProvenance, commitAddition, comparableUrl, nextSeedFile, planAddition, type ProvenanceEntry } from '../../../../lib/corpus/add.ts';
+import { InputError } from '../../../../lib/data/input-error.ts';
+import { appendProvenance, commitAddition, comparableUrl, nextSeedFile, planAddition, type ProvenanceEntry } from '../../../../lib/corpus/add.ts';
 import { extractArticle } from '../../../../lib/extract/article.ts';
 import { ROOT, run, snapshot, useTempSeeds } from './helpers.ts';
 
@@ -162,8 +163,8 @@ describe('overrides and failures', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(AddError);
-    expect((error as AddError).problems.join('\n')).toMatch(/has problems already[\s\S]*009_orphan\.txt: no entry in/);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).problems.join('\n')).toMatch(/has problems already[\s\S]*009_orphan\.txt: no entry in/);
     expect(both(t)).toEqual(before);
   }, SLOW);
 });

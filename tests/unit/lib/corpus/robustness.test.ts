@@ -40,8 +40,8 @@ describe('the corpus pipeline on mangled documents', () => {
         try {
           result = buildCorpus([seed], [], KNOWN_ENTITIES);
         } catch (error) {
-          // The only documented failure of buildCorpus itself is a SeedError-like
-          // message naming the file; anything else is a bug.
+          // The only documented failure of buildCorpus itself is an InputError
+          // naming the file; anything else is a bug.
           expect(String(error)).toMatch(/x\.txt/);
           return;
         }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DataError, parseCorpusData, parseDocuments } from '../../../../lib/data/parse.ts';
+import { InputError } from '../../../../lib/data/input-error.ts';
+import { parseCorpusData, parseDocuments } from '../../../../lib/data/parse.ts';
 
 const DATA = join(import.meta.dirname, '../../../../data');
 const text = (file: string) => readFileSync(join(DATA, file), 'utf8');
@@ -26,7 +27,7 @@ describe('parseCorpusData', () => {
     const id = statements[3]!.id as string;
     statements[3] = { ...statements[3], kind: 'quote' };
     expect(() => parseCorpusData({ ...shipped(), statements })).toThrow(
-      new DataError(`data/statements.json: entry 3 (${id}): "kind" must be one of primary, counterclaim, context, not "quote"`),
+      new InputError([`data/statements.json: entry 3 (${id}): "kind" must be one of primary, counterclaim, context, not "quote"`]),
     );
   });
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { chromeClassWord, decodePage, ExtractError, extractArticle } from '../../../../lib/extract/article.ts';
+import { InputError } from '../../../../lib/data/input-error.ts';
+import { chromeClassWord, decodePage, extractArticle } from '../../../../lib/extract/article.ts';
 import { calendarDate, readMetadata } from '../../../../lib/extract/meta.ts';
 import { ROOT } from '../corpus/helpers.ts';
 
@@ -264,7 +265,7 @@ describe('extraction details', () => {
   });
 
   it('a page with no article is an error naming the file', () => {
-    expect(() => extractArticle('<html><body><nav><a href="/">Home</a></nav></body></html>', 'empty.html')).toThrow(ExtractError);
+    expect(() => extractArticle('<html><body><nav><a href="/">Home</a></nav></body></html>', 'empty.html')).toThrow(InputError);
     expect(() => extractArticle('<html><body><nav><a href="/">Home</a></nav></body></html>', 'empty.html')).toThrow(/^empty\.html: no article/);
   });
 

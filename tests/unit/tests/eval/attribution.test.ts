@@ -3,10 +3,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../../../lib/data/input-error.ts';
 import type { Statement } from '../../../../lib/data/types.ts';
 import {
   type EvalReport,
-  FixtureError,
   judge,
   type Label,
   locate,
@@ -154,8 +154,8 @@ describe('reading labels', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(FixtureError);
-    const problems = (error as FixtureError).problems;
+    expect(error).toBeInstanceOf(InputError);
+    const problems = (error as InputError).problems;
     expect(problems).toContainEqual(expect.stringMatching(/labels\.json:3: text not found in a\.txt/));
     expect(problems).toContainEqual(expect.stringMatching(/labels\.json:4: unknown field "who"/));
     expect(problems).toContainEqual(expect.stringMatching(/labels\.json:4: "kind" must be one of/));

@@ -9,12 +9,12 @@ import {
   detectText,
   evaluate,
   evaluateArticle,
-  LabelError,
   loadSet,
   locate,
   parseLabels,
   type ArticleLabels,
 } from '../../../eval/detect.ts';
+import { InputError } from '../../../../lib/data/input-error.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const SET_DIR = `${root}tests/fixtures/detect`;
@@ -143,7 +143,7 @@ describe('parseLabels', () => {
   });
   it('names the labels file and line of a bad label', () => {
     const bad = good.replace('sanctions on Huawei', 'sanctions on ZTE');
-    expect(() => parseLabels(bad, 'labels.json', articles)).toThrow(LabelError);
+    expect(() => parseLabels(bad, 'labels.json', articles)).toThrow(InputError);
     expect(() => parseLabels(bad, 'labels.json', articles)).toThrow(/^labels\.json:9: a\.txt: context not found/);
     expect(() => parseLabels(good.replace('"huawei"', '"phones"'), 'labels.json', articles)).toThrow(/labels\.json:9: .*category/);
   });
