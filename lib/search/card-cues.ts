@@ -44,8 +44,8 @@ export const QUERY_TOPIC_CUES: Readonly<Partial<Record<Matter, RegExp>>> = {
   trade:
     /\btrade\b|\btrading\b|\btariffs?\b|\bexports?\b|\bimports?\b|\bsupply chains?\b|\bsuppliers?\b|\bwin-win\b|\b(?:buy|buying|bought|sell|selling|sold|purchas\w+) (?:from|to|more|components|parts|chips|goods)\b|\bmarket economy\b|\bcommercial\b|\bbusiness(?:es)? with\b|\bdecoupl\w+|\b(?:US|U\.S\.|American) (?:companies|firms)\b|\bmutually beneficial\b|\bproduction capacity\b|\bWTO\b|\bWorld Trade Organi[sz]ation\b|\btrade rules\b|\bfair competition\b|\bnon-?discrimination\b/i,
   // Her names are data (`topicPeople` in names.json); the rest is how news tells her case.
-  'meng-wanzhou': new RegExp(
-    `${personWords('meng-wanzhou')}|\\bextradit\\w+|\\barrest(?:ed)?\\b|\\bhouse arrest\\b|\\bdetention\\b|\\bdetained\\b|\\bVancouver\\b|\\bchief financial officer\\b|\\bCFO\\b|\\bbank fraud\\b|\\bHSBC\\b`,
+  extradition: new RegExp(
+    `${personWords('extradition')}|\\bextradit\\w+|\\barrest(?:ed)?\\b|\\bhouse arrest\\b|\\bdetention\\b|\\bdetained\\b|\\bVancouver\\b|\\bchief financial officer\\b|\\bCFO\\b|\\bbank fraud\\b|\\bHSBC\\b`,
     'i',
   ),
   globalisation: /\bglobali[sz]\w+|\bglobal (?:industry|industries|supply chains?|cooperation|ecosystem)\b|\bgo it alone\b/i,

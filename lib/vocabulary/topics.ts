@@ -58,10 +58,10 @@ const TOPIC_TABLE = {
     pattern: /\bindependen(?:t|ce)\b|\bwholly owned by\b|\bholds? shares\b|\bintervenes?\b|\binterfere\w*\b|\bpolitical whirlpool\b/i,
     words: 'independence independent',
   },
-  // The case of the person `topicPeople` in names.json names: either of her names, her arrest, the extradition.
-  'meng-wanzhou': {
-    pattern: new RegExp(`${personWords('meng-wanzhou')}|\\bextradition\\b|\\barrest(?:ed)?\\b`, 'i'),
-    words: `${NAMES.topicPeople['meng-wanzhou']} arrest extradition`,
+  // The arrest and extradition case of Huawei's CFO: her names (`topicPeople` in names.json), the arrest, the extradition.
+  extradition: {
+    pattern: new RegExp(`${personWords('extradition')}|\\bextradition\\b|\\barrest(?:ed)?\\b`, 'i'),
+    words: `${NAMES.topicPeople.extradition} arrest extradition`,
   },
   security: {
     pattern: /\bnational security\b|\bsecurity (?:concerns?|of (?:its|our|these|the)|breach)\b|\bcyber[-\s]?(?:security|attack|hacking)\b|\bhacking\b|\bsecure (?:operations|network)\b|\bprivacy breaches\b/i,
