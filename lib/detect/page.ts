@@ -4,7 +4,7 @@
  * decided against the same evidence (a sliced scan then gives the same result
  * as a full one, whatever the order of its slices).
  */
-import { memoize, pageContext, type PageContext } from './context.ts';
+import { memoize, NEUTRAL_PAGE, pageContext, pageMayBeOnTopic, type PageContext } from './context.ts';
 import { SHOW_ELEMENTS_AND_TEXT, SKIP_TAGS, TEXT_NODE } from './dom-rules.ts';
 import { nextOutside } from './blocks.ts';
 
@@ -38,10 +38,17 @@ export function textSample(root: Node, maxChars: number = PAGE_SAMPLE_CHARS): st
   return parts.join(' ').slice(0, maxChars);
 }
 
-/** {@link pageContext} of a document: its title and a sample of its body. */
+/**
+ * {@link pageContext} of a document: its title and a sample of its body. A
+ * page that cannot be on topic (no entity or China in its title, no entity
+ * in the sample: {@link pageMayBeOnTopic}) gets {@link NEUTRAL_PAGE} without
+ * its signals being counted: the same decisions, and most pages never
+ * compile the signals' RegExp.
+ */
 export function pageContextOf(doc: Document, maxChars: number = PAGE_SAMPLE_CHARS): PageContext {
   const body = doc.body ?? doc.documentElement;
-  return pageContext(doc.title, body === null ? '' : textSample(body, maxChars));
+  const sample = body === null ? '' : textSample(body, maxChars);
+  return pageMayBeOnTopic(doc.title, sample) ? pageContext(doc.title, sample) : NEUTRAL_PAGE;
 }
 
 /**

@@ -12,7 +12,7 @@
  * decided once by the context rule.
  */
 import { applyContext, matchTerms, PREFILTER } from './matcher.ts';
-import { blockSignals, memoize, type BlockDecision, type PageContext, type PageInput } from './context.ts';
+import { blockSignals, memoize, TOPIC_GATE, type BlockDecision, type PageContext, type PageInput } from './context.ts';
 import type { Mention } from './types.ts';
 import {
   ELEMENT_NODE,
@@ -92,8 +92,9 @@ const CLOCK_EVERY = 64;
  * One-time costs met at the first block worth matching: V8 compiles a
  * RegExp at its first search, in every renderer (the term table's and the
  * context signals' take tens of milliseconds each on a slow machine). A page
- * without a candidate block never pays them; a page with one pays each in a
- * slice of its own (see `Scan.run`), so none shares a task with other work.
+ * without a name, an entity or China (`TOPIC_GATE`) never pays them; a page
+ * with one pays each in a slice of its own (see `Scan.run`), so none shares
+ * a task with other work.
  */
 const FIRST_USE: (() => void)[] = [() => matchTerms('Huawei'), () => blockSignals('Huawei')];
 
@@ -180,7 +181,7 @@ export class Scan {
         const candidate = (node as Text).length <= MAX_BLOCK_CHARS && PREFILTER.test((node as Text).data);
         if (candidate) {
           // A one-time cost ends the slice: alone in a slice of its own, the node met again in the next.
-          const once = this.firstUse();
+          const once = this.firstUse(node as Text);
           if (once) {
             if (count === 1) once();
             break;
@@ -210,15 +211,22 @@ export class Scan {
     return out;
   }
 
-  /** The next one-time cost still to pay before a block is matched, if any. */
-  private firstUse(): (() => void) | undefined {
-    const step = FIRST_USE.shift();
-    if (step) return step;
-    if (this.pageRead) return undefined;
-    return () => {
-      this.page();
-      this.pageRead = true;
-    };
+  /**
+   * The next one-time cost still to pay before the block of `text` is
+   * matched, if any: the page context first (cheap unless the page may be on
+   * topic), then the RegExps, only once a block may need them (the page is on
+   * topic, or this node passes the gate; a block that passes through another
+   * of its nodes compiles them in its own slice, which is merely longer).
+   */
+  private firstUse(text: Text): (() => void) | undefined {
+    if (!this.pageRead) {
+      return () => {
+        this.page();
+        this.pageRead = true;
+      };
+    }
+    if (FIRST_USE.length === 0 || !(this.page().onTopic || TOPIC_GATE.test(text.data))) return undefined;
+    return FIRST_USE.shift();
   }
 
   private startNextRoot(out: BlockMatch[]): void {
@@ -253,6 +261,10 @@ export class Scan {
   private matchBlock(block: BlockNode): BlockMatch | null {
     const seg = buildSegment(block, this.rules);
     if (seg === null) return null;
+    // Without a name, an entity or China in the block, only its generic
+    // words could be ours, and only on an on-topic page: most blocks of most
+    // pages stop here, and never compile or run the term table.
+    if (!TOPIC_GATE.test(seg.text) && !this.page().onTopic) return null;
     const raw = matchTerms(seg.text);
     if (raw.length === 0) return null;
     const { mentions, decision } = applyContext(seg.text, raw, this.page);
