@@ -69,7 +69,7 @@ const plural = (s: string) => `${anyCase(s)}(?:[sS])?`;
  * The entity words: every Huawei term of the table, then the other Chinese
  * tech companies and the names a story uses alone once it has named the
  * person (`namedAlone` in names.json). Without word edges: {@link ENTITY}
- * adds them, {@link TOPIC_GATE} does without.
+ * adds them, {@link mayBeOnTopic} does without.
  */
 const ENTITY_WORDS: readonly { pattern: string; wordEdges: boolean }[] = [
   ...TERMS.filter((t) => t.category === 'huawei'),
@@ -86,9 +86,10 @@ const CHINA_WORDS: readonly { pattern: string; wordEdges: boolean }[] = [
 const ENTITY = sharedEdges(ENTITY_WORDS, (pattern) => `(?:${pattern})`);
 const CHINA = sharedEdges(CHINA_WORDS, (pattern) => `(?:${pattern})`);
 
-const TECH = [
-  wholeWord(
-    [
+/** 5G, chips, semiconductors, telecoms, smartphones, network equipment. */
+const TECH_WORDS: readonly { pattern: string; wordEdges: boolean }[] = [
+  {
+    pattern: [
       '5G',
       plural('chip'),
       plural('microchip'),
@@ -99,8 +100,10 @@ const TECH = [
       plural('smartphone'),
       `${word('network')}${SPACE}${word('equipment')}`,
     ].join('|'),
-  ),
+    wordEdges: true,
+  },
 ];
+const TECH = sharedEdges(TECH_WORDS, (pattern) => `(?:${pattern})`);
 
 const OFF_TOPIC = [
   wholeWord(
@@ -146,30 +149,34 @@ const OFF_TOPIC = [
  */
 const signals = memoize(() => new RegExp([ENTITY, CHINA, TECH, OFF_TOPIC].map((alts) => `(${alts.join('|')})`).join('|'), 'gu'));
 
-/**
- * Whether `text` could name Huawei, one of its people, another Chinese tech
- * company or China: the entity and China words of the context rule (so every
- * Huawei term), without their word edges. Without one of them no name can
- * match and no block can be on topic by itself (steps 1 and 3 of
- * {@link decideBlock}), nor a page ({@link pageContext}): its generic words
- * are not ours. The edges are what is dear to compile (Unicode property
- * sets, see `sharedEdges`): in Node 24 on the bench machine (load 9), this
- * RegExp's first search took 2-7 ms, the signals' 15-25 ms and the term
- * table's 55-80 ms. So a page pays for those two only where one of these
- * words stands.
- */
-export const TOPIC_GATE = new RegExp([...ENTITY_WORDS, ...CHINA_WORDS].map((w) => `(?:${w.pattern})`).join('|'), 'u');
+/** One alternation of `words` without their word edges: matches wherever their edged forms match, and more. */
+const edgeless = (words: readonly { pattern: string }[]) => new RegExp(words.map((w) => `(?:${w.pattern})`).join('|'), 'u');
+const ENTITY_GATE = edgeless(ENTITY_WORDS);
+const CHINA_GATE = edgeless(CHINA_WORDS);
+const TECH_GATE = edgeless(TECH_WORDS);
 
-/** {@link TOPIC_GATE} without China: only the entity words, which a body needs for the page to be on topic. */
-const ENTITY_GATE = new RegExp(ENTITY_WORDS.map((w) => `(?:${w.pattern})`).join('|'), 'u');
+/**
+ * Whether a block with this text could hold a name or be on topic by
+ * itself: it has an entity word (every Huawei term is one), or China and a
+ * technology (steps 1 and 3 of {@link decideBlock}). When it cannot, its
+ * generic words are ours only on an on-topic page. The words are the
+ * context rule's own, without their word edges, and the edges are what is
+ * dear to compile (Unicode property sets, see `sharedEdges`): in Node 24 on
+ * the bench machine (load 9) these three RegExps' first searches took 2-7 ms
+ * together, the signals' 15-25 ms and the term table's 55-80 ms. So a page
+ * pays for those two only where a block passes.
+ */
+export function mayBeOnTopic(text: string): boolean {
+  return ENTITY_GATE.test(text) || (CHINA_GATE.test(text) && TECH_GATE.test(text));
+}
 
 /**
  * Whether a page with this title and body text can be on topic at all
- * ({@link pageContext}): its title must name an entity or China, or its body
- * an entity. A cheap test that spares most pages the signal count.
+ * ({@link pageContext}): its title must be on topic by itself, or its body
+ * name an entity. A cheap test that spares most pages the signal count.
  */
 export function pageMayBeOnTopic(title: string, bodyText: string): boolean {
-  return TOPIC_GATE.test(title) || ENTITY_GATE.test(bodyText);
+  return mayBeOnTopic(title) || ENTITY_GATE.test(bodyText);
 }
 
 /** Count the topic signals in `text` (one pass). */

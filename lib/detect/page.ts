@@ -40,7 +40,7 @@ export function textSample(root: Node, maxChars: number = PAGE_SAMPLE_CHARS): st
 
 /**
  * {@link pageContext} of a document: its title and a sample of its body. A
- * page that cannot be on topic (no entity or China in its title, no entity
+ * page that cannot be on topic (a title not on topic by itself, no entity
  * in the sample: {@link pageMayBeOnTopic}) gets {@link NEUTRAL_PAGE} without
  * its signals being counted: the same decisions, and most pages never
  * compile the signals' RegExp.

@@ -12,7 +12,7 @@
  * decided once by the context rule.
  */
 import { applyContext, matchTerms, PREFILTER } from './matcher.ts';
-import { blockSignals, memoize, TOPIC_GATE, type BlockDecision, type PageContext, type PageInput } from './context.ts';
+import { blockSignals, mayBeOnTopic, memoize, type BlockDecision, type PageContext, type PageInput } from './context.ts';
 import type { Mention } from './types.ts';
 import {
   ELEMENT_NODE,
@@ -92,7 +92,7 @@ const CLOCK_EVERY = 64;
  * One-time costs met at the first block worth matching: V8 compiles a
  * RegExp at its first search, in every renderer (the term table's and the
  * context signals' take tens of milliseconds each on a slow machine). A page
- * without a name, an entity or China (`TOPIC_GATE`) never pays them; a page
+ * where no block may be on topic (`mayBeOnTopic`) never pays them; a page
  * with one pays each in a slice of its own (see `Scan.run`), so none shares
  * a task with other work.
  */
@@ -225,7 +225,7 @@ export class Scan {
         this.pageRead = true;
       };
     }
-    if (FIRST_USE.length === 0 || !(this.page().onTopic || TOPIC_GATE.test(text.data))) return undefined;
+    if (FIRST_USE.length === 0 || !(this.page().onTopic || mayBeOnTopic(text.data))) return undefined;
     return FIRST_USE.shift();
   }
 
@@ -261,10 +261,10 @@ export class Scan {
   private matchBlock(block: BlockNode): BlockMatch | null {
     const seg = buildSegment(block, this.rules);
     if (seg === null) return null;
-    // Without a name, an entity or China in the block, only its generic
-    // words could be ours, and only on an on-topic page: most blocks of most
-    // pages stop here, and never compile or run the term table.
-    if (!TOPIC_GATE.test(seg.text) && !this.page().onTopic) return null;
+    // A block without a name that is not on topic by itself has only
+    // generic words to offer, ours only on an on-topic page: most blocks of
+    // most pages stop here, and never compile or run the term table.
+    if (!mayBeOnTopic(seg.text) && !this.page().onTopic) return null;
     const raw = matchTerms(seg.text);
     if (raw.length === 0) return null;
     const { mentions, decision } = applyContext(seg.text, raw, this.page);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findMentions } from '../../../../lib/detect/matcher.ts';
-import { pageContext, pageMayBeOnTopic, TOPIC_GATE } from '../../../../lib/detect/context.ts';
+import { mayBeOnTopic, pageContext, pageMayBeOnTopic } from '../../../../lib/detect/context.ts';
 import { pageContextOf } from '../../../../lib/detect/page.ts';
 import { scanAll } from '../../../../lib/detect/scanner.ts';
 import { TERMS } from '../../../../lib/vocabulary/terms.ts';
@@ -22,13 +22,13 @@ const FRAGMENTS = [
 ];
 const textArb = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 20 }).map((parts) => parts.join(''));
 
-describe('TOPIC_GATE: the cheap test before the term table and the signals', () => {
+describe('mayBeOnTopic: the cheap test before the term table and the signals', () => {
   it('passes every text in which a mention is found, whatever the page (property)', () => {
     const onTopicPage = pageContext('Huawei', 'Huawei. '.repeat(10));
     expect(onTopicPage.onTopic).toBe(true);
     fc.assert(
       fc.property(textArb, textArb, (text, title) => {
-        if (TOPIC_GATE.test(text)) return;
+        if (mayBeOnTopic(text)) return;
         // Rejected: nothing is found unless the page is on topic…
         const page = pageContext(title, text);
         if (!page.onTopic) expect(findMentions(text, page)).toEqual([]);
@@ -50,9 +50,10 @@ describe('TOPIC_GATE: the cheap test before the term table and the signals', () 
   });
 
   it('is not the whole story: words that pass it are still matched with their edges', () => {
-    expect(TOPIC_GATE.test('The Chinaberry tree')).toBe(true);
-    expect(findMentions('The Chinaberry tree faces sanctions.')).toEqual([]);
-    expect(TOPIC_GATE.test('Trade sanctions on Russia')).toBe(false);
+    expect(mayBeOnTopic('Chinaberry chips')).toBe(true);
+    expect(findMentions('Chinaberry chips face sanctions.')).toEqual([]);
+    expect(mayBeOnTopic('China trade sanctions')).toBe(false);
+    expect(mayBeOnTopic('Trade sanctions on Russia')).toBe(false);
   });
 });
 
