@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { fail as failAs, parseArgsOrFail } from './cli.ts';
 import { commitAddition, planAddition, resultFor } from '../lib/corpus/add.ts';
 import { InputError } from '../lib/data/input-error.ts';
 import { formatReport } from '../lib/corpus/report.ts';
@@ -21,17 +21,14 @@ const root = resolve(import.meta.dirname, '..');
 const USAGE =
   'usage: npm run add -- PAGE.html [--url URL] [--title T] [--publisher P] [--author A] [--date YYYY[-MM[-DD]]] [--dry-run] [--seeds DIR] [--out DIR]';
 
-function fail(lines: readonly string[]): never {
-  for (const l of lines) process.stderr.write(`add: ${l}\n`);
-  process.exit(1);
-}
+const fail: (lines: readonly string[]) => never = (lines) => failAs('add', lines);
 
 const show = (path: string) => relative(process.cwd(), path) || path;
 
 function main(): void {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const { values: args, positionals } = parseArgsOrFail(
+    'add',
+    {
       options: {
         url: { type: 'string' },
         title: { type: 'string' },
@@ -43,11 +40,9 @@ function main(): void {
         out: { type: 'string', default: resolve(root, 'data') },
       },
       allowPositionals: true,
-    });
-  } catch (e) {
-    fail([e instanceof Error ? e.message : String(e), USAGE]);
-  }
-  const { values: args, positionals } = parsed;
+    },
+    USAGE,
+  );
   if (positionals.length !== 1) fail([positionals.length === 0 ? 'no page given' : 'one page at a time', USAGE]);
   const page = positionals[0]!;
 

@@ -11,14 +11,11 @@
  * attributions). --json prints the whole report for machines instead.
  */
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { fail as failAs, parseArgsOrFail } from './cli.ts';
 import { InputError } from '../lib/data/input-error.ts';
 import { DEFAULT_PATHS, type DocReport, type EvalReport, type Got, pct, ROOT, runEval, type Score, type SetReport } from '../tests/eval/attribution.ts';
 
-function fail(lines: readonly string[]): never {
-  for (const l of lines) process.stderr.write(`eval:attribution: ${l}\n`);
-  process.exit(1);
-}
+const fail: (lines: readonly string[]) => never = (lines) => failAs('eval:attribution', lines);
 
 function cell(text: string, width: number): string {
   const t = text.replace(/\s+/g, ' ');
@@ -85,19 +82,18 @@ function format(report: EvalReport, fixtures: string, seeds: string): string {
 }
 
 function main(): void {
-  let args;
-  try {
-    args = parseArgs({
+  const args = parseArgsOrFail(
+    'eval:attribution',
+    {
       options: {
         json: { type: 'boolean', default: false },
         seeds: { type: 'string', default: DEFAULT_PATHS.seeds },
         fixtures: { type: 'string', default: DEFAULT_PATHS.fixtures },
       },
       allowPositionals: false,
-    }).values;
-  } catch (e) {
-    fail([e instanceof Error ? e.message : String(e), 'usage: npm run eval:attribution -- [--json] [--seeds DIR] [--fixtures DIR]']);
-  }
+    },
+    'usage: npm run eval:attribution -- [--json] [--seeds DIR] [--fixtures DIR]',
+  ).values;
   let report: EvalReport;
   try {
     report = runEval({ seeds: args.seeds, fixtures: args.fixtures });

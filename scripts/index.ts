@@ -10,7 +10,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { fail as failAs, parseArgsOrFail } from './cli.ts';
 import { buildCorpus } from '../lib/corpus/build.ts';
 import { formatReport } from '../lib/corpus/report.ts';
 import { readSeeds } from '../lib/corpus/seeds.ts';
@@ -20,15 +20,12 @@ import { staleFiles, writeDirAtomically } from '../lib/corpus/write.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
-function fail(lines: readonly string[]): never {
-  for (const l of lines) process.stderr.write(`index: ${l}\n`);
-  process.exit(1);
-}
+const fail: (lines: readonly string[]) => never = (lines) => failAs('index', lines);
 
 function main(): void {
-  let args;
-  try {
-    args = parseArgs({
+  const args = parseArgsOrFail(
+    'index',
+    {
       options: {
         check: { type: 'boolean', default: false },
         report: { type: 'boolean', default: false },
@@ -36,10 +33,9 @@ function main(): void {
         out: { type: 'string', default: resolve(root, 'data') },
       },
       allowPositionals: false,
-    }).values;
-  } catch (e) {
-    fail([`${e instanceof Error ? e.message : String(e)}`, 'usage: npm run index -- [--check] [--report] [--seeds DIR] [--out DIR]']);
-  }
+    },
+    'usage: npm run index -- [--check] [--report] [--seeds DIR] [--out DIR]',
+  ).values;
   let input;
   try {
     input = readSeeds(args.seeds);

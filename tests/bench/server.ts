@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
+import { listenLocally } from '../e2e/server.ts';
 
 /**
  * The bench pages' server on 127.0.0.1: generated pages from memory under
@@ -49,8 +50,5 @@ export async function startBenchServer(generated: ReadonlyMap<string, string>, r
     }
     res.writeHead(404).end('not found');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('bench server has no port');
-  return { url: `http://127.0.0.1:${address.port}`, server };
+  return { url: await listenLocally(server), server };
 }

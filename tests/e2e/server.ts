@@ -33,8 +33,13 @@ export async function startServer(root: string): Promise<{ url: string; server: 
       res.writeHead(404).end('not found');
     }
   });
+  return { url: await listenLocally(server), server };
+}
+
+/** Starts `server` on a free port of 127.0.0.1 (never reachable from the network); its base URL. */
+export async function listenLocally(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('server has no port');
-  return { url: `http://127.0.0.1:${address.port}`, server };
+  return `http://127.0.0.1:${address.port}`;
 }

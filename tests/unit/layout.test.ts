@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import entities from '../../seeds/entities.json' with { type: 'json' };
 import vocabularyNames from '../../lib/vocabulary/names.json' with { type: 'json' };
+import { filesUnder, ROOT } from './files.ts';
 import { codeOf, importsOf } from './ts-lexer.ts';
 
 /**
@@ -14,21 +15,11 @@ import { codeOf, importsOf } from './ts-lexer.ts';
  * (`seeds/entities.json`), not code.
  */
 
-const ROOT = join(import.meta.dirname, '../..');
 const FOLDERS = ['lib', 'components', 'entrypoints'];
 
 /** Every .ts/.tsx file under the folders, as a repository path with `/`. */
 function sources(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
-      const path = posix.join(dir, e.name);
-      if (e.isDirectory()) walk(path);
-      else if (/\.tsx?$/.test(e.name)) out.push(path);
-    }
-  };
-  for (const f of FOLDERS) walk(f);
-  return out.sort();
+  return FOLDERS.flatMap(filesUnder).filter((path) => /\.tsx?$/.test(path));
 }
 
 const BOTTOM = ['lib/vocabulary', 'lib/data'];
@@ -179,15 +170,7 @@ describe('names are data', () => {
  */
 describe('unit tests mirror the source', () => {
   it('every file under tests/unit/ sits in the mirror of a folder of the repository', () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const e of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
-        const path = posix.join(dir, e.name);
-        if (e.isDirectory()) walk(path);
-        else files.push(path);
-      }
-    };
-    walk('tests/unit');
+    const files = filesUnder('tests/unit');
     expect(files).toContain('tests/unit/lib/search/postings.test.ts');
     const strays = files.filter((path) => {
       const mirrored = posix.dirname(path.slice('tests/unit/'.length));

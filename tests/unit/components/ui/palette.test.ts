@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { highlightName } from '../../../../entrypoints/content/highlight-names.ts';
 import { CATEGORIES } from '../../../../lib/vocabulary/categories.ts';
+import { filesUnder, ROOT } from '../../files.ts';
 
 /**
  * One palette, from one place: components/ui/tokens.css. The page's
@@ -12,7 +13,6 @@ import { CATEGORIES } from '../../../../lib/vocabulary/categories.ts';
  * literals.
  */
 
-const ROOT = join(import.meta.dirname, '../../../..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 const COLOUR = /#[0-9a-fA-F]{3,8}\b|\b(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\(/;
 
@@ -71,15 +71,7 @@ describe('category colours', () => {
 
 describe('one palette', () => {
   it('no stylesheet under components/ but tokens.css names a colour', () => {
-    const sheets: string[] = [];
-    const walk = (dir: string) => {
-      for (const e of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
-        const path = posix.join(dir, e.name);
-        if (e.isDirectory()) walk(path);
-        else if (e.name.endsWith('.css')) sheets.push(path);
-      }
-    };
-    walk('components');
+    const sheets = filesUnder('components').filter((path) => path.endsWith('.css'));
     expect(sheets).toContain('components/panel/panel.css');
     const bad = sheets
       .filter((path) => path !== 'components/ui/tokens.css')
