@@ -5,7 +5,7 @@
  * survive closing the panel goes out through `services.saveSearch`;
  * everything else lives here.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
 import type { Topic } from '../../lib/vocabulary/topics.ts';
 import type { PanelTarget } from '../../lib/messages.ts';
@@ -56,6 +56,8 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
   const [reading, setReading] = useState<Reading | null>(() => (target?.read ? readingFor(data, target.read) : null));
   const [tab, setTab] = useState<Tab>('search');
   const [page, setPage] = useState<PageState>({ status: 'loading' });
+  // The filters are drawn only while open: on a large corpus the source facet alone ranks thousands of documents per keystroke.
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const listScroll = useRef(0);
   const links = linksOf(corpus);
@@ -96,10 +98,16 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
     if (!reading && tab === 'search') document.scrollingElement?.scrollTo?.(0, listScroll.current);
   }, [reading]);
 
-  const read = (id: string) => {
-    if (!reading) listScroll.current = document.scrollingElement?.scrollTop ?? 0;
-    setReading(readingFor(data, id));
-  };
+  // One function for the panel's life, so result rows that stay listed are not drawn again for a new handler.
+  const readingNow = useRef(reading);
+  readingNow.current = reading;
+  const read = useCallback(
+    (id: string) => {
+      if (!readingNow.current) listScroll.current = document.scrollingElement?.scrollTop ?? 0;
+      setReading(readingFor({ corpus, documents }, id));
+    },
+    [corpus, documents],
+  );
   const readDocument = (file: string) => {
     if (!reading) listScroll.current = document.scrollingElement?.scrollTop ?? 0;
     setReading({ file });
@@ -162,12 +170,19 @@ export function PanelApp({ corpus, documents, services, saved = EMPTY_SEARCH, ta
         ) : null}
         <div hidden={reading !== null}>
           <SearchBox value={search.query} onInput={(query) => setSearch((s) => ({ ...s, query }))} inputRef={inputRef} />
-          <details class="sc-panel-filter-panel">
-            <summary class="sc-panel-filter-panel__summary">
+          <details class="sc-panel-filter-panel" open={filtersOpen} onToggle={(e) => setFiltersOpen(e.currentTarget.open)}>
+            <summary
+              class="sc-panel-filter-panel__summary"
+              onClick={(e) => {
+                // Opened by the state, in the same task as the click: the filters are there when the click returns.
+                e.preventDefault();
+                setFiltersOpen(!filtersOpen);
+              }}
+            >
               {t('panel_filters')}
               {filterCount ? <span class="sc-panel-badge">{t('panel_filtersActive', filterCount)}</span> : null}
             </summary>
-            <Filters filters={search.filters} counts={model.counts} speakers={speakers} sources={sources} onChange={setFilters} />
+            {filtersOpen ? <Filters filters={search.filters} counts={model.counts} speakers={speakers} sources={sources} onChange={setFilters} /> : null}
           </details>
           {browsing ? (
             <Overview

@@ -3,6 +3,7 @@
  * matched ones emphasized, who said it, where and when, what it disputes or
  * is disputed by, and the actions (read in source, copy citation).
  */
+import { Component } from 'preact';
 import { useId } from 'preact/hooks';
 import { isVerbatim } from '../../lib/data/types.ts';
 import { t } from '../../lib/i18n.ts';
@@ -23,7 +24,33 @@ export interface ResultItemProps {
   copy(text: string): Promise<void>;
 }
 
-export function ResultItem({ result, links, onRead, copy }: ResultItemProps) {
+/**
+ * Whether two rows would show the same: one statement (a result's id fixes
+ * every field drawn) with the same matched words, and the same handlers.
+ */
+function sameRow(a: ResultItemProps, b: ResultItemProps): boolean {
+  if (a.result.id !== b.result.id || a.links !== b.links || a.onRead !== b.onRead || a.copy !== b.copy) return false;
+  const [x, y] = [a.result.terms, b.result.terms];
+  return x.length === y.length && x.every((term, i) => term === y[i]);
+}
+
+/**
+ * A row that is not drawn again while it would show the same: from one
+ * keystroke to the next most listed statements stay, with the same words
+ * emphasized, and re-rendering them was a good part of a keystroke's script
+ * on a large corpus (tests/bench, panel).
+ */
+export class ResultItem extends Component<ResultItemProps> {
+  override shouldComponentUpdate(next: ResultItemProps): boolean {
+    return !sameRow(this.props, next);
+  }
+
+  override render() {
+    return <ResultRow {...this.props} />;
+  }
+}
+
+function ResultRow({ result, links, onRead, copy }: ResultItemProps) {
   const role = result.speaker.role.trim();
   const speakerId = `sp${useId().replace(/[^A-Za-z0-9_-]/g, '')}-speaker`;
   return (

@@ -22,12 +22,15 @@ afterEach(cleanup);
 const items = () => [...document.querySelectorAll<HTMLElement>('.sc-panel-results .sc-panel-item')];
 const count = () => Number(/^(\d+)/.exec(document.querySelector('.sc-panel-results__count')?.textContent ?? '')?.[1]);
 const box = (name: string, value: string) => document.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`)!;
+/** Opens the filters (drawn only while open). */
+const openFilters = () => fireEvent.click(document.querySelector('.sc-panel-filter-panel__summary')!);
 const shownCount = (name: string, value: string) => Number(box(name, value).closest('label')!.querySelector('.sc-panel-check__count')!.textContent);
 
 describe('filters in the panel', () => {
   it('narrow by kind, then by speaker, each count telling what ticking it leaves', () => {
     render(<App services={fakeServices()} />);
     fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'no-spy' } });
+    openFilters();
     const all = count();
     const primaries = shownCount('kinds', 'primary');
     const counters = shownCount('kinds', 'counterclaim');
@@ -52,6 +55,7 @@ describe('filters in the panel', () => {
   it('filter by topic and source document without a query browses the corpus', () => {
     const { corpus } = shipped();
     render(<App services={fakeServices()} />);
+    openFilters();
     fireEvent.click(box('files', '001_cf337998d25e89a1.txt'));
     const inFile = [...corpus.statements.values()].filter((s) => s.file === '001_cf337998d25e89a1.txt');
     expect(count()).toBe(inFile.length);
@@ -62,6 +66,7 @@ describe('filters in the panel', () => {
   it('a date range keeps sources that can fall within it, and says how many undated ones it leaves out', () => {
     const { corpus } = shipped();
     render(<App services={fakeServices()} />);
+    openFilters();
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2021-02-01' } });
     const expected = [...corpus.statements.values()].filter((s) => (corpus.sources.get(s.file)?.date ?? '').startsWith('2021-02'));
     expect(count()).toBe(expected.length);
