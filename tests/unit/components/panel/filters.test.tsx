@@ -27,6 +27,18 @@ const openFilters = () => fireEvent.click(document.querySelector('.sc-panel-filt
 const shownCount = (name: string, value: string) => Number(box(name, value).closest('label')!.querySelector('.sc-panel-check__count')!.textContent);
 
 describe('filters in the panel', () => {
+  it('are drawn only while open, and a click on the summary opens them at once', () => {
+    render(<App services={fakeServices()} />);
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'no-spy' } });
+    expect(box('kinds', 'primary')).toBeNull();
+    openFilters();
+    expect(document.querySelector<HTMLDetailsElement>('.sc-panel-filter-panel')!.open).toBe(true);
+    expect(shownCount('kinds', 'primary')).toBeGreaterThan(0);
+    openFilters();
+    expect(document.querySelector<HTMLDetailsElement>('.sc-panel-filter-panel')!.open).toBe(false);
+    expect(box('kinds', 'primary')).toBeNull();
+  });
+
   it('narrow by kind, then by speaker, each count telling what ticking it leaves', () => {
     render(<App services={fakeServices()} />);
     fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'no-spy' } });
