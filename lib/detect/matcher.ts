@@ -5,7 +5,8 @@
  */
 import { TERMS, type TermDef } from '../vocabulary/terms.ts';
 import type { Mention } from './types.ts';
-import { sharedEdges } from '../vocabulary/patterns.ts';
+import NAMES from '../vocabulary/names.json' with { type: 'json' };
+import { escapeLiteral, sharedEdges } from '../vocabulary/patterns.ts';
 import { blockSignals, decideBlock, memoize, NEUTRAL_PAGE, type BlockDecision, type PageInput } from './context.ts';
 
 /**
@@ -30,8 +31,30 @@ const allTerms = memoize(() => new RegExp(termsSource(), 'gu'));
  * is split across nodes at word boundaries ("Liang <b>Hua</b>") still leaves
  * its distinctive word whole in one node, so its block is still examined.
  */
-export const PREFILTER =
-  /huawei|zhengfei|liang|wanzhou|meng|hisilicon|futurewei|guo ping|eric xu|ken hu|richard yu|xu zhijun|hu houkun|yu chengdong|华为|華為|任正非|孟晚舟|sanction|entity|export|blacklist|black.list|chip|semiconductor|direct|fdpr|spy|espionage|door|crack|clamp|curb|restrict|embargo|limit|\bban|\bbar|\bblock|\bcut/i;
+export const PREFILTER = new RegExp(
+  [
+    ...personWords(),
+    ...'huawei|hisilicon|futurewei|华为|華為|sanction|entity|export|blacklist|black.list|chip|semiconductor|direct|fdpr|spy|espionage|door|crack|clamp|curb|restrict|embargo|limit|\\bban|\\bbar|\\bblock|\\bcut'.split('|'),
+  ].join('|'),
+  'i',
+);
+
+/**
+ * The prefilter's words for Huawei's people (`names.json`: the names are
+ * data): per name, the word a name split across nodes still leaves whole,
+ * its longest when that is distinctive (5 letters or more: "Liang" of
+ * "Liang Hua"), else the whole name ("Ken Hu": "ken" is inside "taken");
+ * a CJK name whole; and the surnames that stand alone ("Meng").
+ */
+function personWords(): string[] {
+  const words = NAMES.huaweiPeople.flatMap(({ names }) =>
+    names.map((name) => {
+      const longest = name.split(' ').reduce((a, b) => (b.length > a.length ? b : a));
+      return (longest.length >= 5 ? longest : name).toLowerCase();
+    }),
+  );
+  return [...new Set([...words, ...NAMES.namedAlone.map((n) => n.toLowerCase())])].map(escapeLiteral);
+}
 
 /**
  * Every term occurrence in `text`, sorted, non-overlapping, without the

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findMentions, matchTerms, isGenericTerm } from '../../../../lib/detect/matcher.ts';
+import { findMentions, matchTerms, isGenericTerm, PREFILTER } from '../../../../lib/detect/matcher.ts';
+import NAMES from '../../../../lib/vocabulary/names.json' with { type: 'json' };
 import { TERMS } from '../../../../lib/vocabulary/terms.ts';
 
 /** [text, term] pairs of every match, for compact assertions. */
@@ -10,6 +11,16 @@ describe('term table', () => {
   it.each(TERMS.flatMap((t) => t.examples.map((ex) => [t.term, ex] as const)))('%s matches %j in full', (term, ex) => {
     if (typeof ex === 'string') expect(found(`Yesterday ${ex}, today.`)).toEqual([[ex, term]]);
     else expect(found(`Yesterday ${ex[0]}, today.`)).toContainEqual([ex[1], term]);
+  });
+
+  it('the prefilter lets through every example of every term, and each word of a Huawei name split across nodes', () => {
+    const missed = TERMS.flatMap((t) => t.examples.map((ex) => (typeof ex === 'string' ? ex : ex[1]))).filter((ex) => !PREFILTER.test(ex));
+    expect(missed).toEqual([]);
+    const names = NAMES.huaweiPeople.flatMap((p) => p.names);
+    expect(names.filter((name) => !PREFILTER.test(name))).toEqual([]);
+    // "Liang <b>Hua</b>": a name with a distinctive word (5 letters or more) still passes on that word's node alone.
+    const words = (name: string) => name.split(' ');
+    expect(names.filter((name) => words(name).some((w) => w.length >= 5) && !words(name).some((w) => PREFILTER.test(w)))).toEqual([]);
   });
 
   it('names are never generic, every sanctions and no-spy term is', () => {
