@@ -72,3 +72,23 @@ export function sentenceAround(text: string, start: number, end: number, max = M
   const tail = windowEnd < flat.length ? '…' : '';
   return `${head}${flat.slice(windowStart, windowEnd).trim()}${tail}`;
 }
+
+/**
+ * The sentences of `text`, whitespace collapsed, cut where `sentenceAround`
+ * cuts them. The card reads a paragraph's sentences to find the one that
+ * words its claim (`claimSentence` in lib/search/card-question.ts).
+ * @example sentences("Mr. Ren spoke. Huawei said no.") → ["Mr. Ren spoke.", "Huawei said no."]
+ */
+export function sentences(text: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const past = endAt(text, i);
+    if (past === -1) continue;
+    out.push(text.slice(from, past));
+    from = past;
+    i = past - 1;
+  }
+  out.push(text.slice(from));
+  return out.map((s) => s.replace(/\s+/gu, ' ').trim()).filter((s) => s !== '');
+}

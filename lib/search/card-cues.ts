@@ -2,15 +2,20 @@ import { personWords, type Topic } from '../vocabulary/topics.ts';
 
 /**
  * What the card matches a paragraph and a statement on: the corpus topics,
- * and two matters news treats apart within them, which the corpus has no
- * topic for. Whether there is evidence (an accusation "without evidence",
- * "no evidence that Huawei has ever...") is the core of the security
- * dispute; how Huawei fares despite the measures ("despite sanctions",
+ * and matters news treats apart within them, which the corpus has no topic
+ * for. Whether there is evidence (an accusation "without evidence", "no
+ * evidence that Huawei has ever...") is the core of the security dispute;
+ * how Huawei fares despite the measures ("despite sanctions",
  * "self-sufficiency", "overcome") is another story than the measures
- * themselves. How much each matter of a paragraph asks for each matter of
- * a statement is learned (`npm run tune:card`).
+ * themselves; that a party denies a claim ("Huawei has denied the
+ * allegations") is answered by its denial, not by every statement on the
+ * claim; that a measure is political ("politicised", "a bargaining chip")
+ * by the statements that call it so; a no-spy pledge (an offer to sign an
+ * agreement) is a narrower matter than spying. How much each matter of a
+ * paragraph asks for each matter of a statement is learned
+ * (`npm run tune:card`).
  */
-export type Matter = Topic | 'evidence' | 'resilience';
+export type Matter = Topic | 'evidence' | 'resilience' | 'denial' | 'politics' | 'pledge';
 
 /**
  * How news paragraphs say what they are about, mapped to the corpus topics
@@ -42,7 +47,7 @@ export const QUERY_TOPIC_CUES: Readonly<Partial<Record<Matter, RegExp>>> = {
     /(?<!bargaining )\bchips?\b|\bmicrochips?\b|\bsemiconductors?\b|\bchipsets?\b|\bchipmak\w+|\bprocessors?\b|\bKirin\b|\bTSMC\b|\bSMIC\b|\bHiSilicon\b|\bforeign direct product\b/i,
   '5g': /\b5G\b|\bnetwork equipment\b|\bmobile networks?\b|\bbase stations?\b|\btelecom(?:munications)? (?:networks?|operators?|carriers?|equipment|gear|infrastructure)\b|\bwireless networks?\b/i,
   trade:
-    /\btrade\b|\btrading\b|\btariffs?\b|\bexports?\b|\bimports?\b|\bsupply chains?\b|\bsuppliers?\b|\bwin-win\b|\b(?:buy|buying|bought|sell|selling|sold|purchas\w+) (?:from|to|more|components|parts|chips|goods)\b|\bmarket economy\b|\bcommercial\b|\bbusiness(?:es)? with\b|\bdecoupl\w+|\b(?:US|U\.S\.|American) (?:companies|firms)\b|\bmutually beneficial\b|\bproduction capacity\b|\bWTO\b|\bWorld Trade Organi[sz]ation\b|\btrade rules\b|\bfair competition\b|\bnon-?discrimination\b/i,
+    /\btrade\b|\btrading\b|\btariffs?\b|\bexports?\b|\bimports?\b|\bsupply chains?\b|\bsuppliers?\b|\bwin-win\b|\b(?:buy|buying|bought|sell|selling|sold|purchas\w+) (?:from|to|more|components|parts|chips|goods)\b|\b(?:buy|buying|bought|sell|selling|sold|purchas\w+)\b[^.]{0,30}\b(?:equipment|components|parts|materials|goods|products|volumes)\b|\bmarket economy\b|\bcommercial\b|\bbusiness(?:es)? with\b|\bdecoupl\w+|\b(?:US|U\.S\.|American) (?:companies|firms)\b|\bmutually beneficial\b|\bproduction capacity\b|\bWTO\b|\bWorld Trade Organi[sz]ation\b|\btrade rules\b|\bfair competition\b|\bnon-?discrimination\b/i,
   // Her names are data (`topicPeople` in names.json); the rest is how news tells her case.
   extradition: new RegExp(
     `${personWords('extradition')}|\\bextradit\\w+|\\barrest(?:ed)?\\b|\\bhouse arrest\\b|\\bdetention\\b|\\bdetained\\b|\\bVancouver\\b|\\bchief financial officer\\b|\\bCFO\\b|\\bbank fraud\\b|\\bHSBC\\b`,
@@ -50,7 +55,10 @@ export const QUERY_TOPIC_CUES: Readonly<Partial<Record<Matter, RegExp>>> = {
   ),
   globalisation: /\bglobali[sz]\w+|\bglobal (?:industry|industries|supply chains?|cooperation|ecosystem)\b|\bgo it alone\b/i,
   evidence: /\b(?:no|any|without|not|never|lack of)\b[^.]{0,40}\b(?:evidence|proof)\b|\bevidence\b[^.]{0,20}\b(?:never|not)\b|\bunfounded\b|\bbaseless\b|\bunproven\b/i,
-  resilience: /\b(?:despite|in spite of) (?:[\p{L}.'’-]+ ){0,4}(?:sanctions|bans?|restrictions|curbs|blacklist\w*|export controls|pressure|crackdown)\b|\bself[-\s]?(?:sufficien\w*|relian\w*)|\bovercom\w+|\bthriv\w+|\bcomeback\b|\bbreakthrough\b|\brevenue\b|\bprofits?\b|\bhomegrown\b|\bin-house\b|\bown (?:chips?|operating system|processors?)\b|\bstronger\b|\b(?:wak(?:e|es|ing|ened)|awak\w+)\b(?: [\p{L}'’-]+){0,3} (?:capacity|capabilit\w+|potential|innovation)\b/iu,
+  resilience: /\b(?:despite|in spite of) (?:[\p{L}.'’-]+ ){0,4}(?:sanctions|bans?|restrictions|curbs|blacklist\w*|export controls|pressure|crackdown)\b|\bself[-\s]?(?:sufficien\w*|relian\w*)|\bovercom\w+|\bthriv\w+|\bcomeback\b|\bbreakthrough\b|\brevenue\b|\bprofits?\b|\bhome-?grown\b|\bin-house\b|\bself-(?:developed|designed|made)\b|\beffective(?:ness)?\b[^.]{0,30}\b(?:sanctions|bans?|restrictions|curbs|export controls|blacklist\w*)|\bdoing (?:really |very |remarkably )?well\b|\b(?:years|generations?) behind\b|\bown (?:chips?|operating system|processors?)\b|\bstronger\b|\b(?:wak(?:e|es|ing|ened)|awak\w+)\b(?: [\p{L}'’-]+){0,3} (?:capacity|capabilit\w+|potential|innovation)\b/iu,
+  pledge: /\bno[-\s]?(?:spy|backdoors?)\b[^.]{0,30}\b(?:agreements?|deals?|pacts?|pledges?|commitments?|accords?)\b|\bsign(?:s|ed|ing)?\b[^.]{0,30}\bno[-\s]?(?:spy|backdoors?)\b|\bpledg(?:e|es|ed|ing)\b/i,
+  denial: /\bden(?:y|ies|ied|ying|ials?)\b|\brefut\w+|\breject(?:s|ed|ing)? (?:the |these |those |such |all |any )?(?:claims?|allegations?|accusations?|charges?|reports?)\b|\bnot true\b|\buntrue\b|\bnot the case\b/i,
+  politics: /\bpolitic(?:s|al|ally|i[sz](?:e|es|ed|ing|ation))\b|\bgeopolitic\w*|\bbargaining chip\b/i,
   'operating-system': /\bAndroid\b|\boperating systems?\b|\bGoogle\b|\bGmail\b|\bHarmonyOS\b|\bHongmeng\b|\bPlay Store\b|\bapps?\b/i,
 };
 

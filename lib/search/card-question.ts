@@ -3,7 +3,7 @@ import NAMES from '../vocabulary/names.json' with { type: 'json' };
 import { KNOWN_ENTITIES } from '../vocabulary/known-entities.ts';
 import { blockSignals, decideBlock, NEUTRAL_PAGE } from '../detect/context.ts';
 import { isGenericTerm, matchTerms } from '../detect/matcher.ts';
-import { sentenceAround } from '../detect/sentence.ts';
+import { sentenceAround, sentences } from '../detect/sentence.ts';
 import type { Category } from '../vocabulary/categories.ts';
 import type { Entity } from '../vocabulary/entities.ts';
 import { MAX_CONTEXT, MAX_MENTION } from './limits.ts';
@@ -26,8 +26,8 @@ export interface CardQuestion {
   sentence: string;
   /** The paragraph (block text), clipped around the mention. */
   paragraph: string;
-  /** Corpus topics the mention itself stands for: "Entity List" is the entity list and sanctions. */
-  mentionTopics: Topic[];
+  /** Matters the mention itself stands for: "Entity List" is the entity list and sanctions, "no-spy agreement" the no-spy pledge. */
+  mentionTopics: Matter[];
   /** Matters (corpus topics, and the card's own: `Matter`) the sentence and the paragraph are about. */
   sentenceTopics: Matter[];
   paragraphTopics: Matter[];
@@ -50,8 +50,13 @@ export interface Detected {
   at?: number;
 }
 
-/** Corpus topics each detector term stands for; terms not listed stand for their category's. */
-const TERM_TOPICS: Readonly<Record<string, readonly Topic[]>> = {
+/**
+ * Matters each detector term stands for; terms not listed stand for their
+ * category's. A no-spy pledge is about spying, not backdoors: asking for
+ * backdoors too would put a statement naming both (a general pledge) above
+ * the one the paragraph reports.
+ */
+const TERM_TOPICS: Readonly<Record<string, readonly Matter[]>> = {
   'Entity List': ['entity-list', 'sanctions'],
   blacklist: ['entity-list', 'sanctions'],
   'trade blacklist': ['entity-list', 'sanctions'],
@@ -59,7 +64,9 @@ const TERM_TOPICS: Readonly<Record<string, readonly Topic[]>> = {
   'foreign direct product rule': ['chips', 'sanctions'],
   backdoor: ['backdoor', 'no-spy'],
   'no-backdoor': ['backdoor', 'no-spy'],
-  'no-backdoor agreement': ['backdoor', 'no-spy'],
+  'no-backdoor agreement': ['backdoor', 'no-spy', 'pledge'],
+  'no-spy': ['no-spy'],
+  'no-spy agreement': ['no-spy', 'pledge'],
   // A person a topic is about (her Latin and CJK terms): `topic` in names.json.
   ...Object.fromEntries(NAMES.huaweiPeople.flatMap((p) => ('topic' in p && p.topic ? [[p.term, [p.topic as Topic]]] : []))),
 };
@@ -135,6 +142,39 @@ function isOffTopic({ term, category, sentence, paragraph, fromDetector, namesUs
   return !(signals.china > 0 || (category === 'sanctions' && namesUs));
 }
 
+/**
+ * Words that carry a paragraph's point about the dispute: an accusation, a
+ * denial, concerns, evidence, or a turn ("however", "but"). News often names
+ * Huawei in one sentence ("Huawei is the world's leading producer of 5G
+ * technology") and makes its point in the next ("However, there is an
+ * ongoing debate over data security").
+ */
+const CLAIM_WORDS = /\b(?:however|but|yet)\b|\baccus\w*|\balleg\w*|\bclaim\w*|\bconcerns?\b|\bfears?\b|\bworr(?:y|ies|ied)\b|\bsuspicions?\b|\bdebate\b|\bden(?:y|ies|ied)\b|\bwarn\w*|\bevidence\b/giu;
+
+/**
+ * The sentence of a paragraph that words its claim: the one with the most
+ * claim words and card matters (`cueTopics`), the first on a tie; empty when
+ * no sentence has either. Its matters count as the mention's sentence's
+ * (`sentenceTopics`): the hovered name may sit in a sentence that only
+ * introduces the company.
+ */
+export function claimSentence(paragraph: string): string {
+  let best = '';
+  let bestScore = 0;
+  for (const sentence of sentences(paragraph)) {
+    const score = (sentence.match(CLAIM_WORDS)?.length ?? 0) + cueTopics(sentence).length;
+    if (score > bestScore) {
+      best = sentence;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** A name followed or preceded by a verb of speech: the paragraph reports that person's words. */
+const SPEAKING_AFTER = /^(?:['’]s)?\s+(?:has |had |also |later )?(?:said|says|told|added|stressed|insisted|argued|warned|noted|claimed|suggested|declared|wrote|tweeted)\b/u;
+const SPEAKING_BEFORE = /\b(?:said|says|added|told|according to)\s+$/u;
+
 export function cardQuestion(mention: string, context = '', detected: Detected = {}): CardQuestion {
   const m = String(mention).slice(0, MAX_MENTION);
   const raw = String(context);
@@ -149,11 +189,15 @@ export function cardQuestion(mention: string, context = '', detected: Detected =
   const mentionTopics = [...(term !== null && TERM_TOPICS[term] ? TERM_TOPICS[term] : category ? CATEGORY_TOPICS[category] : [])];
 
   const haystack = `${m} ${paragraph}`;
-  const named = KNOWN_ENTITIES.findEntities(haystack).map((e) => ({ entity: e.entity, text: haystack.slice(e.start, e.end) }));
+  const entities = KNOWN_ENTITIES.findEntities(haystack);
+  const named = entities.map((e) => ({ entity: e.entity, text: haystack.slice(e.start, e.end) }));
   const namedSpeakers = new Set<string>();
-  for (const e of named) {
-    // One-word aliases ("Li", "Ren", "Zhao") name too many people; full names and titles do not.
-    if (e.entity.type === 'person' && /\s/.test(e.text)) namedSpeakers.add(e.entity.id);
+  for (const e of entities) {
+    // One-word aliases ("Li", "Ren", "Zhao") name too many people; full names and titles do not,
+    // and neither does a one-word name speaking ("Zhengfei said", "said Trump").
+    const text = haystack.slice(e.start, e.end);
+    const speaking = SPEAKING_AFTER.test(haystack.slice(e.end, e.end + 30)) || SPEAKING_BEFORE.test(haystack.slice(Math.max(0, e.start - 20), e.start));
+    if (e.entity.type === 'person' && (/\s/.test(text) || speaking)) namedSpeakers.add(e.entity.id);
   }
   const namedSides = new Set<string>([
     ...Object.entries(SIDE_CUES)
@@ -171,7 +215,7 @@ export function cardQuestion(mention: string, context = '', detected: Detected =
     sentence,
     paragraph,
     mentionTopics,
-    sentenceTopics: cueTopics(`${m} ${sentence}`),
+    sentenceTopics: [...new Set([...cueTopics(`${m} ${sentence}`), ...cueTopics(claimSentence(paragraph))])],
     paragraphTopics: cueTopics(paragraph),
     namedSpeakers,
     namedSides,

@@ -57,6 +57,34 @@ function addWordScores(corpus: Corpus, words: string[][], weight: number, into: 
   if (max > 0) for (let h = 0; h < hits.docs.length; h++) into[hits.docs[h]!]! += weight * (hits.scores[h]! / max);
 }
 
+/**
+ * Adds `weight` times each statement's score for the question's word pairs
+ * (`wordPairs`: the sum of the rarity of the pairs it shares), relative to
+ * the best statement's, to `into`. A paragraph that reports a statement
+ * ("Huawei is willing to sign no-spy agreements with governments") repeats
+ * runs of its words; single shared words do not tell it from a statement
+ * that merely uses the same vocabulary.
+ */
+function addPairScores(t: CardTable, pairs: ReadonlySet<string>, weight: number, into: Float64Array): void {
+  if (weight === 0) return;
+  const acc = t.pairs;
+  const touched: number[] = [];
+  for (const pair of pairs) {
+    const entry = t.pairIndex.get(pair);
+    if (!entry) continue;
+    for (const doc of entry.docs) {
+      if (acc[doc] === 0) touched.push(doc);
+      acc[doc]! += entry.weight;
+    }
+  }
+  let max = 0;
+  for (const doc of touched) if (acc[doc]! > max) max = acc[doc]!;
+  for (const doc of touched) {
+    into[doc]! += weight * (acc[doc]! / max);
+    acc[doc] = 0;
+  }
+}
+
 /** Why the card shows what it shows: the lead statement's topics and words the paragraph shares. */
 export interface CardReason {
   /** Corpus topics of the lead statement the mention, sentence or paragraph is about, strongest first. */
@@ -177,13 +205,17 @@ interface CardTable {
   /** The statements each one answers or is answered by, as document numbers: `links[linkStart[doc] .. linkStart[doc + 1])`. */
   linkStart: Int32Array;
   links: Int32Array;
+  /** Each word pair of the card's statements (`wordPairs`): the statements holding it, and its weight (the rarer, the more). */
+  pairIndex: Map<string, { docs: Int32Array; weight: number }>;
   /**
    * Scratch arrays by document number, reused by every question (a card is
    * scored and ranked in one synchronous call, so no two questions share
-   * them at once): the words part of the score, the score before and after
-   * answer links, and which statements may lead.
+   * them at once): the words part of the score, the word pairs'
+   * (`addPairScores`), the score before and after answer links, and which
+   * statements may lead.
    */
   words: Float64Array;
+  pairs: Float64Array;
   base: Float64Array;
   score: Float64Array;
   onMatter: Uint8Array;
@@ -228,8 +260,19 @@ function cardTable(corpus: Corpus): CardTable {
     }
     linkStart[doc + 1] = links.length;
   }
+  const pairDocs = new Map<string, number[]>();
+  for (let doc = 0; doc < n; doc++) {
+    if (listOf[doc]! < 0) continue;
+    for (const pair of wordPairs(corpus.byDoc[doc]!.text)) {
+      const docs = pairDocs.get(pair);
+      if (docs) docs.push(doc);
+      else pairDocs.set(pair, [doc]);
+    }
+  }
+  const pairIndex = new Map([...pairDocs].map(([pair, docs]) => [pair, { docs: Int32Array.from(docs), weight: Math.log(1 + n / docs.length) }]));
   t = {
     lists,
+    pairIndex,
     listOf,
     speakerOf,
     speakers,
@@ -238,12 +281,31 @@ function cardTable(corpus: Corpus): CardTable {
     linkStart,
     links: Int32Array.from(links),
     words: new Float64Array(n),
+    pairs: new Float64Array(n),
     base: new Float64Array(n),
     score: new Float64Array(n),
     onMatter: new Uint8Array(n),
   };
   cardTables.set(corpus, t);
   return t;
+}
+
+/**
+ * The distinct pairs of consecutive content words of a text, processed as
+ * the index processes words (stop words dropped, stemmed): "willing to sign
+ * no-spy agreements" -> "willing sign", "sign nospy", "nospy agreement".
+ */
+function wordPairs(text: string): Set<string> {
+  const out = new Set<string>();
+  let last: string | undefined;
+  for (const token of tokenize(text)) {
+    const p = processTerm(token);
+    const word = p === null ? undefined : Array.isArray(p) ? p[0] : p;
+    if (word === undefined) continue;
+    if (last !== undefined) out.add(`${last} ${word}`);
+    last = word;
+  }
+  return out;
 }
 
 /** Every statement's card score for a question (0 for those the card never shows), and which may lead it; valid until the next question. */
@@ -264,8 +326,9 @@ interface CardScores {
  * - topics: the question's topic weights (`topicWeights`) summed over the
  *   statement's topics, damped by how many topics the statement has (a
  *   statement about everything is not about this);
- * - words: BM25 of the sentence's words and of the paragraph's words, each
- *   relative to the best statement;
+ * - words: BM25 of the sentence's words and of the paragraph's words, and
+ *   the rarity of the pairs of consecutive words the statement shares with
+ *   the paragraph (`addPairScores`), each relative to the best statement;
  * - speaker / side: the paragraph names the statement's speaker, or the
  *   party (side) speaking;
  * - answers: a claim and what disputes it are one matter, so a statement
@@ -294,6 +357,7 @@ function scoreCard(corpus: Corpus, q: CardQuestion, w: CardWeights): CardScores 
   words.fill(0);
   addWordScores(corpus, queryWords(`${q.mention} ${q.sentence}`), w.wordsSentence, words);
   addWordScores(corpus, queryWords(q.paragraph), w.wordsParagraph, words);
+  addPairScores(t, wordPairs(q.paragraph), w.phrase, words);
   const n = corpus.byDoc.length;
   for (let doc = 0; doc < n; doc++) {
     const c = t.listOf[doc]!;

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lookupCard } from '../../../../lib/search/lookup.ts';
 import { statementMatters } from '../../../../lib/search/query.ts';
-import type { Detected } from '../../../../lib/search/card-question.ts';
+import { cardQuestion, claimSentence, type Detected } from '../../../../lib/search/card-question.ts';
 import type { Corpus } from '../../../../lib/search/load.ts';
 import type { Entity } from '../../../../lib/vocabulary/entities.ts';
 import { codeOf } from '../../ts-lexer.ts';
@@ -81,6 +81,37 @@ describe('the card lookup', () => {
     expect(cardOf(corpus(), 'Huawei', 'Apple iPhone battery life review')).toEqual([]);
     expect(cardOf(corpus(), 'Apple iPhone battery life review', 'Apple iPhone battery life review')).toEqual([]);
     expect(cardOf(corpus(), 'Huawei', 'Huawei unveiled a foldable phone with a better camera and battery.')).toEqual([]);
+  });
+
+  it('a paragraph that reports the no-spy offer without naming who made it leads with the offer, not a broader pledge that also names backdoors', () => {
+    const context = "Huawei is ready to sign no-spy agreements with European governments, the company's chairman told reporters in London.";
+    const results = cardOf(corpus(), 'no-spy agreements', context, { category: 'no-spy', term: 'no-spy agreement' });
+    expect(results[0]!.text).toBe('We are willing to sign no-spy agreements with countries');
+  });
+
+  it('a paragraph saying the company denied the accusation brings its denial', () => {
+    const context = 'Washington accuses Huawei of helping Beijing spy on its customers, allegations the company has denied.';
+    const results = cardOf(corpus(), 'Huawei', context, { category: 'huawei', term: 'Huawei' });
+    expect(results.slice(0, 3).map((r) => r.text)).toContain('Huawei has repeatedly denied the claims.');
+  });
+
+  it('a paragraph calling a measure political brings the statements that call it so', () => {
+    const context = 'Critics say the blacklist has become a bargaining chip, a political tool rather than a security measure.';
+    const results = cardOf(corpus(), 'blacklist', context, { category: 'sanctions', term: 'blacklist' });
+    expect(results.slice(0, 3).map((r) => r.text)).toContain('It is inappropriate to use political means to disrupt an industry');
+  });
+
+  it('a one-word name names its person when the paragraph reports that person speaking, not otherwise', () => {
+    expect([...cardQuestion('Huawei', 'Zhengfei said Huawei still hopes to buy American components.').namedSpeakers]).toEqual(['ren-zhengfei']);
+    expect([...cardQuestion('Huawei', 'Huawei still hopes to buy American components, said Zhengfei.').namedSpeakers]).toEqual(['ren-zhengfei']);
+    expect([...cardQuestion('Huawei', 'Ren and Zhao visited the Huawei plant.').namedSpeakers]).toEqual([]);
+  });
+
+  it('the paragraph’s claim counts as the mention’s sentence: the hovered name may sit in a sentence that only introduces the company', () => {
+    const paragraph = "Huawei is the world's leading producer of 5G network technology. However, there is an ongoing debate over data security.";
+    expect(claimSentence(paragraph)).toBe('However, there is an ongoing debate over data security.');
+    expect(cardQuestion('Huawei', paragraph, { category: 'huawei', term: 'Huawei' }).sentenceTopics).toContain('security');
+    expect(claimSentence('Huawei opened a store.')).toBe('');
   });
 
   it('a named person in the context brings that person’s statements', () => {
