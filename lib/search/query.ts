@@ -45,6 +45,13 @@ function queryWords(text: string): string[][] {
   return out;
 }
 
+/** Whether two queries ask the same words (in any order): their searches score every document alike. */
+function sameWords(a: readonly string[][], b: readonly string[][]): boolean {
+  if (a.length !== b.length) return false;
+  const keys = new Set(a.map((forms) => forms[0]));
+  return b.every((forms) => keys.has(forms[0]));
+}
+
 /**
  * Adds `weight` times each document's BM25 score for `words`, relative to
  * the best document's, to `into` (by document number). Reads the hits as
@@ -355,8 +362,14 @@ function scoreCard(corpus: Corpus, q: CardQuestion, w: CardWeights): CardScores 
   const sideNamed = Uint8Array.from(t.sides, (side) => (q.namedSides.has(side) ? 1 : 0));
   const { words, base, score, onMatter } = t;
   words.fill(0);
-  addWordScores(corpus, queryWords(`${q.mention} ${q.sentence}`), w.wordsSentence, words);
-  addWordScores(corpus, queryWords(q.paragraph), w.wordsParagraph, words);
+  const sentenceWords = queryWords(`${q.mention} ${q.sentence}`);
+  const paragraphWords = queryWords(q.paragraph);
+  // A paragraph of one sentence asks the same words twice: one search, both weights.
+  if (sameWords(sentenceWords, paragraphWords)) addWordScores(corpus, paragraphWords, w.wordsSentence + w.wordsParagraph, words);
+  else {
+    addWordScores(corpus, sentenceWords, w.wordsSentence, words);
+    addWordScores(corpus, paragraphWords, w.wordsParagraph, words);
+  }
   addPairScores(t, wordPairs(q.paragraph), w.phrase, words);
   const n = corpus.byDoc.length;
   for (let doc = 0; doc < n; doc++) {
