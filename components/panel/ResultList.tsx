@@ -5,7 +5,7 @@
  * so a broad query costs the same per keystroke as a narrow one; the count
  * and the export always cover every result.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n.ts';
 import type { Result } from '../../lib/search/result.ts';
 import { groupByTopic, type Thread } from './grouping.ts';
@@ -22,6 +22,22 @@ export type ResultPages = Pick<SearchAnswer, 'total' | 'first' | 'all'>;
 export const LIST_STEP = 30;
 /** Threads rendered per topic group at first. */
 export const GROUP_STEP = 5;
+/**
+ * Rows of a new answer drawn in the keystroke's own frame: more than a
+ * side panel shows at once (a row is 150 px and up). The rest of the step
+ * follows when the page is idle (see `FlatList`).
+ */
+export const FIRST_ROWS = 8;
+
+/** Runs `task` once the page is idle (soon after the next frame, where there is no idle callback); the canceller. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: 200 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(task, 0);
+  return () => clearTimeout(id);
+}
 
 export interface ResultListProps {
   results: ResultPages;
@@ -65,13 +81,29 @@ function useLimit(first: number, step: number, answer: unknown): [number, () => 
   return [limit, () => setState({ answer, limit: limit + step })];
 }
 
+/**
+ * The flat list. A keystroke's frame draws what is in view: a new answer's
+ * first FIRST_ROWS rows, and the rows already on screen that stay listed
+ * (kept, not drawn again); the rest of the step (up to LIST_STEP, all below
+ * the fold) is drawn when the page is next idle, with the list `aria-busy`
+ * until then. Building, laying out and painting thirty new rows was most of
+ * a keystroke's cost on a large corpus (tests/bench, panel).
+ */
 function FlatList({ results, ...item }: Omit<ResultListProps, 'grouped'>) {
   const [limit, more] = useLimit(LIST_STEP, LIST_STEP, results);
   const shown = useMemo(() => results.first(limit), [results, limit]);
+  const [filled, setFilled] = useState<ResultPages | null>(null);
+  const drawnIds = useRef<ReadonlySet<string>>(new Set());
+  const rows = filled === results ? shown : shown.filter((r, i) => i < FIRST_ROWS || drawnIds.current.has(r.id));
+  const busy = rows.length < shown.length;
+  useEffect(() => {
+    drawnIds.current = new Set(rows.map((r) => r.id));
+    if (busy) return whenIdle(() => setFilled(results));
+  });
   return (
     <>
-      <ol class="sc-panel-list">
-        {shown.map((r) => (
+      <ol class="sc-panel-list" aria-busy={busy ? 'true' : undefined}>
+        {rows.map((r) => (
           <li class="sc-list__item" key={r.id}>
             <ResultItem result={r} {...item} />
           </li>

@@ -12,8 +12,9 @@ import { readHighlights, waitForHighlights } from './page-helpers.ts';
  * may not either, so the sidebar page cannot be opened from a test there.
  */
 
-/** Text of every result item in the list, with its kind label and speaker. */
-function items(page: Page): Promise<{ id: string; kind: string; speaker: string; text: string }[]> {
+/** Text of every result item in the list, with its kind label and speaker, once the list has drawn them all (it is `aria-busy` until then). */
+async function items(page: Page): Promise<{ id: string; kind: string; speaker: string; text: string }[]> {
+  await page.waitForSelector('.sc-panel-results .sc-panel-list:not([aria-busy])');
   return page.$$eval('.sc-panel-results .sc-panel-item', (els) =>
     els.map((el) => ({
       id: el.getAttribute('data-id') ?? '',

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { groupByTopic } from '../../../../components/panel/grouping.ts';
 import { statementCount } from '../../../../components/panel/counts.ts';
 import { linksOf } from '../../../../components/panel/links.ts';
 import { Overview } from '../../../../components/panel/Overview.tsx';
-import { LIST_STEP } from '../../../../components/panel/ResultList.tsx';
+import { FIRST_ROWS, LIST_STEP } from '../../../../components/panel/ResultList.tsx';
 import { searchCorpus } from '../../../../lib/search/search.ts';
 import { App, fakeServices, shipped } from './helpers.tsx';
 import { jsonMessageSource, setMessageSource } from '../../../../lib/i18n.ts';
@@ -20,12 +20,15 @@ const items = () => [...document.querySelectorAll<HTMLElement>('.sc-panel-result
 const speakers = () => items().map((el) => el.querySelector('.sc-panel-speaker__name')?.textContent);
 const kinds = () => items().map((el) => el.querySelector('.sc-kind')?.textContent);
 const type = (text: string) => fireEvent.input(screen.getByRole('searchbox'), { target: { value: text } });
+/** Until the list has drawn its whole step (the rows past the first few come when the page is idle). */
+const drawn = () => waitFor(() => expect(document.querySelector('.sc-panel-list[aria-busy]')).toBeNull());
 const count = () => Number(/^(\d+)/.exec(document.querySelector('.sc-panel-results__count')?.textContent ?? '')?.[1]);
 
 describe('search', () => {
-  it('answers "no-spy" with Liang Hua’s and Huawei’s own words and the counterclaims, with the matched words marked', () => {
+  it('answers "no-spy" with Liang Hua’s and Huawei’s own words and the counterclaims, with the matched words marked', async () => {
     render(<App services={fakeServices()} />);
     type('no-spy');
+    await drawn();
     expect(speakers()).toContain('Liang Hua');
     expect(speakers()).toContain('Huawei');
     expect(kinds()).toContain('Disputing claim');
@@ -117,9 +120,10 @@ describe('search', () => {
     }
   });
 
-  it('renders a long answer in steps, while the count covers all of it', () => {
+  it('renders a long answer in steps, while the count covers all of it', async () => {
     render(<App services={fakeServices()} />);
     type('Huawei');
+    await drawn();
     const total = count();
     expect(total).toBeGreaterThan(LIST_STEP);
     expect(items()).toHaveLength(LIST_STEP);
@@ -127,17 +131,37 @@ describe('search', () => {
     expect(items()).toHaveLength(Math.min(total, 2 * LIST_STEP));
   });
 
-  it('keeps the items that stay from one keystroke to the next, and starts the steps over', () => {
+  it('keeps the items that stay from one keystroke to the next, and starts the steps over', async () => {
     render(<App services={fakeServices()} />);
     type('Huawe');
+    await drawn();
     fireEvent.click(within(screen.getByRole('region', { name: 'Results' })).getByRole('button', { name: /^Show \d+ more/ }));
     expect(items().length).toBeGreaterThan(LIST_STEP);
     const before = new Map(items().map((el) => [el.getAttribute('data-id'), el]));
     type('Huawei');
+    await drawn();
     expect(items()).toHaveLength(LIST_STEP);
     // Typing one more letter re-ranks, but a result still listed is the same element, not a rebuilt one.
     const kept = items().filter((el) => before.get(el.getAttribute('data-id')) === el);
     expect(kept.length).toBeGreaterThan(LIST_STEP / 2);
+  });
+
+  it('a keystroke draws the first rows and the rows already shown at once, the rest of the step when idle, busy until then', async () => {
+    render(<App services={fakeServices()} />);
+    type('Huawei');
+    const first = items().map((el) => el.getAttribute('data-id'));
+    expect(first).toHaveLength(FIRST_ROWS);
+    expect(document.querySelector('.sc-panel-list')!.getAttribute('aria-busy')).toBe('true');
+    await drawn();
+    expect(items()).toHaveLength(LIST_STEP);
+    expect(items().slice(0, FIRST_ROWS).map((el) => el.getAttribute('data-id'))).toEqual(first);
+    // One more letter: every row already shown that stays listed is drawn at once, in the answer's order.
+    const shown = new Set(items().map((el) => el.getAttribute('data-id')));
+    type('Huawei s');
+    const next = searchCorpus(shipped().corpus, 'Huawei s').first(LIST_STEP).map((r) => r.id);
+    expect(items().map((el) => el.getAttribute('data-id'))).toEqual(next.filter((id, i) => i < FIRST_ROWS || shown.has(id)));
+    await drawn();
+    expect(items().map((el) => el.getAttribute('data-id'))).toEqual(next);
   });
 
   it('starts from the saved search, saves changes, and an outside query replaces the filters', () => {
