@@ -93,10 +93,13 @@ const CLOCK_EVERY = 64;
  * RegExp at its first search, in every renderer (the term table's and the
  * context signals' take tens of milliseconds each on a slow machine). A page
  * where no block may be on topic (`mayBeOnTopic`) never pays them; a page
- * with one pays each in a slice of its own (see `Scan.run`), so none shares
- * a task with other work.
+ * with one pays each in a slice of its own, before the first block that
+ * passes (see `Scan.compiled`), so none shares a task with other work.
  */
 const FIRST_USE: (() => void)[] = [() => matchTerms('Huawei'), () => blockSignals('Huawei')];
+
+/** A block put off to the next slice, which pays a one-time cost first. */
+const LATER = Symbol('later');
 
 /**
  * A scan in progress. Call {@link Scan.step} with a time budget until
@@ -179,16 +182,13 @@ export class Scan {
       if (node.nodeType === TEXT_NODE) {
         // A text node too long to match (see MAX_BLOCK_CHARS) is not even read.
         const candidate = (node as Text).length <= MAX_BLOCK_CHARS && PREFILTER.test((node as Text).data);
-        if (candidate) {
-          // A one-time cost ends the slice: alone in a slice of its own, the node met again in the next.
-          const once = this.firstUse(node as Text);
-          if (once) {
-            if (count === 1) once();
-            break;
-          }
+        // A one-time cost ends the slice: alone in a slice of its own, the node met again in the next.
+        if (candidate && !this.pageRead) {
+          if (count === 1) this.readPage();
+          break;
         }
+        if (candidate && this.visitBlockOf(node, out, count === 1) === LATER) break;
         frame.next = frame.walker.nextNode();
-        if (candidate) this.visitBlockOf(node, out);
         continue;
       }
       const el = node as Element;
@@ -211,22 +211,23 @@ export class Scan {
     return out;
   }
 
+  /** The page context, read at the first candidate block (cheap unless the page may be on topic), in a slice of its own. */
+  private readPage(): void {
+    this.page();
+    this.pageRead = true;
+  }
+
   /**
-   * The next one-time cost still to pay before the block of `text` is
-   * matched, if any: the page context first (cheap unless the page may be on
-   * topic), then the RegExps, only once a block may need them (the page is on
-   * topic, or this node passes the gate; a block that passes through another
-   * of its nodes compiles them in its own slice, which is merely longer).
+   * Whether the RegExps a block needs are compiled. Not yet: at the start
+   * of a slice, one of them is compiled there (`sliceStart`), and the block
+   * waits for the next slice either way, so each compile has a slice of its
+   * own; `'now'` compiles them all (a scan root that is a text node).
    */
-  private firstUse(text: Text): (() => void) | undefined {
-    if (!this.pageRead) {
-      return () => {
-        this.page();
-        this.pageRead = true;
-      };
-    }
-    if (FIRST_USE.length === 0 || !(this.page().onTopic || mayBeOnTopic(text.data))) return undefined;
-    return FIRST_USE.shift();
+  private compiled(sliceStart: boolean | 'now'): boolean {
+    if (sliceStart === 'now') while (FIRST_USE.length) FIRST_USE.shift()!();
+    if (FIRST_USE.length === 0) return true;
+    if (sliceStart) FIRST_USE.shift()!();
+    return false;
   }
 
   private startNextRoot(out: BlockMatch[]): void {
@@ -236,7 +237,7 @@ export class Scan {
       return;
     }
     if (root.nodeType === TEXT_NODE) {
-      this.visitBlockOf(root, out);
+      this.visitBlockOf(root, out, 'now');
       return;
     }
     if (!this.excluded(root)) this.pushFrame(root);
@@ -248,23 +249,33 @@ export class Scan {
     this.frames.push({ root, walker, next: walker.nextNode() });
   }
 
-  /** Match and decide the block holding `text`, once per scan. */
-  private visitBlockOf(text: Node, out: BlockMatch[]): void {
+  /**
+   * Match and decide the block holding `text`, once per scan; {@link LATER}
+   * when the block needs a RegExp compiled first (see `compiled`): it is
+   * visited again from the same node in the next slice.
+   */
+  private visitBlockOf(text: Node, out: BlockMatch[], sliceStart: boolean | 'now'): typeof LATER | undefined {
     const block = nearestBlock(text, this.rules.isBlock);
-    if (this.seenBlocks.has(block)) return;
+    if (this.seenBlocks.has(block)) return undefined;
+    if (this.excluded(block)) {
+      this.seenBlocks.add(block);
+      return undefined;
+    }
+    const match = this.matchBlock(block, sliceStart);
+    if (match === LATER) return LATER;
     this.seenBlocks.add(block);
-    if (this.excluded(block)) return;
-    const match = this.matchBlock(block);
     if (match !== null) out.push(match);
+    return undefined;
   }
 
-  private matchBlock(block: BlockNode): BlockMatch | null {
+  private matchBlock(block: BlockNode, sliceStart: boolean | 'now'): BlockMatch | null | typeof LATER {
     const seg = buildSegment(block, this.rules);
     if (seg === null) return null;
     // A block without a name that is not on topic by itself has only
     // generic words to offer, ours only on an on-topic page: most blocks of
     // most pages stop here, and never compile or run the term table.
     if (!mayBeOnTopic(seg.text) && !this.page().onTopic) return null;
+    if (!this.compiled(sliceStart)) return LATER;
     const raw = matchTerms(seg.text);
     if (raw.length === 0) return null;
     const { mentions, decision } = applyContext(seg.text, raw, this.page);
