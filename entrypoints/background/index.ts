@@ -11,6 +11,7 @@ import { reportMentionCount, setupBadge } from './badge.ts';
 import { openPanelFor, setupPanel } from './panel.ts';
 import { confirmTurnOff, copyText } from './clipboard.ts';
 import { injectCard } from './card-injection.ts';
+import { styleHighlights } from './highlight-styles.ts';
 
 /**
  * Answers lookups from the bundled index, and routes every other message
@@ -38,6 +39,7 @@ export default defineBackground(() => {
     copyText: ({ text }) => copyText(text),
     confirmTurnOff: () => confirmTurnOff(),
     loadCard: (_, sender) => injectCard(sender),
+    showHighlights: (_, sender) => styleHighlights(sender),
     mentionCount: ({ count }, sender) => reportMentionCount(count, sender),
   });
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void) => {

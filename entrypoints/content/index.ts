@@ -1,5 +1,3 @@
-import './highlights.css';
-import './highlight-styles.css';
 import { browser } from 'wxt/browser';
 import { client, contentRequests, listen, type BackgroundApi, type ContentApi } from '../../lib/messages.ts';
 import { defaultSettings, type HighlightDensity, type Settings } from '../../lib/settings/schema.ts';
@@ -66,6 +64,7 @@ function begin(life: AbortSignal): void {
   );
 
   let watching = false;
+  let styled = false;
   const watchSettings = () => {
     if (watching) return;
     watching = true;
@@ -102,8 +101,12 @@ function begin(life: AbortSignal): void {
       signal,
       {
         onFirstMention: () => {
+          const call = client<BackgroundApi>((message) => browser.runtime.sendMessage(message));
+          // Our styles reach the page only now (highlight-css.ts says why), once for the document.
+          if (!styled) void call('showHighlights', {}).catch(() => {});
+          styled = true;
           // Wakes the background and has it load the corpus before the first lookup.
-          void client<BackgroundApi>((message) => browser.runtime.sendMessage(message))('warm', {}).catch(() => {});
+          void call('warm', {}).catch(() => {});
           watchSettings();
           interact(signal, highlighter, () => settings);
         },

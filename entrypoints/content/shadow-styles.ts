@@ -1,11 +1,11 @@
-import highlightCss from './highlights.css?inline';
+import { HIGHLIGHT_CSS } from './highlight-css.ts';
 
 let sheet: CSSStyleSheet | undefined;
 const styled = new WeakSet<ShadowRoot>();
 
 /**
- * `::highlight()` rules are scoped like any style: the manifest CSS reaches
- * the document but not the inside of a page's shadow roots, so a mention
+ * `::highlight()` rules are scoped like any style: the stylesheet the
+ * background inserts on the first mention reaches the document but not the inside of a page's shadow roots, so a mention
  * there would be registered yet invisible. The first mention found in an
  * open shadow root adopts our highlight rules into it: a constructed
  * stylesheet appended to `adoptedStyleSheets`, which adds no node and
@@ -18,7 +18,7 @@ export function styleShadowRoot(node: Node): void {
   try {
     if (!sheet) {
       sheet = new CSSStyleSheet();
-      sheet.replaceSync(highlightCss);
+      sheet.replaceSync(HIGHLIGHT_CSS);
     }
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   } catch {

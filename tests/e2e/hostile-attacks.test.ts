@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { fixture, type BrowserName, type Session, useSession } from './browsers.ts';
 import { cardHostPresent, pointOf, readHighlights, waitForHighlights } from './page-helpers.ts';
+import { ALL_HIGHLIGHT_NAMES } from '../../entrypoints/content/highlight-names.ts';
 
 /**
  * Each attack of issue #17, run by a page against the built extension, and
@@ -13,6 +14,26 @@ const browsers: BrowserName[] = ['chromium', 'firefox'];
 
 type Spy = { messages: string[]; constructed: number; internals: number; htmlChildren: number; copyEvents: number };
 const spyOf = (page: Page | Frame) => page.evaluate(() => (window as unknown as { spy: Spy }).spy);
+
+/**
+ * What `getComputedStyle(el, '::highlight(name)')` says of each of our
+ * names, beside a name no stylesheet styles: where our styles are on the
+ * page, a page script can read our colours this way.
+ */
+async function highlightStyles(page: Page, selector: string): Promise<{ ours: string[]; unstyled: string }> {
+  return page.evaluate(
+    (selector: string, names: readonly string[]) => {
+      const el = document.querySelector(selector)!;
+      const read = (name: string) => {
+        const style = getComputedStyle(el, `::highlight(${name})`);
+        return `${style.backgroundColor} ${style.textDecorationLine} ${style.textDecorationColor}`;
+      };
+      return { ours: names.map(read), unstyled: read('no-such-highlight') };
+    },
+    selector,
+    ALL_HIGHLIGHT_NAMES,
+  );
+}
 
 /** Count of our highlighted ranges (the active one aside). */
 async function highlighted(page: Page | Frame): Promise<number> {
@@ -233,6 +254,9 @@ describe.each(browsers)('attacks from a hostile page, in %s', (name) => {
       documentSheets: document.adoptedStyleSheets.length,
     }));
     expect(seen).toEqual({ highlights: 0, spy: { messages: [], htmlChildren: 0 }, startEvents: 0, adopted: 0, documentSheets: 0 });
+    // Our highlight styles are not on the page either: no colour of ours to read.
+    const styles = await highlightStyles(page, 'p');
+    for (const style of styles.ours) expect(style).toBe(styles.unstyled);
     await page.close();
   });
 
@@ -249,6 +273,9 @@ describe.each(browsers)('attacks from a hostile page, in %s', (name) => {
     }
     // Nothing on <html> before a card opens.
     expect(spy.htmlChildren).toBe(0);
+    // The styles came with the first mention (the highlights would be invisible without them).
+    const styles = await highlightStyles(page, '#liang');
+    expect(styles.ours.filter((style) => style !== styles.unstyled).length).toBeGreaterThan(0);
     await page.close();
   });
 
