@@ -216,6 +216,37 @@ describe.each(browsers)('attacks from a hostile page, in %s', (name) => {
     await page.close();
   });
 
+  it('cannot press the card\'s buttons with script clicks, even where it reaches them', async () => {
+    const page = await current().open(fixture('hostile-spy.html'));
+    await waitForHighlights(page, 3);
+    await hover(page, '#liang', 'no-spy agreement');
+    await expect.poll(() => cardShows(page, name, 'Copy citation'), { timeout: 8000 }).toBe(true);
+    const tabs = (await current().browser.pages()).length;
+    // Firefox's Find leaves a selection inside the card; from there, the buttons (a click changes nothing the tamper guard watches).
+    const pressed = await page.evaluate(() => {
+      const press = (label: string) => {
+        if (!(window as unknown as { find(s: string, c: boolean, b: boolean, w: boolean): boolean }).find(label, false, false, true)) return false;
+        const node = getSelection()!.getRangeAt(0).startContainer;
+        getSelection()!.removeAllRanges();
+        const button = (node instanceof Element ? node : node.parentElement)?.closest('button');
+        if (!button || !(button.getRootNode() instanceof ShadowRoot)) return false;
+        button.click();
+        return true;
+      };
+      return [press('Turn off on this site'), press('Read in source')];
+    });
+    if (name === 'chromium') expect(pressed).toEqual([false, false]);
+    else console.log(`firefox: script clicks reached the card's buttons: ${pressed.join(', ')}`);
+    await new Promise((r) => setTimeout(r, 1500));
+    // Still on for the site, the card still open, no panel or tab opened.
+    expect(await highlighted(page)).toBeGreaterThan(2);
+    expect(await cardShows(page, name, 'Turn off on this site')).toBe(true);
+    expect((await current().browser.pages()).length).toBe(tabs);
+    await page.reload({ waitUntil: 'load' });
+    await waitForHighlights(page, 3);
+    await page.close();
+  });
+
   it('copies a citation without the page seeing or replacing it', async () => {
     const page = await current().open(fixture('hostile-spy.html'));
     if (name === 'chromium') {
