@@ -1,9 +1,10 @@
 /**
  * `npm run screenshots -- --pages DIR [PAGE...]`: the hover card on real
  * pages, light and dark, for a person to look at. Each page (default: a few
- * news pages) gets one paragraph about Liang Hua's no-spy offer inserted
- * after its first paragraph, as a story on the topic would have; the script
- * hovers "no-spy agreement" and saves tests/artifacts/real-<page>-<scheme>.png.
+ * news pages) gets one real paragraph about Huawei's no-spy offer (c13 of the
+ * card development set, so no person's name is spelled here) inserted after
+ * its first paragraph, as a story on the topic would have; the script hovers
+ * "no-spy agreement" and saves tests/artifacts/real-<page>-<scheme>.png.
  * Then the extension's own pages, light and dark, pointed at the last news
  * page: the side panel with a search (ui-panel-<scheme>.png), the toolbar
  * popup (ui-popup-<scheme>.png) and the settings page
@@ -16,9 +17,9 @@ import { resolve } from 'node:path';
 import { launch, screenshot } from '../tests/e2e/browsers.ts';
 import { startServer } from '../tests/e2e/server.ts';
 import type { browser } from 'wxt/browser';
+import cardSet from '../tests/fixtures/card/paragraphs.json' with { type: 'json' };
 
-const PARAGRAPH =
-  'Huawei chairman Liang Hua said the company is willing to sign a no-spy agreement with the United States, as the Commerce Department keeps Huawei on its Entity List.';
+const PARAGRAPH = cardSet.find((p) => p.id === 'c13')!.paragraph;
 
 const { values, positionals } = parseArgs({ options: { pages: { type: 'string' } }, allowPositionals: true });
 if (!values.pages) {

@@ -123,7 +123,8 @@ const spelled = (name: string) => new RegExp(`(?<!(?<!\\\\)\\p{L})${name}(?!\\p{
 
 function namedIn(name: string): string[] {
   const pattern = spelled(name);
-  return sources().filter((path) => pattern.test(codeOf(readFileSync(join(ROOT, path), 'utf8'))));
+  const scripts = filesUnder('scripts').filter((path) => /\.tsx?$/.test(path));
+  return [...sources(), ...scripts, 'wxt.config.ts'].filter((path) => pattern.test(codeOf(readFileSync(join(ROOT, path), 'utf8'))));
 }
 
 describe('names are data', () => {
