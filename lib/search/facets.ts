@@ -194,7 +194,7 @@ export function filterDocs(table: FacetTable, docs: ArrayLike<number>, filters: 
   }
   const tallies: Record<FacetKey, Uint32Array> = { ...(Object.fromEntries(SINGLE.map((k, f) => [k, tally[f]!])) as Record<SingleKey, Uint32Array>), topics: topicTally };
   const counts = Object.fromEntries(FACET_KEYS.map((key) => [key, facetCount(table, key, tallies[key])])) as Record<FacetKey, FacetCount>;
-  return { passing: passing.slice(0, kept), counts: { ...counts, undated } };
+  return { passing: passing.subarray(0, kept), counts: { ...counts, undated } };
 }
 
 /**

@@ -1,14 +1,14 @@
 /**
  * The side panel's search (`searchCorpus`), the one function behind the panel's list and
  * counts and `npm run query`: so the CLI prints what the panel shows. Per
- * keystroke: one search (`rankedSearch`), then filters and facet counts over
- * its hits as typed arrays (`filterDocs`), and `Result`s built only for what
- * is shown. On a corpus 1,000 times today's a broad word matches tens of
+ * keystroke: one search (`rankedSearch`), then the filters over its hits as
+ * typed arrays (`filterDocs`; the facet counts only when read), and
+ * `Result`s built only for what is shown. On a corpus 1,000 times today's a broad word matches tens of
  * thousands of statements, and the panel has one frame: nothing here is
  * per-hit beyond arithmetic. An empty query browses the whole corpus in its
  * own order (documents in file order, statements in text order).
  */
-import { facetTable, filterDocs, type FacetCounts, type FacetFilters } from './facets.ts';
+import { facetTable, filterDocs, hasFilters, type FacetCounts, type FacetFilters, type Filtered } from './facets.ts';
 import type { Corpus } from './load.ts';
 import { rankedSearch } from './query.ts';
 import { type Result, toResult } from './result.ts';
@@ -19,7 +19,8 @@ export interface SearchAnswer {
   matched: number;
   /** How many of them pass the filters: the list's length. */
   total: number;
-  counts: FacetCounts;
+  /** The facet counts; worked out when first read (the panel reads them only while its filters are open). */
+  readonly counts: FacetCounts;
   /** The first `n` of the list, best first. */
   first(n: number): Result[];
   /** The whole list in order (export, grouping by topic); built on first call. */
@@ -48,6 +49,22 @@ function everyDoc(corpus: Corpus): Uint32Array {
 }
 
 /**
+ * The positions of `docs` that pass `filters`, and the facet counts over
+ * `docs` when first asked for. Without a filter every position passes, and
+ * nothing walks the matches unless the counts are read: a broad word on a
+ * large corpus matches tens of thousands of statements, and tallying them
+ * for filters nobody has open was a good part of a keystroke.
+ */
+function filtered(corpus: Corpus, docs: Uint32Array, filters: FacetFilters): { passing: Uint32Array; counts: () => FacetCounts } {
+  const table = facetTable(corpus);
+  let done: Filtered | undefined;
+  const run = () => (done ??= filterDocs(table, docs, filters));
+  // Positions 0 … n-1 are the first n document numbers.
+  const passing = hasFilters(filters) ? run().passing : everyDoc(corpus).subarray(0, docs.length);
+  return { passing, counts: () => run().counts };
+}
+
+/**
  * Prefix and fuzzy matching over text, speaker names and topic words. A
  * result must match at least half of the query's distinct words (synonyms
  * count: "semiconductor" is matched by "chips"), so a long query about
@@ -55,28 +72,31 @@ function everyDoc(corpus: Corpus): Uint32Array {
  * one quote that mentions an iPhone. Scores are relative to the best hit.
  */
 export function searchCorpus(corpus: Corpus, query: string, filters: FacetFilters = {}): SearchAnswer {
-  const table = facetTable(corpus);
   if (!String(query).trim()) {
     const all = allStatements(corpus);
     // Positions in the whole corpus are document numbers.
-    const { passing, counts } = filterDocs(table, everyDoc(corpus), filters);
+    const { passing, counts } = filtered(corpus, everyDoc(corpus), filters);
     return {
       matched: all.length,
       total: passing.length,
-      counts,
+      get counts() {
+        return counts();
+      },
       first: (n) => Array.from(passing.subarray(0, n), (doc) => all[doc]!),
       all: () => Array.from(passing, (doc) => all[doc]!),
     };
   }
   const ranked = rankedSearch(corpus, query);
   // Positions in the hits are hit numbers.
-  const { passing: hits, counts } = filterDocs(table, ranked.hits.docs, filters);
+  const { passing: hits, counts } = filtered(corpus, ranked.hits.docs, filters);
   const ranking = (n: number) => topK(hits.length, n, (a, b) => ranked.compare(hits[a]!, hits[b]!)).map((i) => ranked.result(hits[i]!));
   let all: Result[] | undefined;
   return {
     matched: ranked.hits.docs.length,
     total: hits.length,
-    counts,
+    get counts() {
+      return counts();
+    },
     first: (n) => (all ? all.slice(0, n) : ranking(n)),
     all: () => (all ??= ranking(hits.length)),
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { processTerm, tokenize } from '../../../../lib/data/index-options.ts';
-import type { FacetFilters } from '../../../../lib/search/facets.ts';
+import { FACET_KEYS, facetTable, filterDocs, type FacetFilters } from '../../../../lib/search/facets.ts';
+import { rankedSearch } from '../../../../lib/search/query.ts';
 import { searchCorpus } from '../../../../lib/search/search.ts';
 
 /** The panel's first `limit` results: what the panel lists and `npm run query` prints. */
@@ -58,6 +59,20 @@ describe('searchCorpus', () => {
     const us = listed(corpus(), 'Huawei', { sides: ['us-government'] });
     expect(us.every((r) => r.side === 'us-government')).toBe(true);
     expect(listed(corpus(), 'spy', { speakers: ['zhao-lijian'] }).every((r) => r.speaker.id === 'zhao-lijian')).toBe(true);
+  });
+
+  it('counts read after the answer are the counts of every match, with and without filters, the query or an empty one', () => {
+    const c = corpus();
+    const table = facetTable(c);
+    for (const query of ['Huawei', 'spy', '']) {
+      for (const filters of [{}, { kinds: ['primary'] }] as FacetFilters[]) {
+        const answer = searchCorpus(c, query, filters);
+        const docs = query ? rankedSearch(c, query).hits.docs : Uint32Array.from(c.byDoc, (_, d) => d);
+        const expected = filterDocs(table, docs, filters);
+        expect(answer.total).toBe(expected.passing.length);
+        for (const key of FACET_KEYS) expect([...answer.counts[key].entries()]).toEqual([...expected.counts[key].entries()]);
+      }
+    }
   });
 
   it('a query about something else returns nothing (half the words must match)', () => {
