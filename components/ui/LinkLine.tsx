@@ -5,7 +5,7 @@
  * reveals the item, the panel opens the reader).
  */
 import { Fragment, type ComponentChildren } from 'preact';
-import type { Kind } from '../../lib/data/types.ts';
+import { isVerbatim, type Kind, type Voice } from '../../lib/data/types.ts';
 import { t } from '../../lib/i18n.ts';
 import { excerpt } from './format.ts';
 
@@ -13,6 +13,8 @@ import { excerpt } from './format.ts';
 export interface LinkTarget {
   id: string;
   kind: Kind;
+  /** Only a verbatim statement's excerpt is put in quotation marks (see `isVerbatim`). */
+  voice: Voice;
   text: string;
   speaker: { name: string };
 }
@@ -39,7 +41,7 @@ export function answeredByLines<T extends LinkTarget>(answeredBy: readonly T[]):
 export interface LinkLineProps {
   label: string;
   targets: readonly LinkTarget[];
-  /** Each link reads "Speaker — “excerpt…”"; without, the speaker's name only (the card's compact back-links). */
+  /** Each link reads "Speaker — “excerpt…”" (reported speech without the quotation marks); without, the speaker's name only (the card's compact back-links). */
   excerpts: boolean;
   onFollow(id: string): void;
   /** Text after the links (the card: "and 2 statements not shown in this card"). */
@@ -57,7 +59,7 @@ export function LinkLine({ label, targets, excerpts, onFollow, note }: LinkLineP
           {/* An excerpt may hold commas; names do not. */}
           {index > 0 ? (excerpts ? '; ' : ', ') : null}
           <button type="button" class="sc-link" onClick={() => onFollow(target.id)}>
-            {excerpts ? t('link_target', [target.speaker.name, excerpt(target.text)]) : target.speaker.name}
+            {excerpts ? t(isVerbatim(target.voice) ? 'link_target' : 'link_targetReported', [target.speaker.name, excerpt(target.text)]) : target.speaker.name}
           </button>
         </Fragment>
       ))}

@@ -9,9 +9,9 @@ beforeAll(() => setMessageSource(jsonMessageSource(en)));
 afterEach(cleanup);
 
 // Invented speakers and texts (test fixtures, not corpus quotes).
-const claim: LinkTarget = { id: 'a', kind: 'primary', text: 'We said one thing, and then another, at some length about it.', speaker: { name: 'Speaker A' } };
-const dispute: LinkTarget = { id: 'b', kind: 'counterclaim', text: 'Not so.', speaker: { name: 'Speaker B' } };
-const answer: LinkTarget = { id: 'c', kind: 'context', text: 'For the record.', speaker: { name: 'Speaker C' } };
+const claim: LinkTarget = { id: 'a', kind: 'primary', voice: 'quote', text: 'We said one thing, and then another, at some length about it.', speaker: { name: 'Speaker A' } };
+const dispute: LinkTarget = { id: 'b', kind: 'counterclaim', voice: 'quote', text: 'Not so.', speaker: { name: 'Speaker B' } };
+const answer: LinkTarget = { id: 'c', kind: 'context', voice: 'transcript', text: 'For the record.', speaker: { name: 'Speaker C' } };
 
 describe('LinkLine', () => {
   it('labels what a statement answers by its kind', () => {
@@ -31,6 +31,12 @@ describe('LinkLine', () => {
   it('with excerpts, each link is "Speaker — “excerpt”", separated by semicolons (an excerpt may hold a comma)', () => {
     const { container } = render(<LinkLine label="Answers:" targets={[dispute, answer]} excerpts onFollow={() => {}} />);
     expect(container.textContent).toBe('Answers: Speaker B — “Not so.”; Speaker C — “For the record.”');
+  });
+
+  it('reported speech is linked without quotation marks: it is not the speaker’s exact words', () => {
+    const reported: LinkTarget = { id: 'd', kind: 'counterclaim', voice: 'reported', text: 'Speaker D said it was not so.', speaker: { name: 'Speaker D' } };
+    const { container } = render(<LinkLine label="Answers:" targets={[reported, answer]} excerpts onFollow={() => {}} />);
+    expect(container.textContent).toBe('Answers: Speaker D — Speaker D said it was not so.; Speaker C — “For the record.”');
   });
 
   it('without, the speakers’ names separated by commas', () => {
