@@ -55,6 +55,15 @@ export interface CardWeights {
  * `phrase` (session 6, with the denial/politics/pledge matters and the
  * claim sentence, in-set recall@5 / MRR): 0: 73.5% / 0.889, 0.15: 74.2% /
  * 0.904, 0.3: 74.2% / 0.911, 0.5: 74.6% / 0.902.
+ * Not kept in session 6 (in-set recall@5 against 67.9-74.2% for the code of
+ * the day): a statement's best topic plus a share of the others instead of
+ * the damped sum (64.6-68.3%), at least one of the other camp's statements
+ * in the first five (67.6-69.8%), maximal marginal relevance over matter
+ * lists (69.5-70.6%), the answer-link gain capped at the statement's own
+ * score (74.3-75.2%, MRR 0.911 to 0.874-0.892), a lower score for a
+ * statement that continues another sentence ("but Huawei has...": 74.0-74.4%),
+ * the hovered words left out of the sentence's and paragraph's matters
+ * (73.1-73.4%).
  */
 export const CARD_WEIGHTS: CardWeights = {
   topicMention: 0.5,
