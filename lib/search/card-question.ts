@@ -193,8 +193,8 @@ export function cardQuestion(mention: string, context = '', detected: Detected =
   const named = entities.map((e) => ({ entity: e.entity, text: haystack.slice(e.start, e.end) }));
   const namedSpeakers = new Set<string>();
   for (const e of entities) {
-    // One-word aliases ("Li", "Ren", "Zhao") name too many people; full names and titles do not,
-    // and neither does a one-word name speaking ("Zhengfei said", "said Trump").
+    // One-word aliases ("Li", "Ren", "Zhao") name too many people; a full name or title does
+    // not, and a one-word name that speaks ("Zhengfei said", "said Trump") names who speaks.
     const text = haystack.slice(e.start, e.end);
     const speaking = SPEAKING_AFTER.test(haystack.slice(e.end, e.end + 30)) || SPEAKING_BEFORE.test(haystack.slice(Math.max(0, e.start - 20), e.start));
     if (e.entity.type === 'person' && (/\s/.test(text) || speaking)) namedSpeakers.add(e.entity.id);
