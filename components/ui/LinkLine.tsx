@@ -54,15 +54,19 @@ export function LinkLine({ label, targets, excerpts, onFollow, note }: LinkLineP
   return (
     <p class="sc-pair">
       <span class="sc-pair__label">{label}</span>{' '}
-      {targets.map((target, index) => (
+      {targets.map((target, index) => {
+        // Only the speaker's exact words go in quotation marks.
+        const verbatim = isVerbatim(target.voice);
+        return (
         <Fragment key={target.id}>
           {/* An excerpt may hold commas; names do not. */}
           {index > 0 ? (excerpts ? '; ' : ', ') : null}
           <button type="button" class="sc-link" onClick={() => onFollow(target.id)}>
-            {excerpts ? t(isVerbatim(target.voice) ? 'link_target' : 'link_targetReported', [target.speaker.name, excerpt(target.text)]) : target.speaker.name}
+            {excerpts ? t(verbatim ? 'link_target' : 'link_targetReported', [target.speaker.name, excerpt(target.text)]) : target.speaker.name}
           </button>
         </Fragment>
-      ))}
+        );
+      })}
       {note}
     </p>
   );
