@@ -10,8 +10,7 @@ import sources from '../../data/sources.json';
 import { reportMentionCount, setupBadge } from './badge.ts';
 import { openPanelFor, setupPanel } from './panel.ts';
 import { confirmTurnOff, copyText } from './clipboard.ts';
-import { injectCard } from './card-injection.ts';
-import { styleHighlights } from './highlight-styles.ts';
+import { injectCard, styleHighlights } from './frame-injection.ts';
 
 /**
  * Answers lookups from the bundled index, and routes every other message
