@@ -71,6 +71,16 @@ export function processTerm(term: string): string | string[] | null {
 }
 
 /**
+ * {@link processTerm} as a list: the forms a word is indexed under, none for
+ * a stop word. The runtime compares words with the index through it.
+ * @example termForms("Semiconductors") => ["semiconductor", "chip"]; termForms("the") => [].
+ */
+export function termForms(term: string): string[] {
+  const p = processTerm(term);
+  return p === null ? [] : Array.isArray(p) ? p : [p];
+}
+
+/**
  * Side-panel search: prefix matching from three letters ("sanc" finds
  * sanctions) and one typo per five letters ("Zhengfie" finds Zhengfei);
  * OR-combined, ranked by BM25 with the field boosts.

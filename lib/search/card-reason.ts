@@ -1,7 +1,7 @@
 import type { Statement } from '../data/types.ts';
 import type { Topic } from '../vocabulary/topics.ts';
 import type { Corpus } from './load.ts';
-import { CARD_SEARCH, processTerm, stem, tokenize } from '../data/index-options.ts';
+import { CARD_SEARCH, stem, termForms, tokenize } from '../data/index-options.ts';
 import { cueSpans } from './card-cues.ts';
 
 /** Words of the reason line at most. */
@@ -26,11 +26,6 @@ const GENERIC = new Set(
     'chinese american british european us china usa company companies firm firms government governments country countries'
   ).split(' '),
 );
-
-function forms(token: string): string[] {
-  const p = processTerm(token);
-  return p === null ? [] : Array.isArray(p) ? p : [p];
-}
 
 const frequencyOf = new WeakMap<Corpus, Map<string, number>>();
 
@@ -86,10 +81,10 @@ function namesIn(text: string): Set<string> {
  * Security").
  */
 export function reasonWords(corpus: Corpus, paragraph: string, mention: string, lead: Statement, topics: readonly Topic[] = []): string[] {
-  const hovered = new Set(tokenize(mention).flatMap(forms));
+  const hovered = new Set(tokenize(mention).flatMap(termForms));
   // "no-spy" is the token `nospy` and the words "no", "spy": any of them repeats the topic.
   const named = new Set(topics.flatMap((t) => [...t.split('-'), ...tokenize(t)].map((w) => stem(w.toLowerCase()))));
-  const shared = new Set(tokenize(lead.text).flatMap(forms));
+  const shared = new Set(tokenize(lead.text).flatMap(termForms));
   const leadNames = namesIn(lead.text);
   const paragraphNames = namesIn(paragraph);
   const spans = cueSpans(paragraph);
@@ -99,7 +94,7 @@ export function reasonWords(corpus: Corpus, paragraph: string, mention: string, 
   const seen = new Set<string>();
   for (const m of paragraph.matchAll(WORD)) {
     const word = m[0];
-    const own = tokenize(word).flatMap(forms);
+    const own = tokenize(word).flatMap(termForms);
     if (own.length === 0 || GENERIC.has(word.toLowerCase()) || /^\p{N}+$/u.test(word)) continue;
     if (!own.some((f) => shared.has(f)) || named.has(own[0]!) || own.some((f) => hovered.has(f) || isCommon(corpus, f))) continue;
     const isName = paragraphNames.has(word) && !initial.has(m.index);

@@ -6,7 +6,7 @@ import { reasonWords } from './card-reason.ts';
 import { CARD_WEIGHTS, type CardWeights } from './card-weights.ts';
 import { type FacetFilters, facetTable, filterDocs } from './facets.ts';
 import type { Corpus } from './load.ts';
-import { CARD_SEARCH, PANEL_SEARCH, processTerm, tokenize } from '../data/index-options.ts';
+import { CARD_SEARCH, PANEL_SEARCH, termForms, tokenize } from '../data/index-options.ts';
 import { type Hits, keepCovering } from './postings.ts';
 import { type Result, roundScore, toResult } from './result.ts';
 import { topK } from './top.ts';
@@ -34,8 +34,7 @@ function queryWords(text: string): string[][] {
   const seen = new Set<string>();
   const out: string[][] = [];
   for (const token of tokenize(text)) {
-    const p = processTerm(token);
-    const forms = p === null ? [] : Array.isArray(p) ? p : [p];
+    const forms = termForms(token);
     const key = forms[0];
     if (key === undefined || seen.has(key)) continue;
     seen.add(key);
@@ -306,8 +305,7 @@ function wordPairs(text: string): Set<string> {
   const out = new Set<string>();
   let last: string | undefined;
   for (const token of tokenize(text)) {
-    const p = processTerm(token);
-    const word = p === null ? undefined : Array.isArray(p) ? p[0] : p;
+    const word = termForms(token)[0];
     if (word === undefined) continue;
     if (last !== undefined) out.add(`${last} ${word}`);
     last = word;

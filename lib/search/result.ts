@@ -2,7 +2,7 @@ import type { Kind, Statement, Voice } from '../data/types.ts';
 import type { Side, Speaker } from '../vocabulary/entities.ts';
 import type { Topic } from '../vocabulary/topics.ts';
 import type { Corpus } from './load.ts';
-import { processTerm, tokenize } from '../data/index-options.ts';
+import { termForms, tokenize } from '../data/index-options.ts';
 
 /** One hit, as the card, the side panel and the CLI show it. */
 export interface Result {
@@ -24,16 +24,11 @@ export interface Result {
   answers: string[];
 }
 
-function processed(word: string): string[] {
-  const p = processTerm(word);
-  return p === null ? [] : Array.isArray(p) ? p : [p];
-}
-
 /** Surface words of `text` whose processed form is one of `matched` (index terms). */
 export function surfaceTerms(text: string, matched: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const word of new Set(text.split(/[^\p{L}\p{N}-]+/u).filter(Boolean))) {
-    const forms = tokenize(word).flatMap(processed);
+    const forms = tokenize(word).flatMap(termForms);
     if (forms.some((f) => matched.has(f)) && !out.includes(word)) out.push(word);
   }
   return out;
