@@ -1,9 +1,11 @@
 /**
  * What the command-line tools share: how they stop on bad input or a bad
  * call (every line on stderr after the tool's name, so a line from a long
- * list of problems still says who wrote it), and reading their options.
+ * list of problems still says who wrote it), reading their options, and
+ * printing a statement's words as the card shows them.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isVerbatim, type Voice } from '../lib/data/types.ts';
 
 /** Writes `lines` to stderr as `command: line` and exits with status 1. */
 export function fail(command: string, lines: readonly string[]): never {
@@ -18,4 +20,13 @@ export function parseArgsOrFail<T extends ParseArgsConfig>(command: string, conf
   } catch (e) {
     fail(command, [e instanceof Error ? e.message : String(e), usage]);
   }
+}
+
+/**
+ * A statement's `text` as the card shows it: in quotation marks only when
+ * its voice is verbatim (`isVerbatim`); reported speech ("Zhao said that …")
+ * is marked as such, never printed as if it were the speaker's own words.
+ */
+export function statementText(text: string, voice: Voice): string {
+  return isVerbatim(voice) ? `“${text}”` : `(reported) ${text}`;
 }

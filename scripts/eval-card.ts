@@ -24,6 +24,7 @@ import type { Result } from '../lib/search/result.ts';
 import { heldOut } from '../tests/eval/card-folds.ts';
 import { type CardEval, type ItemOutcome, runCardEval } from '../tests/eval/card-run.ts';
 import { parseItems, type Totals, totals } from '../tests/eval/card.ts';
+import { statementText } from './cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const USAGE = 'usage: npm run --silent eval:card -- [--json] [--set FILE] [--data DIR] [--folds K]';
@@ -99,7 +100,7 @@ function isMiss(o: ItemOutcome): boolean {
 }
 
 function shown(r: Result, i: number, relevant: ReadonlySet<string>): string {
-  return `    ${relevant.has(r.id) ? '*' : ' '}${i + 1}. [${r.kind}] ${r.speaker.name}: “${firstWords(r.text)}” (${r.score.toFixed(2)})`;
+  return `    ${relevant.has(r.id) ? '*' : ' '}${i + 1}. [${r.kind}] ${r.speaker.name}: ${statementText(firstWords(r.text), r.voice)} (${r.score.toFixed(2)})`;
 }
 
 function mentionLine(e: CardEval, id: string): string {

@@ -23,6 +23,7 @@ import { lookupCard } from '../lib/search/lookup.ts';
 import type { CardReason } from '../lib/search/query.ts';
 import { searchCorpus } from '../lib/search/search.ts';
 import type { Result } from '../lib/search/result.ts';
+import { statementText } from './cli.ts';
 
 const USAGE = 'usage: npm run --silent query -- [--json] [--context TEXT] [--category C] [--term T] [--at N] [--data DIR] QUERY';
 
@@ -87,7 +88,7 @@ function asText(results: Result[], reason: CardReason | null): string {
     .map((r, i) => {
       const when = r.source.date ?? 'date unknown';
       const where = r.source.title ?? r.source.publisher ?? r.source.file;
-      return `${i + 1}. [${r.kind}] ${r.speaker.name} (${r.speaker.role}; ${r.side})  score ${r.score.toFixed(2)}\n   “${r.text}”\n   topics: ${r.topics.join(', ') || '-'}\n   source: ${where}, ${when} (${r.source.file})${r.source.url ? `\n   ${r.source.url}` : ''}`;
+      return `${i + 1}. [${r.kind}] ${r.speaker.name} (${r.speaker.role}; ${r.side})  score ${r.score.toFixed(2)}\n   ${statementText(r.text, r.voice)}\n   topics: ${r.topics.join(', ') || '-'}\n   source: ${where}, ${when} (${r.source.file})${r.source.url ? `\n   ${r.source.url}` : ''}`;
     })
     .join('\n\n')
     .concat('\n');
