@@ -35,7 +35,9 @@ function table(name: string, set: SetReport): string[] {
   const w = Math.max(8, ...set.documents.map((d) => d.file.length));
   const lines = [`== ${name}`, `${'document'.padEnd(w)} ${'labels'.padStart(6)} ${'found'.padStart(12)} ${'speaker'.padStart(12)} ${'kind'.padStart(12)}`];
   for (const d of set.documents) lines.push(`${d.file.padEnd(w)} ${scoreCells(d)}`);
-  lines.push(`${'TOTAL'.padEnd(w)} ${scoreCells(set.total)}`, '');
+  lines.push(`${'TOTAL'.padEnd(w)} ${scoreCells(set.total)}`);
+  const n = set.total;
+  lines.push(`writer's own words given to no party: ${n.narrationHeld} of ${n.narration} ${pct(n.narrationHeld, n.narration)}`, '');
   return lines;
 }
 
@@ -44,7 +46,8 @@ function misses(dir: string, docs: DocReport[]): string[] {
   for (const d of docs) {
     const where = relative(ROOT, join(dir, d.file));
     const bad = d.verdicts.filter((v) => !v.found || !v.speakerRight || !v.kindRight);
-    if (bad.length === 0 && d.unlabelled.length === 0) continue;
+    const given = d.narrationVerdicts.filter((v) => !v.held);
+    if (bad.length === 0 && given.length === 0 && d.unlabelled.length === 0) continue;
     lines.push(`-- ${where}`);
     for (const v of bad) {
       const l = v.label;
@@ -58,8 +61,11 @@ function misses(dir: string, docs: DocReport[]): string[] {
       if (!v.speakerRight) lines.push(`${head} WRONG SPEAKER ${text}`, `      want ${want}; got ${gotText(v.got)}`);
       else lines.push(`${head} WRONG KIND ${text}`, `      want ${want}; got ${gotText(v.got)}`);
     }
+    for (const v of given) {
+      lines.push(`  ${where}:${v.labelLine} WRITER'S WORDS GIVEN TO A PARTY "${cell(v.label.text, 90).trim()}"`, `      got ${gotText(v.got!)}`);
+    }
     for (const g of d.unlabelled) lines.push(`  ${where}:${g.line} UNLABELLED OUTPUT ${g.speaker} (${g.side}) ${g.kind}/${g.via}: "${cell(g.text, 90).trim()}"`);
-    if (bad.length > 0) for (const w of d.warnings) lines.push(`  pipeline warning: ${w}`);
+    if (bad.length + given.length > 0) for (const w of d.warnings) lines.push(`  pipeline warning: ${w}`);
   }
   return lines;
 }
@@ -67,6 +73,7 @@ function misses(dir: string, docs: DocReport[]): string[] {
 function format(report: EvalReport, fixtures: string, seeds: string): string {
   const lines = [
     'Attribution eval: found = a kept statement covers >= half the label; speaker and kind are judged on the best-overlapping statement (of found).',
+    'A "(writer)" label marks the writer\'s own words that read like a party\'s: held when no statement covering half of it names a party.',
     '',
     ...table('dev set (tests/fixtures/attribution)', report.dev),
     ...table('seeds', report.seeds),

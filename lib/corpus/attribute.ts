@@ -10,6 +10,7 @@ import {
   findQuoteTag,
   findTrailingTag,
   isTagAfter,
+  type Reported,
   SPEECH_LEAD_IN,
 } from './speech.ts';
 import { lineColumn, type Span, trimSpan, wordCount } from './text.ts';
@@ -208,7 +209,7 @@ function attributeSentence(ctx: DocContext, salience: Salience, span: Span, para
     unit(span, trailing, 'reported', 'trailing-tag');
     return;
   }
-  const leading = findLeadingSpeech(text, salience);
+  const leading = spokenLead(ctx, salience, span, narrator, findLeadingSpeech(text, salience));
   if (leading && leading.speaker.id !== narrator.id) {
     const before = CONTRAST_BEFORE.exec(text.slice(0, leading.clauseStart));
     if (before) {
@@ -242,6 +243,27 @@ function attributeSentence(ctx: DocContext, salience: Salience, span: Span, para
     return;
   }
   unit(span, narrator, voiceOf(ctx, narrator), viaOf(ctx, narrator));
+}
+
+/**
+ * A leading clause whose verb names a belief ("The Trump administration
+ * believe that ...", "Ren expects that ...") is the writer's reading of the
+ * party. It stands for the party's words only as a paraphrase of a person
+ * the section has already quoted or reported ("Ren expects" after Ren's
+ * remarks). What an administration, a company or "officials" believe, see
+ * or fear is the writer's summary of a stance, never one statement of
+ * theirs. Otherwise the sentence stays the narrator's and the report lists
+ * it as doubtful, for a maintainer to check.
+ */
+function spokenLead(ctx: DocContext, salience: Salience, span: Span, narrator: Speaker, lead: Reported | null): Reported | null {
+  if (!lead?.belief || lead.speaker.id === narrator.id) return lead;
+  const person = salience.table.byId(lead.speaker.id)?.type === 'person';
+  if (person && salience.hasSpoken(lead.speaker.id)) return lead;
+  const why = person ? 'and nothing before it in this section gives them words' : 'and a body or a group holds no belief but through words the text would report';
+  ctx.warnings.push(
+    `${ctx.file}:${lineColumn(ctx.source, span[0]).line}: doubtful, left to ${narrator.name}: "${lead.verb}" says what ${lead.speaker.name} holds, not what they said, ${why}: "${ctx.source.slice(span[0], span[0] + 60)}…"`,
+  );
+  return null;
 }
 
 function voiceOf(ctx: DocContext, narrator: Speaker): Voice {
@@ -420,7 +442,8 @@ function taggedSpeakers(ctx: DocContext, salience: Salience, sentences: Span[]):
   const out = new Map<string, Speaker>();
   for (const [s, e] of sentences) {
     const text = ctx.source.slice(s, e);
-    const speaker = findTrailingTag(text, salience) ?? findLeadingSpeech(text, salience)?.speaker;
+    const lead = findLeadingSpeech(text, salience);
+    const speaker = findTrailingTag(text, salience) ?? (lead?.belief ? undefined : lead?.speaker);
     if (speaker && speaker.side !== 'press') out.set(speaker.id, speaker);
   }
   return [...out.values()];

@@ -16,6 +16,7 @@ export class Salience {
   readonly table: EntityTable;
   #recent: Entity[] = [];
   #lastSpeaker: Entity | undefined;
+  #spoken = new Set<string>();
 
   constructor(table: EntityTable) {
     this.table = table;
@@ -33,7 +34,13 @@ export class Salience {
   /** Records the party a statement was just attributed to (for "it said"). */
   spoke(entity: Entity): void {
     this.#lastSpeaker = entity;
+    this.#spoken.add(entity.id);
     this.note(entity);
+  }
+
+  /** Whether the section has given the party words of its own so far (a quote, a turn, a reported claim). */
+  hasSpoken(id: string): boolean {
+    return this.#spoken.has(id);
   }
 
   /**
@@ -58,9 +65,15 @@ export class Salience {
     return this.#lastSpeaker;
   }
 
-  /** "it said": the organisation that last spoke, if the last speaker was one. */
+  /**
+   * "it said": the organisation that last spoke, if the last speaker was one
+   * and no other organisation has been named since ("The department announced
+   * ... Huawei's business ... It has said": "it" may be either, so nobody).
+   */
   it(): Entity | undefined {
-    return this.#lastSpeaker?.type === 'organization' ? this.#lastSpeaker : undefined;
+    const org = this.#lastSpeaker;
+    if (org?.type !== 'organization') return undefined;
+    return this.#recent.find((e) => e.type === 'organization') === org ? org : undefined;
   }
 
   /**

@@ -58,7 +58,7 @@ export function formatReport(result: BuildResult, options: ReportOptions): strin
     for (const d of variants) lines.push(`  ${at(d.file, d.line)} "${d.phrase}" read as ${d.entity.name}`);
   }
 
-  lines.push('', 'Not attributed (dropped, never guessed):');
+  lines.push('', 'Not attributed (dropped, or left to the writer as doubtful; never guessed):');
   if (result.warnings.length === 0) lines.push('  none');
   for (const w of result.warnings) lines.push(`  ${options.dir}${w}`);
 

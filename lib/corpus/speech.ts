@@ -9,15 +9,15 @@ import { speakerOf, type Speaker } from '../vocabulary/entities.ts';
  */
 
 /**
- * Verbs that report what someone said or holds, when their subject starts a
- * clause. "added" and "told" are left out on purpose: "the U.S. added Huawei
- * to its Entity List" is not speech; they count only as "added that" or at
- * the end of a sentence (a trailing tag).
+ * Verbs that report what someone said, when their subject starts a clause.
+ * "added" and "told" are left out on purpose: "the U.S. added Huawei to its
+ * Entity List" is not speech; they count only as "added that" or at the end
+ * of a sentence (a trailing tag). Verbs of belief are apart (`BELIEF_VERB`).
  */
 const REPORT_VERB =
   '(?:said|says|say|stated|states|stressed|stresses|acknowledged|acknowledges|accused|accuses|accuse|' +
   'claimed|claims|claim|alleged|alleges|allege|denied|denies|deny|urged|urges|warned|warns|pledged|pledges|' +
-  'vowed|vows|called on|calls on|expects|believes|believe|argued|argues|insisted|insists|maintained|maintains|' +
+  'vowed|vows|called on|calls on|argued|argues|insisted|insists|maintained|maintains|' +
   'advocated|advocates|spoken out|spoke out|speaks out|cited|cites|elaborated|explained|explains|noted|notes|' +
   'reiterated|reiterates|promised|promises|suggested|suggests|admitted(?! to)|admits(?! to)|defended|defends|labelled|labeled|branded|added that|adds that|told [\\p{L} ]{1,30}? that|' +
   'campaigning against|campaigned against|opposed|opposes|oppose|rejected|rejects|condemned|condemns|criticized|criticised|' +
@@ -25,14 +25,26 @@ const REPORT_VERB =
   'wrote|tweeted|recounted|demanded|demands|called for|calls for|expressed|expresses|voiced|voices|reported|rebuffed|rebuffs|' +
   'blasted|blasts|hit back|hits back|pushed back|pushes back|hit out|hits out|lashed out|lashes out)';
 
+/**
+ * Verbs that name what a party holds, not words it said: "The Trump
+ * administration believe that trade is about dominance" is the writer's
+ * reading of a party, not the party's statement. Such a sentence is the
+ * party's only as a paraphrase of words the section has already given it
+ * ("Ren expects that ..." after Ren's quotes); `attribute.ts` decides.
+ * Present tense only: "Huawei is expected to lead" is a passive, not a belief.
+ */
+const BELIEF_VERB =
+  '(?:believes|believe|expects|expect|thinks|think|sees|see|views|view|wants|want|hopes|hope|fears|fear|feels|feel|considers|consider|regards|regard)';
+const BELIEF_RE = new RegExp(`^${BELIEF_VERB}$`, 'u');
+
 /** Auxiliaries and adverbs allowed between the subject and the verb ("has repeatedly denied"). */
 const GAP =
-  '(?:\\s+(?:has|have|had|is|was|are|were|been|also|then|repeatedly|consistently|further|firmly|publicly|again|previously|reportedly|long|' +
+  '(?:\\s+(?:has|have|had|is|was|are|were|been|also|still|then|repeatedly|consistently|further|firmly|publicly|again|previously|reportedly|long|' +
   'strongly|categorically|once|often|recently|earlier|later|today|yesterday|' +
   '(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this)\\s+(?:week|month|year)|' +
   'in\\s+(?:a|an|its|his|her|their)\\s+(?:statement|interview|letter|post|speech|briefing)))*';
 
-const LEADING_RE = new RegExp(`(${GAP})\\s+(${REPORT_VERB})(?![\\p{L}])`, 'gu');
+const LEADING_RE = new RegExp(`(${GAP})\\s+(${REPORT_VERB}|${BELIEF_VERB})(?![\\p{L}])`, 'gu');
 
 /** Where a clause starts: after a comma, semicolon, colon, dash, a joining conjunction or a subordinator. */
 const CLAUSE_BREAK =
@@ -49,6 +61,8 @@ export interface Reported {
   /** Offset just after the verb. */
   verbEnd: number;
   verb: string;
+  /** The verb names a belief ("believe", "expects"), not speech: see `BELIEF_VERB`. */
+  belief: boolean;
 }
 
 /** The subject before an appositive that runs up to the verb: "Jane Roe, a spokeswoman for the ministry, said". */
@@ -83,7 +97,8 @@ export function findLeadingSpeech(text: string, salience: Salience): Reported | 
     const appositive = np === '' ? (APPOSITIVE_BEFORE_VERB.exec(before) ?? NAME_AFTER_ROLE_BEFORE_VERB.exec(before)) : null;
     const subject = appositive ? (appositive[1] ?? appositive[2]!).trim().split(/\s+/).slice(-8).join(' ') : np;
     const speaker = resolveSubject(subject, salience);
-    if (speaker) return { speaker, clauseStart, verbEnd: m.index + m[0].length, verb: m[2]!.toLowerCase() };
+    const verb = m[2]!.toLowerCase();
+    if (speaker) return { speaker, clauseStart, verbEnd: m.index + m[0].length, verb, belief: BELIEF_RE.test(verb) };
   }
   return null;
 }
@@ -168,7 +183,8 @@ export function findBlockIntro(paragraph: string, salience: Salience): Speaker |
   const m = BLOCK_INTRO_RE.exec(text);
   if (m) return resolveNamePhrase(m[1]!.replace(/\s+/g, ' '), salience);
   if (!/:$/.test(text) || /["\u201c\u201d]/.test(text)) return null;
-  return findLeadingSpeech(text.slice(0, -1), salience)?.speaker ?? null;
+  const lead = findLeadingSpeech(text.slice(0, -1), salience);
+  return lead && !lead.belief ? lead.speaker : null;
 }
 
 /** "According to X, ..." opening a sentence: X's reported words. */

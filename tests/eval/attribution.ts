@@ -22,6 +22,14 @@ export const KINDS: readonly Kind[] = ['primary', 'counterclaim', 'context'];
 /** Speaker value of a label whose party the text does not identify ("officials said"). */
 export const UNNAMED = '(unnamed)';
 
+/**
+ * Speaker value of a label on the writer's own words that read like a
+ * party's ("The Trump administration believe that ..."): right when no party
+ * is given them (left to the press, or not kept). Scored apart from the
+ * party labels, as `narration` / `narrationHeld`.
+ */
+export const WRITER = '(writer)';
+
 export interface Label {
   file: string;
   /** Verbatim substring of the file (whitespace and quote style normalised when located). */
@@ -160,6 +168,7 @@ export function readLabels(path: string, texts: ReadonlyMap<string, string>): La
       bad.push('"speakerAlso" must be an array of strings');
     }
     if (o.note !== undefined && typeof o.note !== 'string') bad.push('"note" must be a string');
+    if (o.speaker === WRITER && (o.kind !== 'context' || o.speakerAlso !== undefined)) bad.push(`a "${WRITER}" label is the writer's narration: kind "context", no "speakerAlso"`);
     if (bad.length === 0) {
       const text = texts.get(o.file as string);
       if (text === undefined) bad.push(`no document ${o.file as string}`);
@@ -265,16 +274,40 @@ export function judge(label: Label, source: string, inFile: readonly Occurrence[
   return { label, labelLine, found: true, speakerRight: speakerMatches(label, best.statement.speaker), kindRight: best.statement.kind === label.kind, got: got(best, source) };
 }
 
+/** A label on the writer's own words: held when no party is given them. */
+export interface NarrationVerdict {
+  label: Label;
+  labelLine: number;
+  held: boolean;
+  /** The statement that covers at least half the label, if any. */
+  got: Got | null;
+}
+
+/** Judges a `(writer)` label: the statement covering at least half of it, if any, must be the press's. */
+export function judgeNarration(label: Label, source: string, inFile: readonly Occurrence[]): NarrationVerdict {
+  const span = locate(source, label.text)!;
+  const labelLine = lineColumn(source, span[0]).line;
+  const cover = inFile.filter((o) => overlap(span, o.span) * 2 >= span[1] - span[0]);
+  const party = cover.find((o) => o.statement.speaker.side !== 'press');
+  const shown = party ?? cover[0];
+  return { label, labelLine, held: party === undefined, got: shown ? got(shown, source) : null };
+}
+
 export interface Score {
+  /** Labels of a party's words (`found`, `speakerRight`, `kindRight` count these). */
   labels: number;
   found: number;
   speakerRight: number;
   kindRight: number;
+  /** Labels of the writer's own words (`(writer)`), and how many no party was given. */
+  narration: number;
+  narrationHeld: number;
 }
 
 export interface DocReport extends Score {
   file: string;
   verdicts: Verdict[];
+  narrationVerdicts: NarrationVerdict[];
   /** Kept statements with a non-press speaker that overlap no label: possible false attributions. */
   unlabelled: Got[];
   /** The pipeline's warnings for this file (quotes it could not attribute, unknown labels). */
@@ -292,7 +325,7 @@ export interface EvalReport {
 }
 
 export function emptyScore(): Score {
-  return { labels: 0, found: 0, speakerRight: 0, kindRight: 0 };
+  return { labels: 0, found: 0, speakerRight: 0, kindRight: 0, narration: 0, narrationHeld: 0 };
 }
 
 function addVerdict(score: Score, v: Verdict): void {
@@ -311,8 +344,17 @@ export function scoreSet(result: Pick<BuildResult, 'statements' | 'warnings'>, s
   for (const [file, source] of sources) {
     const inFile = byFile.get(file) ?? [];
     const mine = labels.filter((l) => l.file === file);
-    const doc: DocReport = { file, ...emptyScore(), verdicts: [], unlabelled: [], warnings: result.warnings.filter((w) => w.startsWith(`${file}:`) || w.includes(`/${file}:`)) };
+    const doc: DocReport = { file, ...emptyScore(), verdicts: [], narrationVerdicts: [], unlabelled: [], warnings: result.warnings.filter((w) => w.startsWith(`${file}:`) || w.includes(`/${file}:`)) };
     for (const l of mine) {
+      if (l.speaker === WRITER) {
+        const v = judgeNarration(l, source, inFile);
+        doc.narrationVerdicts.push(v);
+        for (const s of [doc, total]) {
+          s.narration++;
+          if (v.held) s.narrationHeld++;
+        }
+        continue;
+      }
       const v = judge(l, source, inFile);
       doc.verdicts.push(v);
       addVerdict(doc, v);
@@ -366,11 +408,12 @@ export function pct(part: number, whole: number): string {
   return whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)}%`;
 }
 
-/** found / labels, speakerRight / found, kindRight / found (0 when undefined). */
-export function rates(s: Score): { found: number; speaker: number; kind: number } {
+/** found / labels, speakerRight / found, kindRight / found, narrationHeld / narration (0 when undefined). */
+export function rates(s: Score): { found: number; speaker: number; kind: number; narration: number } {
   return {
     found: s.labels === 0 ? 0 : s.found / s.labels,
     speaker: s.found === 0 ? 0 : s.speakerRight / s.found,
     kind: s.found === 0 ? 0 : s.kindRight / s.found,
+    narration: s.narration === 0 ? 0 : s.narrationHeld / s.narration,
   };
 }

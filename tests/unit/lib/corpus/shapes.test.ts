@@ -338,3 +338,34 @@ describe('shapes of real pages added with npm run add', () => {
     expect(of(r.statements, 'customers who rely on us').speaker.name).toBe('Tom Fields');
   });
 });
+
+describe('verbs of belief are not speech', () => {
+  /** Speakers of the kept statements holding `fragment` (the writer's off-topic narration is not kept at all). */
+  const speakersOf = (statements: Statement[], fragment: string) =>
+    statements.filter((s) => normalizeForCompare(s.text).includes(normalizeForCompare(fragment))).map((s) => s.speaker.name);
+
+  it('what a government or a group "believes" or "fears" stays the writer\u2019s, and the report says so', () => {
+    const r = build(
+      'Acme said on Monday that its cranes were safe to use.\n\n' +
+        'The Ruritanian government believes that the cranes are a danger to its ports.\n\n' +
+        'Harbour officials still fear that Acme cranes could be used to watch the ships.\n',
+    );
+    expect(speakersOf(r.statements, 'cranes are a danger')).not.toContain('Ruritanian government');
+    expect(r.statements.filter((s) => s.text.includes('could be used to watch')).every((s) => s.speaker.side === 'press')).toBe(true);
+    expect(r.warnings.some((w) => /x\.txt:3: doubtful, left to Daily Example: "believes" says what Ruritanian government holds/.test(w))).toBe(true);
+    expect(r.warnings.some((w) => /x\.txt:5: doubtful, left to Daily Example: "fear"/.test(w))).toBe(true);
+  });
+
+  it('a person\u2019s belief after their reported words is a paraphrase of them; before any word of theirs it is not', () => {
+    const before = build('Fields expects that the port will reopen in spring.\n\nFields said the cranes were safe to use in any weather.\n');
+    expect(speakersOf(before.statements, 'port will reopen')).not.toContain('Tom Fields');
+    const after = build('Fields said the cranes were safe to use in any weather.\n\nFields expects that the port will reopen in spring.\n');
+    expect(speakersOf(after.statements, 'port will reopen')).toEqual(['Tom Fields']);
+  });
+
+  it('"is expected to" is a passive, not a belief of the subject', () => {
+    const r = build('Acme said on Monday that its cranes were safe to use.\n\nAcme is expected to open a second plant near the port next year.\n');
+    expect(speakersOf(r.statements, 'second plant')).not.toContain('Acme');
+    expect(r.warnings.filter((w) => w.includes('doubtful'))).toEqual([]);
+  });
+});

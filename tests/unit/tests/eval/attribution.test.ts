@@ -8,6 +8,7 @@ import type { Statement } from '../../../../lib/data/types.ts';
 import {
   type EvalReport,
   judge,
+  judgeNarration,
   type Label,
   locate,
   nameKey,
@@ -18,6 +19,7 @@ import {
   ROOT,
   runEval,
   speakerMatches,
+  WRITER,
 } from '../../../eval/attribution.ts';
 
 /**
@@ -27,12 +29,14 @@ import {
  * raises the figures raises the floors.
  */
 
-// Measured 2026-11-30 on 23 dev articles / 183 labels and 73 seed labels, with the
-// rules on main that day (dev 160/183 found, 147/160 speaker, 146/160 kind; seeds 70/73, 69/70, 69/70).
+// Measured 2026-12-01 on 39 dev articles / 279 party labels + 4 writer labels and 73 + 1 seed
+// labels (dev 258/279 found, 241/258 speaker, 240/258 kind, writer 4/4; seeds 70/73, 69/70, 69/70, 1/1).
+// The dev rates fell from 0.937/0.958/0.950 when articles 35-39 were added unseen (their 24
+// labels: 19 found, 12 speaker, 13 kind): the first 255 labels still score 239/229/227.
 // Targets (issue #13): found >= 0.90, speaker >= 0.95 of found, kind >= 0.90 of found.
 const FLOORS = {
-  dev: { found: 0.933, speaker: 0.957, kind: 0.949 },
-  seeds: { found: 0.958, speaker: 0.985, kind: 0.985 },
+  dev: { found: 0.924, speaker: 0.934, kind: 0.930, narration: 1 },
+  seeds: { found: 0.958, speaker: 0.985, kind: 0.985, narration: 1 },
 } as const;
 
 function statement(span: [number, number], name: string, kind: Statement['kind'] = 'primary', side: Statement['speaker']['side'] = 'huawei'): Statement {
@@ -123,6 +127,16 @@ describe('judging a label', () => {
     if (!v.found) expect(v.partial?.speaker).toBe('Huawei');
   });
 
+  it('a "(writer)" label holds while no statement covering half of it names a party; the press may have it', () => {
+    const writer = label('23456789', WRITER, 'context');
+    expect(judgeNarration(writer, source, occurrences([statement([0, 20], 'Reuters', 'context', 'press')]).get('a.txt')!).held).toBe(true);
+    expect(judgeNarration(writer, source, []).held).toBe(true);
+    const given = judgeNarration(writer, source, occurrences([statement([0, 20], 'Reuters', 'context', 'press'), statement([3, 9], 'U.S. government', 'context', 'us-government')]).get('a.txt')!);
+    expect(given.held).toBe(false);
+    expect(given.got?.speaker).toBe('U.S. government');
+    expect(judgeNarration(writer, source, occurrences([statement([8, 20], 'U.S. government', 'context', 'us-government')]).get('a.txt')!).held).toBe(true);
+  });
+
   it('counts a merged duplicate where it stands in its own file', () => {
     const record = { ...statement([0, 4], 'Ren Zhengfei'), file: 'b.txt', duplicates: [{ file: 'a.txt', span: [2, 10] as [number, number] }] };
     const inFile = occurrences([record]).get('a.txt')!;
@@ -197,9 +211,9 @@ describe('attribution on the development set and the seeds (npm run eval:attribu
   });
 
   for (const name of ['dev', 'seeds'] as const) {
-    it(`${name}: found, speaker right and kind right stay at or above the measured floors`, () => {
+    it(`${name}: found, speaker right, kind right and the writer's words held stay at or above the measured floors`, () => {
       const r = rates(report[name].total);
-      for (const k of ['found', 'speaker', 'kind'] as const) {
+      for (const k of ['found', 'speaker', 'kind', 'narration'] as const) {
         expect(r[k] >= FLOORS[name][k] - 1e-9, `${name} ${k}: ${r[k].toFixed(3)} is below the floor ${FLOORS[name][k]}`).toBe(true);
       }
     });

@@ -25,9 +25,13 @@ const SET = join(ROOT, 'tests/fixtures/card/paragraphs.json');
  * 93.3% / 67.9% held out); 96.0% / 75.4% / 0.911 / 100% with the denial,
  * politics and pledge matters, the paragraph's claim sentence, shared word
  * pairs, a one-word name that speaks naming its person and the no-spy
- * terms asking for no-spy only (session 6; 94.7% / 72.7% held out).
+ * terms asking for no-spy only (session 6; 94.7% / 72.7% held out);
+ * 96.0% / 75.4% / 0.902 / 100% once seed 001's "The Trump administration
+ * believe ..." became the reporter's words, not the U.S. government's (a
+ * data fix: c69 "under the Trump administration" now leads with Zhao, its
+ * relevant statement third; session 7; 93.3% / 73.3% held out).
  */
-const FLOORS = { measured: '2026-12-01', hit3: 0.96, recall5: 0.754, mrr: 0.91, emptyRate: 1 };
+const FLOORS = { measured: '2026-12-01', hit3: 0.96, recall5: 0.754, mrr: 0.902, emptyRate: 1 };
 const TARGETS = { hit3: 0.9, recall5: 0.75 };
 
 function statement(id: string, file: string, text: string, duplicates: Statement['duplicates'] = []): Statement {
