@@ -22,15 +22,29 @@ function set(items: unknown): string {
 // Each test starts Node on the whole set's code path; a loaded CI runner needs more than the default 5 s.
 describe('npm run eval:card', { timeout: 30_000 }, () => {
   it('--json prints totals and each paragraph; a stale label is named and exits 1', () => {
-    const r = run('eval-card.ts', ['--json', '--set', set([ITEM])]);
+    const r = run('eval-card.ts', ['--json', '--set', set([ITEM]), '--test', '']);
     expect(r.status, r.stderr).toBe(1);
     const out = JSON.parse(r.stdout);
-    expect(Object.keys(out)).toEqual(['totals', 'heldOut', 'stale', 'undetected', 'offTopicHighlighted', 'items']);
+    expect(Object.keys(out)).toEqual(['totals', 'heldOut', 'stale', 'undetected', 'offTopicHighlighted', 'items', 'test']);
+    expect(out.test).toBeNull();
     expect(out.heldOut).toBeNull(); // one article: too few for 5 folds
     expect(out.stale).toEqual([{ item: 'x1', file: ITEM.relevant[1]!.file, quote: ITEM.relevant[1]!.quote }]);
     expect(out.items[0].detected).toEqual({ text: 'no-spy agreements', term: 'no-spy agreement', category: 'no-spy', at: ITEM.paragraph.indexOf('no-spy agreements') });
     expect(out.items[0].relevant[0].ids).toHaveLength(1);
     expect(out.items[0].top5.length).toBeGreaterThan(0);
+  });
+
+  it('prints the test split apart, after the development set, and exits 1 on a stale label in it too', () => {
+    const good = { ...ITEM, relevant: [ITEM.relevant[0]!] };
+    const ok = run('eval-card.ts', ['--set', set([good]), '--test', set([{ ...good, id: 't1' }])]);
+    expect(ok.status, ok.stderr).toBe(0);
+    const split = ok.stdout.indexOf('TEST SPLIT (');
+    expect(split).toBeGreaterThan(ok.stdout.indexOf('Card relevance: 1 paragraphs'));
+    expect(ok.stdout.slice(split)).toMatch(/: 1 paragraphs from 1 articles[\s\S]*never tuned on/);
+    const json = JSON.parse(run('eval-card.ts', ['--json', '--set', set([good]), '--test', set([{ ...good, id: 't1' }])]).stdout);
+    expect(json.test.items.map((i: { id: string }) => i.id)).toEqual(['t1']);
+    expect(json.test.totals.answerable).toBe(1);
+    expect(run('eval-card.ts', ['--set', set([good]), '--test', set([ITEM])]).status).toBe(1);
   });
 
   it('a malformed set stops with its file, line and item named, exit 2', () => {

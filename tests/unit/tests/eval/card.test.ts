@@ -9,6 +9,7 @@ import { labelledParagraph } from './helpers.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
 const SET = join(ROOT, 'tests/fixtures/card/paragraphs.json');
+const TEST_SPLIT = join(ROOT, 'tests/fixtures/card/test-split.json');
 
 /**
  * The card's figures on the development set with the code of the day they
@@ -138,5 +139,30 @@ describe('card eval: the development set', () => {
     expect(t.recall5).toBeGreaterThanOrEqual(FLOORS.recall5);
     expect(t.mrr).toBeGreaterThanOrEqual(FLOORS.mrr);
     expect(t.emptyRate).toBeGreaterThanOrEqual(FLOORS.emptyRate);
+  });
+});
+
+/**
+ * The test split is measured by `npm run eval:card` and never tuned on
+ * (fixture README): here only its shape, so that nobody is led to tune the
+ * card until its figures pass.
+ */
+describe('card eval: the test split', () => {
+  const items = parseItems(JSON.parse(readFileSync(TEST_SPLIT, 'utf8')), TEST_SPLIT);
+  const dev = parseItems(JSON.parse(readFileSync(SET, 'utf8')), SET);
+  const statements = JSON.parse(readFileSync(join(ROOT, 'data/statements.json'), 'utf8')) as Statement[];
+  const seedText = (file: string) => readFileSync(join(ROOT, 'seeds', file), 'utf8');
+
+  it('has 20+ paragraphs from 8+ articles, off-topic ones among them, and no article of the development set', () => {
+    expect(items.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(items.map((i) => i.url)).size).toBeGreaterThanOrEqual(8);
+    expect(items.filter((i) => i.offTopic).length).toBeGreaterThan(0);
+    const devUrls = new Set(dev.map((i) => i.url));
+    expect(items.filter((i) => devUrls.has(i.url)).map((i) => i.id)).toEqual([]);
+    expect(items.filter((i) => dev.some((d) => d.id === i.id)).map((i) => i.id)).toEqual([]);
+  });
+
+  it('every label names a statement of today’s corpus', () => {
+    expect(resolveAll(items, statements, seedText).stale.map((s) => `${s.item}: ${s.file} “${s.quote}”`)).toEqual([]);
   });
 });
