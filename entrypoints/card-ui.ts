@@ -1,6 +1,6 @@
 import '../lib/i18n-browser.ts';
 import { browser } from 'wxt/browser';
-import { client, type BackgroundApi } from '../lib/messages.ts';
+import { client, LOOKUP_PORT, portTransport, type BackgroundApi } from '../lib/messages.ts';
 import { setSiteDisabled } from '../lib/settings/store.ts';
 import { CardController } from './content/card.tsx';
 import { provideCardModule } from './content/card-loader.ts';
@@ -19,7 +19,9 @@ import { mentionForCommand } from './content/keyboard.ts';
 export default defineUnlistedScript(() => {
   provideCardModule({
     createCard(signal: AbortSignal, highlighter: Highlighter): CardController {
-      const call = client<BackgroundApi>((message) => browser.runtime.sendMessage(message));
+      // Lookups over a port (LOOKUP_PORT says why); the rest by sendMessage, which carries the reader's gesture.
+      const lookups = portTransport(() => browser.runtime.connect({ name: LOOKUP_PORT }), signal);
+      const call = client<BackgroundApi>((message) => (message.method === 'lookup' ? lookups(message) : browser.runtime.sendMessage(message)));
       const openPanel = (params: { read?: string; query?: string }) => void call('openPanel', params).catch(() => {});
       return new CardController(signal, call, highlighter, {
         onTurnOffSite: () => void setSiteDisabled(location.hostname, true),

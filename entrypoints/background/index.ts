@@ -1,6 +1,6 @@
 import '../../lib/i18n-browser.ts';
 import { browser, type Browser } from 'wxt/browser';
-import { backgroundRequests, client, COMMANDS, listen, type BackgroundApi, type CommandName, type ContentApi } from '../../lib/messages.ts';
+import { answerPort, backgroundRequests, client, COMMANDS, listen, LOOKUP_PORT, type BackgroundApi, type CommandName, type ContentApi } from '../../lib/messages.ts';
 import { loadCorpus, type Corpus } from '../../lib/search/load.ts';
 import { lookupCard } from '../../lib/search/lookup.ts';
 import { persistMigration } from '../../lib/settings/store.ts';
@@ -27,13 +27,16 @@ export default defineBackground(() => {
   let corpus: Corpus | undefined;
   const getCorpus = () => (corpus ??= loadCorpus({ index, statements, sources }));
 
+  const lookup: (params: BackgroundApi['lookup']['params']) => BackgroundApi['lookup']['result'] = ({ mention, category, term, context, at }) =>
+    lookupCard(getCorpus(), mention, context, { category, term, at });
+
   // One listener for the whole background: two listeners that both answered
   // would race, and the first reply wins. Messages meant for extension pages
   // (the side panel's, the offscreen document's) are not in this map and go
   // unanswered here.
   const answer = listen<BackgroundApi, keyof BackgroundApi, Browser.runtime.MessageSender>(backgroundRequests, {
     warm: () => ({ statements: getCorpus().statements.size }),
-    lookup: ({ mention, category, term, context, at }) => lookupCard(getCorpus(), mention, context, { category, term, at }),
+    lookup,
     openPanel: (target, sender) => openPanelFor(sender, target),
     copyText: ({ text }) => copyText(text),
     confirmTurnOff: () => confirmTurnOff(),
@@ -46,6 +49,13 @@ export default defineBackground(() => {
     // externally_connectable, but other extensions' messages are refused too.
     if (sender.id !== browser.runtime.id) return undefined;
     return answer(message, sender, sendResponse);
+  });
+
+  // The card's lookups come over a port (LOOKUP_PORT says why), checked as any message is; only lookups are answered there.
+  const answerLookup = listen<BackgroundApi, 'lookup', Browser.runtime.MessageSender>(backgroundRequests, { lookup });
+  browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {
+    if (port.name !== LOOKUP_PORT || port.sender?.id !== browser.runtime.id) return void port.disconnect();
+    answerPort(port, port.sender, answerLookup);
   });
 
   // Keyboard commands act on the page: forward them to the active tab's

@@ -1,22 +1,30 @@
 /**
  * Card lookups through the real extension: an extension page sends the same
- * message the content script sends (`{method: 'lookup', params: {mention,
- * category, context}}`) and times the round trip, with the service worker
- * running (warm) and right after it was stopped (cold). The same lookups are
- * timed in Node straight on `lookupCard` with the bundled data, as the
- * no-messaging reference measured in the same run.
+ * message the card sends (`{method: 'lookup', params: {mention, category,
+ * context}}`) the way the card sends it, on a port named `LOOKUP_PORT` as
+ * `{id, message}` (`portTransport` in lib/messages.ts; the page cannot
+ * import it, so the few lines are written out here), and times the round
+ * trip, with the service worker running (warm) and right after it was
+ * stopped (cold: the port is gone with the worker and opened again, as the
+ * card does). The same warm lookups are also sent by `runtime.sendMessage`,
+ * the transport of every other message, as a reference in the same run; and
+ * timed in Node straight on `lookupCard` with the bundled data, the
+ * no-messaging reference.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
 import { loadCorpus } from '../../lib/search/load.ts';
+import { LOOKUP_PORT } from '../../lib/messages.ts';
 import { lookupCard } from '../../lib/search/lookup.ts';
 import { root } from './build.ts';
 import type { CardLookup } from './queries.ts';
 import { distribution, median, type Distribution } from './stats.ts';
 
 export interface LookupResult {
-  /** Round trips, worker running and index loaded. */
+  /** Round trips on the card's lookup port, worker running and index loaded. */
   warm: Distribution;
+  /** The same lookups by `runtime.sendMessage` (one channel per message), for comparison. */
+  sendMessage: Distribution;
   /** First lookup after the worker was stopped: worker start, index load, query, messaging. */
   cold: Distribution;
   /** lookupCard alone in Node on the same data and lookups (no messaging, no worker). */
@@ -36,24 +44,42 @@ export async function benchLookups(browser: Browser, lookups: readonly CardLooku
   const page = await browser.newPage();
   // Any page of the extension can message its background; the side panel is the one it ships.
   await page.goto(`${origin}/sidepanel.html`, { waitUntil: 'load' });
-  const send = (items: readonly CardLookup[]) =>
-    page.evaluate(async (items: CardLookup[]) => {
-      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
-      const times: number[] = [];
-      let answered = 0;
-      for (const params of items) {
-        const t = performance.now();
-        const reply = (await runtime.sendMessage({ method: 'lookup', params })) as Reply;
-        times.push(performance.now() - t);
-        if (!reply?.ok) throw new Error(`lookup failed: ${reply?.error ?? 'no reply'}`);
-        if (reply.result!.results.length > 0) answered++;
-      }
-      return { times, answered };
-    }, items as CardLookup[]);
+  /** Lookups one after another, as a reader hovers: on one port (`portName`) or each by sendMessage (null). */
+  const send = (items: readonly CardLookup[], portName: string | null = LOOKUP_PORT) =>
+    page.evaluate(
+      async (items: CardLookup[], portName: string | null) => {
+        type Port = { postMessage(m: unknown): void; disconnect(): void; onMessage: { addListener(f: (m: { id: number; reply: Reply }) => void): void } };
+        const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown>; connect(o: { name: string }): Port } } }).chrome.runtime;
+        const port = portName === null ? null : runtime.connect({ name: portName });
+        const waiting = new Map<number, (reply: Reply) => void>();
+        port?.onMessage.addListener((m) => waiting.get(m.id)?.(m.reply));
+        const times: number[] = [];
+        let answered = 0;
+        for (const [i, params] of items.entries()) {
+          const message = { method: 'lookup', params };
+          const t = performance.now();
+          const reply = port
+            ? await new Promise<Reply>((resolve) => {
+                waiting.set(i, resolve);
+                port.postMessage({ id: i, message });
+              })
+            : ((await runtime.sendMessage(message)) as Reply);
+          times.push(performance.now() - t);
+          if (!reply?.ok) throw new Error(`lookup failed: ${reply?.error ?? 'no reply'}`);
+          if (reply.result!.results.length > 0) answered++;
+        }
+        port?.disconnect();
+        return { times, answered };
+      },
+      items as CardLookup[],
+      portName,
+    );
 
   const batch = Array.from({ length: warmCount }, (_, i) => lookups[i % lookups.length]!);
   await send(lookups); // warm-up: worker running, corpus loaded, code compiled
+  await send(lookups, null);
   const warm = await send(batch);
+  const bySendMessage = await send(batch, null);
 
   const cdp = await page.createCDPSession();
   let status = '';
@@ -78,6 +104,7 @@ export async function benchLookups(browser: Browser, lookups: readonly CardLooku
   const direct = directLookups(batch);
   return {
     warm: distribution(warm.times),
+    sendMessage: distribution(bySendMessage.times),
     cold: distribution(cold),
     direct: distribution(direct),
     messagingOverhead: median(warm.times) / median(direct),

@@ -109,7 +109,8 @@ export function renderMarkdown(r: BenchResults): string {
     const l = r.lookups;
     out.push('## Card lookups through the background', '');
     out.push(table(['lookup (ms)', 'n', 'p50', 'p95', 'max'], [
-      ['warm round trip (extension page → service worker → reply)', l.warm.n, ms(l.warm.p50), ms(l.warm.p95), ms(l.warm.max)],
+      ['warm round trip on the card’s lookup port (extension page → service worker → reply)', l.warm.n, ms(l.warm.p50), ms(l.warm.p95), ms(l.warm.max)],
+      ['reference: the same lookups by runtime.sendMessage', l.sendMessage.n, ms(l.sendMessage.p50), ms(l.sendMessage.p95), ms(l.sendMessage.max)],
       ['first lookup after the worker was stopped', l.cold.n, ms(l.cold.p50), ms(l.cold.p95), ms(l.cold.max)],
       ['reference: lookupCard alone (Node, same data)', l.direct.n, ms(l.direct.p50), ms(l.direct.p95), ms(l.direct.max)],
     ]), '');

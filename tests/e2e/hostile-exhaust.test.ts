@@ -141,11 +141,16 @@ describe('pages that try to exhaust it, in chromium', () => {
     await sw.evaluate(() => {
       const g = globalThis as unknown as { received: { method: string; bytes: number; message: unknown }[]; chrome: typeof browser };
       g.received = [];
-      g.chrome.runtime.onMessage.addListener((message: unknown) => {
+      const record = (message: unknown) => {
         const json = JSON.stringify(message);
         g.received.push({ method: String((message as { method?: unknown }).method), bytes: json.length, message: json.length < 2_000_000 ? message : undefined });
+      };
+      g.chrome.runtime.onMessage.addListener((message: unknown) => {
+        record(message);
         return undefined;
       });
+      // The card's lookups come on a port, each as {id, message}.
+      g.chrome.runtime.onConnect.addListener((port) => port.onMessage.addListener((envelope: unknown) => record((envelope as { message?: unknown }).message)));
     });
     const page = await current().open(fixture('hostile-exhaust.html?inflate=2000'));
     await waitForHighlights(page, 1, 60_000);
