@@ -1,6 +1,7 @@
 import type { Category } from '../../lib/vocabulary/categories.ts';
 import type { HighlightStyle } from '../../lib/settings/schema.ts';
 import { ACTIVE_HIGHLIGHT, highlightName } from './highlight-names.ts';
+import { MAX_REGISTERED, MentionWindow } from './mention-window.ts';
 
 /** A mention placed on the page: where it is and what it says. */
 export interface PlacedMention {
@@ -24,12 +25,9 @@ export interface PlacedMention {
  * they cost the page nothing when its DOM changes, and the mutation observer
  * drops the ones whose nodes change anyway.
  *
- * Past `WINDOW_FROM` mentions, only those near the viewport are in the
- * Highlight objects (see `#window`): in Chromium, every frame in which a
- * registered highlight changes (or the page's DOM does) re-validates every
- * range of every registered highlight, so a frame's cost grows with the
- * ranges registered, not with those added: 3,570 ranges on the bench's 5 MB
- * page made 90-120 ms frames (`PrePaint` / compositing inputs in a trace).
+ * Past `MAX_REGISTERED` mentions, only that many, those nearest the
+ * viewport, are in the Highlight objects (`mention-window.ts` says why and
+ * how); our own index still holds every mention.
  *
  * Nothing is registered until the first mention is added: the registry is
  * readable by every page script, so a page without a mention cannot tell
@@ -61,10 +59,10 @@ export class Highlighter {
   #registered = false;
   readonly #window_: Window & typeof globalThis;
   /**
-   * Set once the page holds more than `WINDOW_FROM` mentions: from then on a
-   * mention's range is in its category's Highlight only while its element is
-   * within a screen of the viewport. Hover, keyboard moves and lists read our
-   * own index (`#all`, `#byNode`), so they still see every mention.
+   * Set once the page holds more than `MAX_REGISTERED` mentions: from then on
+   * it decides which ranges are in their category's Highlight. Keyboard moves
+   * and lists read our own index (`#all`, `#byNode`), so they still see every
+   * mention; hover opens only a registered one (`at`).
    */
   #window: MentionWindow | undefined;
 
@@ -98,7 +96,7 @@ export class Highlighter {
       else this.#byNode.set(node, [mention]);
     }
     this.#all.add(mention);
-    if (!this.#window && this.#all.size > WINDOW_FROM) this.#startWindow();
+    if (!this.#window && this.#all.size > MAX_REGISTERED) this.#startWindow();
     const root = shadowRootOf(mention);
     if (!root) return;
     const inRoot = this.#roots.get(root);
@@ -150,10 +148,15 @@ export class Highlighter {
     return this.#byNode.has(node);
   }
 
-  /** The shown mention covering `offset` in text node `node`, if any. */
+  /**
+   * The shown mention covering `offset` in text node `node`, if any. Only a
+   * mention the reader sees marked: past `MAX_REGISTERED`, one the window
+   * has not registered (too many near the viewport, or not yet reported) is
+   * plain text to the pointer too.
+   */
   at(node: Node, offset: number): PlacedMention | undefined {
     return this.#byNode.get(node)?.find((m) => {
-      if (!this.#names.has(m.category)) return false;
+      if (!this.#names.has(m.category) || (this.#window && !this.#window.shows(m))) return false;
       const start = m.range.startContainer === node ? m.range.startOffset : 0;
       const end = m.range.endContainer === node ? m.range.endOffset : Number.POSITIVE_INFINITY;
       return offset >= start && offset <= end;
@@ -200,14 +203,10 @@ export class Highlighter {
    * mention, the one whose card is open, the one revealed from the side
    * panel. Every change to a highlight, even clearing an empty one, makes
    * Chromium re-place every range we registered and repaint the page (about
-   * 35 µs a range), so a call that changes nothing touches nothing, and on
-   * a page of more than `WINDOW_FROM` mentions there is no fill at all (one
-   * change would cost the next frame more than 50 ms of repaint; 5,500
-   * mentions: 200 ms). The card still opens; a revealed mention is still
-   * scrolled to.
+   * 35 µs a range; at most `MAX_REGISTERED` of ours are), so a call that
+   * changes nothing touches nothing.
    */
-  setActive(requested: PlacedMention | undefined): void {
-    const mention = this.#all.size > WINDOW_FROM ? undefined : requested;
+  setActive(mention: PlacedMention | undefined): void {
     if (mention === this.#activeMention) return;
     this.#activeMention = mention;
     this.#active.clear();
@@ -232,19 +231,17 @@ export class Highlighter {
   }
 
   /**
-   * Moves every mention's range under the window: each stays in its
-   * Highlight until the first intersection report says its element is far
-   * from the viewport. Without IntersectionObserver, everything stays
-   * registered.
+   * Puts every mention's range under the window: each stays in its
+   * Highlight until the window's first report says it is not among the
+   * nearest.
    */
   #startWindow(): void {
-    if (typeof this.#window_.IntersectionObserver !== 'function') return;
-    const window = new MentionWindow(this.#window_, (mention, near) => {
+    const window = new MentionWindow(this.#window_, (mention, shown) => {
       const highlight = this.#highlights.get(mention.category);
-      if (near) highlight?.add(mention.range);
+      if (shown) highlight?.add(mention.range);
       else highlight?.delete(mention.range);
     });
-    for (const mention of this.#all) window.watch(mention);
+    for (const mention of this.#all) window.watch(mention, true);
     this.#window = window;
   }
 
@@ -254,80 +251,6 @@ export class Highlighter {
     const rest = list.filter((m) => m !== mention);
     if (rest.length) this.#byNode.set(node, rest);
     else this.#byNode.delete(node);
-  }
-}
-
-/**
- * A large page: above this many mentions, only those near the viewport are
- * registered (a frame that changes highlights then re-validates a bounded
- * number of ranges), and no mention gets the active fill. Below it, every range is registered at once, so a page of
- * ordinary size paints its highlights without waiting for an intersection
- * report and costs no observer.
- */
-export const WINDOW_FROM = 1000;
-
-/**
- * Which mentions are within a screen of the viewport, by their text node's
- * parent element: an IntersectionObserver (computed by the browser in its
- * rendering step, no layout forced by us) reports elements entering and
- * leaving that margin, and `toggle` puts their mentions' ranges into their
- * Highlight or takes them out.
- */
-class MentionWindow {
-  readonly #observer: IntersectionObserver;
-  readonly #byElement = new Map<Element, Set<PlacedMention>>();
-  readonly #near = new Set<Element>();
-  /** Each mention's element as it was when watched: by the time it is dropped its node may have left it. */
-  readonly #elementOf = new Map<PlacedMention, Element>();
-
-  readonly toggle: (mention: PlacedMention, near: boolean) => void;
-
-  constructor(window_: Window & typeof globalThis, toggle: (mention: PlacedMention, near: boolean) => void) {
-    this.toggle = toggle;
-    this.#observer = new window_.IntersectionObserver((entries) => this.#report(entries), { rootMargin: '100% 0px' });
-  }
-
-  watch(mention: PlacedMention): void {
-    const element = mention.nodes[0]?.parentElement;
-    // Text straight under a shadow root has no element to observe: always registered.
-    if (!element) return this.toggle(mention, true);
-    this.#elementOf.set(mention, element);
-    const mentions = this.#byElement.get(element);
-    if (mentions) {
-      mentions.add(mention);
-      if (this.#near.has(element)) this.toggle(mention, true);
-      return;
-    }
-    this.#byElement.set(element, new Set([mention]));
-    this.#observer.observe(element);
-  }
-
-  unwatch(mention: PlacedMention): void {
-    const element = this.#elementOf.get(mention);
-    if (!element) return;
-    this.#elementOf.delete(mention);
-    const mentions = this.#byElement.get(element);
-    if (!mentions?.delete(mention) || mentions.size) return;
-    this.#byElement.delete(element);
-    this.#near.delete(element);
-    this.#observer.unobserve(element);
-  }
-
-  stop(): void {
-    this.#observer.disconnect();
-    this.#byElement.clear();
-    this.#near.clear();
-    this.#elementOf.clear();
-  }
-
-  #report(entries: IntersectionObserverEntry[]): void {
-    for (const entry of entries) {
-      const mentions = this.#byElement.get(entry.target);
-      if (!mentions) continue;
-      if (entry.isIntersecting) this.#near.add(entry.target);
-      else this.#near.delete(entry.target);
-      for (const mention of mentions) this.toggle(mention, entry.isIntersecting);
-    }
   }
 }
 

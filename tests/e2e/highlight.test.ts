@@ -74,9 +74,9 @@ describe.each(browsers)('highlighting in %s', (name) => {
       }
     });
     // Each paragraph has "Huawei" and "export controls": over 2,000
-    // mentions, past the highlighter's WINDOW_FROM, so only those within a
-    // screen of the viewport stay registered. The last paragraph's are once
-    // it is scrolled into view, and the registry holds far fewer than all.
+    // mentions, past the highlighter's MAX_REGISTERED, so only those near
+    // the viewport stay registered. The last paragraph's are once it is
+    // scrolled into view, and the registry holds far fewer than all.
     await page.evaluate(() => document.querySelector('main')!.lastElementChild!.scrollIntoView());
     await page.waitForFunction(
       () => {

@@ -94,3 +94,26 @@ export async function ourTasks(page: Page, extensionOrigin: string, action: () =
   }
   return { durations: durations.sort((a, b) => b - a), tasks };
 }
+
+/**
+ * Records a Chromium trace while `action` runs and returns the thread time
+ * of every main-thread task of the browser's renderers, in ms, longest
+ * first, whoever's work it was: a rendering frame (style, layout, paint of
+ * the highlights) counts whole. No sampler: it can itself add a long task.
+ */
+export async function mainThreadTasks(page: Page, action: () => Promise<void>): Promise<number[]> {
+  await page.tracing.start({ categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
+  let buffer: Uint8Array | undefined;
+  try {
+    await action();
+  } finally {
+    buffer = await page.tracing.stop();
+  }
+  const events = (JSON.parse(new TextDecoder().decode(buffer!)) as { traceEvents: TraceEvent[] }).traceEvents;
+  const main = new Set<string>();
+  for (const e of events) if (e.name === 'thread_name' && e.args?.name === 'CrRendererMain') main.add(`${e.pid}:${e.tid}`);
+  return events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined && main.has(`${e.pid}:${e.tid}`))
+    .map((e) => (e.tdur ?? e.dur!) / 1000)
+    .sort((a, b) => b - a);
+}
