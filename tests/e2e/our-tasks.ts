@@ -40,19 +40,8 @@ export interface OurTasks {
  * are thread time, so a loaded machine does not stretch them.
  */
 export async function ourTasks(page: Page, extensionOrigin: string, action: () => Promise<void>): Promise<OurTasks> {
-  await page.tracing.start({ categories: CATEGORIES });
-  let buffer: Uint8Array | undefined;
-  try {
-    await action();
-  } finally {
-    // Stopped whatever happens: a trace left running fails the next one.
-    buffer = await page.tracing.stop();
-  }
-  const events = (JSON.parse(new TextDecoder().decode(buffer!)) as { traceEvents: TraceEvent[] }).traceEvents;
-
-  const threadNames = new Map<string, string>();
-  for (const e of events) if (e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
-  const isMain = (e: TraceEvent) => threadNames.get(`${e.pid}:${e.tid}`) === 'CrRendererMain';
+  const events = await traceDuring(page, CATEGORIES, action);
+  const isMain = mainThreads(events);
 
   // Samples whose stack holds one of our frames, as timestamps per thread.
   const ours = new Map<string, number[]>();
@@ -102,18 +91,30 @@ export async function ourTasks(page: Page, extensionOrigin: string, action: () =
  * the highlights) counts whole. No sampler: it can itself add a long task.
  */
 export async function mainThreadTasks(page: Page, action: () => Promise<void>): Promise<number[]> {
-  await page.tracing.start({ categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
+  const events = await traceDuring(page, ['toplevel', 'disabled-by-default-devtools.timeline'], action);
+  const isMain = mainThreads(events);
+  return events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined && isMain(e))
+    .map((e) => (e.tdur ?? e.dur!) / 1000)
+    .sort((a, b) => b - a);
+}
+
+/** The events of a Chromium trace of `categories` recorded while `action` runs. */
+async function traceDuring(page: Page, categories: string[], action: () => Promise<void>): Promise<TraceEvent[]> {
+  await page.tracing.start({ categories });
   let buffer: Uint8Array | undefined;
   try {
     await action();
   } finally {
+    // Stopped whatever happens: a trace left running fails the next one.
     buffer = await page.tracing.stop();
   }
-  const events = (JSON.parse(new TextDecoder().decode(buffer!)) as { traceEvents: TraceEvent[] }).traceEvents;
+  return (JSON.parse(new TextDecoder().decode(buffer!)) as { traceEvents: TraceEvent[] }).traceEvents;
+}
+
+/** Whether an event ran on a renderer's main thread. */
+function mainThreads(events: TraceEvent[]): (e: TraceEvent) => boolean {
   const main = new Set<string>();
   for (const e of events) if (e.name === 'thread_name' && e.args?.name === 'CrRendererMain') main.add(`${e.pid}:${e.tid}`);
-  return events
-    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined && main.has(`${e.pid}:${e.tid}`))
-    .map((e) => (e.tdur ?? e.dur!) / 1000)
-    .sort((a, b) => b - a);
+  return (e) => main.has(`${e.pid}:${e.tid}`);
 }
