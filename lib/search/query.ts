@@ -461,6 +461,11 @@ function byId(a: Statement, b: Statement): number {
 export interface RankedSearch {
   /** Only statements matching enough of the query's words (see `search` in search.ts). */
   hits: Hits;
+  /**
+   * Throws once a later search on the corpus has run: `hits` and the scores
+   * are views into buffers every search reuses (postings.ts, `Hits`).
+   */
+  check(): void;
   /** Order of two hits: best first, ties by statement id. */
   compare(a: number, b: number): number;
   /** Hit `h` as a result, its score relative to the best hit. */
@@ -468,6 +473,14 @@ export interface RankedSearch {
 }
 
 const weights = new WeakMap<Corpus, Float64Array>();
+const scratches = new WeakMap<Corpus, Float64Array>();
+
+/** A number per document, reused by every panel search of the corpus (see `relativeScores`). */
+function scratch(corpus: Corpus): Float64Array {
+  let s = scratches.get(corpus);
+  if (!s) scratches.set(corpus, (s = new Float64Array(corpus.byDoc.length)));
+  return s;
+}
 
 /** PANEL_KIND_WEIGHT of each document: the parties' words before the writer's narration, other things equal. */
 function panelWeights(corpus: Corpus): Float64Array {
@@ -480,10 +493,12 @@ function panelWeights(corpus: Corpus): Float64Array {
  * Each score relative to `max`, rounded (`roundScore`) once per
  * hit rather than per comparison. A loop of its own over typed arrays: a
  * broad query has tens of thousands of hits, and inside `rankedSearch` it
- * was several times slower in Chromium (the panel).
+ * was several times slower in Chromium (the panel). Written into `into`, a
+ * buffer kept per corpus, for the reason `Hits` are (postings.ts).
  */
-function relativeScores(scores: Float64Array, max: number): Float64Array {
-  const out = new Float64Array(scores.length);
+function relativeScores(scores: Float64Array, max: number, into: Float64Array): Float64Array {
+  const out = into.subarray(0, scores.length);
+  out.fill(0);
   if (max > 0) for (let h = 0; h < out.length; h++) out[h] = roundScore(scores[h]! / max);
   return out;
 }
@@ -500,9 +515,13 @@ export function rankedSearch(corpus: Corpus, query: string): RankedSearch {
   // The best score among all matches, before any filter, so scores read the same whatever the filters.
   let max = 0;
   for (let h = 0; h < hits.scores.length; h++) if (hits.scores[h]! > max) max = hits.scores[h]!;
-  const relative = relativeScores(hits.scores, max);
+  const relative = relativeScores(hits.scores, max, scratch(corpus));
+  const searches = corpus.index.searches;
   return {
     hits,
+    check: () => {
+      if (corpus.index.searches !== searches) throw new Error(`search "${query}": its hits were reused by a later search; ask again`);
+    },
     compare: (a, b) => {
       if (relative[a] !== relative[b]) return relative[b]! - relative[a]!;
       return byId(corpus.byDoc[hits.docs[a]!]!, corpus.byDoc[hits.docs[b]!]!);

@@ -14,6 +14,13 @@ import { rankedSearch } from './query.ts';
 import { type Result, toResult } from './result.ts';
 import { topK } from './top.ts';
 
+/**
+ * One query's answer. For a non-empty query its counts and any results not
+ * yet built come from the search's hits, which the next search of the same
+ * corpus overwrites (lib/search/postings.ts, `Hits`): read them before
+ * searching again (the panel holds one answer, for what is typed now), or
+ * they throw rather than answer for another query.
+ */
 export interface SearchAnswer {
   /** How many statements the query matched before filters (the whole corpus for an empty query). */
   matched: number;
@@ -89,12 +96,16 @@ export function searchCorpus(corpus: Corpus, query: string, filters: FacetFilter
   const ranked = rankedSearch(corpus, query);
   // Positions in the hits are hit numbers.
   const { passing: hits, counts } = filtered(corpus, ranked.hits.docs, filters);
-  const ranking = (n: number) => topK(hits.length, n, (a, b) => ranked.compare(hits[a]!, hits[b]!)).map((i) => ranked.result(hits[i]!));
+  const ranking = (n: number) => {
+    ranked.check();
+    return topK(hits.length, n, (a, b) => ranked.compare(hits[a]!, hits[b]!)).map((i) => ranked.result(hits[i]!));
+  };
   let all: Result[] | undefined;
   return {
     matched: ranked.hits.docs.length,
     total: hits.length,
     get counts() {
+      ranked.check();
       return counts();
     },
     first: (n) => (all ? all.slice(0, n) : ranking(n)),

@@ -66,13 +66,28 @@ describe('searchCorpus', () => {
     const table = facetTable(c);
     for (const query of ['Huawei', 'spy', '']) {
       for (const filters of [{}, { kinds: ['primary'] }] as FacetFilters[]) {
-        const answer = searchCorpus(c, query, filters);
+        // The expected counts first: a search's hits are overwritten by the next search.
         const docs = query ? rankedSearch(c, query).hits.docs : Uint32Array.from(c.byDoc, (_, d) => d);
         const expected = filterDocs(table, docs, filters);
+        const answer = searchCorpus(c, query, filters);
         expect(answer.total).toBe(expected.passing.length);
         for (const key of FACET_KEYS) expect([...answer.counts[key].entries()]).toEqual([...expected.counts[key].entries()]);
       }
     }
+  });
+
+  it('an answer read after a later search of the same corpus throws instead of answering for the other query', () => {
+    const c = corpus();
+    const huawei = searchCorpus(c, 'Huawei');
+    searchCorpus(c, 'spy');
+    expect(() => huawei.first(5)).toThrow(/search "Huawei": its hits were reused by a later search/);
+    expect(() => huawei.counts).toThrow(/reused by a later search/);
+    // A whole list built before the later search is kept, and read from.
+    const sanctions = searchCorpus(c, 'sanctions');
+    const whole = sanctions.all();
+    searchCorpus(c, 'spy');
+    expect(sanctions.all()).toBe(whole);
+    expect(sanctions.first(3)).toEqual(whole.slice(0, 3));
   });
 
   it('a query about something else returns nothing (half the words must match)', () => {
