@@ -7,7 +7,7 @@ import { t, type MessageKey } from '../../lib/i18n.ts';
 import type { Kind } from '../../lib/data/types.ts';
 import type { Category } from '../../lib/vocabulary/categories.ts';
 import type { Side } from '../../lib/vocabulary/entities.ts';
-import { type Topic, TOPICS } from '../../lib/vocabulary/topics.ts';
+import { type Topic, topicMessageKey, TOPICS } from '../../lib/vocabulary/topics.ts';
 
 /** Locale keys of the category names: the popup's counts, the card's header and the side panel's page list. */
 export const CATEGORY_KEYS: Readonly<Record<Category, MessageKey>> = {
@@ -40,14 +40,13 @@ export const SIDE_KEYS: Readonly<Record<Side, MessageKey>> = {
 type Underscored<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_${Underscored<B>}` : S;
 
 /**
- * Locale key of a topic's name: `topic_` + the topic with dashes as
- * underscores, like `category_no_spy`. Typed, so a topic added to
- * `lib/vocabulary/topics.ts` without its `topic_...` string in
- * `public/_locales/en/messages.json` does not compile.
+ * Locale key of a topic's name (`topicMessageKey`). Typed, so a topic added
+ * to `lib/vocabulary/topics.ts` does not compile until `npm run index` has
+ * written its name into `public/_locales/en/messages.json`.
  */
 function topicKey(topic: Topic): MessageKey {
   // Returning the `topic_...` union as a `MessageKey` is what makes a missing string a type error.
-  const key = `topic_${topic.replaceAll('-', '_')}` as `topic_${Underscored<Topic>}`;
+  const key = topicMessageKey(topic) as `topic_${Underscored<Topic>}`;
   return key;
 }
 

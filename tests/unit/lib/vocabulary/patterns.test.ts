@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DASH, escapeLiteral } from '../../../../lib/vocabulary/patterns.ts';
-import { TOPICS, detectTopics, topicWords } from '../../../../lib/vocabulary/topics.ts';
+import { TOPICS, detectTopics, topicMessages, topicWords } from '../../../../lib/vocabulary/topics.ts';
+import en from '../../../../public/_locales/en/messages.json' with { type: 'json' };
 
 describe('escapeLiteral (the one escaper)', () => {
   it('property: any text, escaped, compiles with and without `u` and matches exactly itself', () => {
@@ -30,5 +31,11 @@ describe('the topic table', () => {
     expect(detectTopics('The Entity List is a US export ban on chips')).toEqual(['sanctions', 'entity-list', 'chips', 'trade']);
     expect(topicWords('entity-list')).toBe('entity list blacklist');
     for (const t of TOPICS) expect(topicWords(t).length).toBeGreaterThan(0);
+  });
+
+  it('names each topic in the English locale as the table does, and no topic it lacks (npm run index writes them)', () => {
+    const inLocale = Object.entries(en).filter(([key]) => key.startsWith('topic_'));
+    expect(inLocale).toEqual(topicMessages());
+    expect(en.topic_entity_list.message).toBe('Entity List');
   });
 });
