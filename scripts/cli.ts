@@ -7,18 +7,22 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isVerbatim, type Voice } from '../lib/data/types.ts';
 
-/** Writes `lines` to stderr as `command: line` and exits with status 1. */
-export function fail(command: string, lines: readonly string[]): never {
+/** Writes `lines` to stderr as `command: line` and exits with `status` (1: bad input; 2: a bad call, with the usage). */
+export function fail(command: string, lines: readonly string[], status = 1): never {
   for (const l of lines) process.stderr.write(`${command}: ${l}\n`);
-  process.exit(1);
+  process.exit(status);
 }
 
-/** The parsed options, or (an unknown option, a missing value) the parser's message and `usage`, and exit 1. */
+/**
+ * The parsed options (of `config.args`, else the command line), or (an
+ * unknown option, a missing value) the parser's message and `usage`, and
+ * exit 2: every tool reads its options through here.
+ */
 export function parseArgsOrFail<T extends ParseArgsConfig>(command: string, config: T, usage: string): ReturnType<typeof parseArgs<T>> {
   try {
     return parseArgs(config);
   } catch (e) {
-    fail(command, [e instanceof Error ? e.message : String(e), usage]);
+    fail(command, [e instanceof Error ? e.message : String(e), usage], 2);
   }
 }
 

@@ -24,13 +24,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadCorpus } from '../lib/search/load.ts';
 import type { Result } from '../lib/search/result.ts';
 import { heldOut } from '../tests/eval/card-folds.ts';
 import { type CardEval, type ItemOutcome, runCardEval } from '../tests/eval/card-run.ts';
 import { parseItems, type Totals, totals } from '../tests/eval/card.ts';
-import { statementText } from './cli.ts';
+import { parseArgsOrFail, statementText } from './cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const USAGE = 'usage: npm run --silent eval:card -- [--json] [--set FILE] [--test FILE] [--data DIR] [--folds K]';
@@ -56,9 +55,9 @@ function readJson(path: string, text = readText(path)): unknown {
   }
 }
 
-let parsed;
-try {
-  parsed = parseArgs({
+const { values } = parseArgsOrFail(
+  'eval:card',
+  {
     options: {
       json: { type: 'boolean', default: false },
       set: { type: 'string', default: resolve(ROOT, 'tests/fixtures/card/paragraphs.json') },
@@ -67,11 +66,9 @@ try {
       folds: { type: 'string', default: '5' },
     },
     allowPositionals: false,
-  });
-} catch (e) {
-  fail(e instanceof Error ? e.message : String(e));
-}
-const { values } = parsed;
+  },
+  USAGE,
+);
 const K = Number(values.folds);
 if (!Number.isInteger(K) || K < 2) fail(`--folds must be an integer of 2 or more, not ${values.folds}`);
 function readItems(path: string) {

@@ -4,7 +4,7 @@
  * articles, and leaves alone what they don't. The logic is in
  * tests/eval/detect.ts; the labelling rules in tests/fixtures/detect/README.md.
  */
-import { parseArgs } from 'node:util';
+import { parseArgsOrFail } from './cli.ts';
 import { InputError } from '../lib/data/input-error.ts';
 import { evaluate, formatReport, loadSet } from '../tests/eval/detect.ts';
 
@@ -25,16 +25,7 @@ Exit status: 0 when the report was printed; 2 on bad usage or a bad labels
 file (the message names file and line).`;
 
 function main(argv: string[]): number {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: { json: { type: 'boolean' }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (e) {
-    process.stderr.write(`eval:detect: ${e instanceof Error ? e.message : String(e)}\n${HELP}\n`);
-    return 2;
-  }
+  const args = parseArgsOrFail('eval:detect', { args: argv, options: { json: { type: 'boolean' }, dir: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }, HELP);
   if (args.values.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;

@@ -16,14 +16,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadCorpus } from '../lib/search/load.ts';
 import { CATEGORIES, type Category } from '../lib/vocabulary/categories.ts';
 import { lookupCard } from '../lib/search/lookup.ts';
 import type { CardReason } from '../lib/search/query.ts';
 import { searchCorpus } from '../lib/search/search.ts';
 import type { Result } from '../lib/search/result.ts';
-import { statementText } from './cli.ts';
+import { parseArgsOrFail, statementText } from './cli.ts';
 
 const USAGE = 'usage: npm run --silent query -- [--json] [--context TEXT] [--category C] [--term T] [--at N] [--data DIR] QUERY';
 
@@ -94,9 +93,9 @@ function asText(results: Result[], reason: CardReason | null): string {
     .concat('\n');
 }
 
-let parsed;
-try {
-  parsed = parseArgs({
+const { values, positionals } = parseArgsOrFail(
+  'query',
+  {
     args: joinTextOptions(process.argv.slice(2)),
     options: {
       json: { type: 'boolean', default: false },
@@ -107,11 +106,9 @@ try {
       data: { type: 'string', default: resolve(import.meta.dirname, '..', 'data') },
     },
     allowPositionals: true,
-  });
-} catch (e) {
-  fail(e instanceof Error ? e.message : String(e));
-}
-const { values, positionals } = parsed;
+  },
+  USAGE,
+);
 const query = positionals.join(' ');
 if (values.category !== undefined && !CATEGORIES.includes(values.category as Category)) {
   fail(`unknown --category ${values.category} (one of ${CATEGORIES.join(', ')})`);

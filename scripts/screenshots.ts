@@ -12,7 +12,7 @@
  * all four surfaces at once. Pages are served from 127.0.0.1 and cannot
  * reach the network.
  */
-import { parseArgs } from 'node:util';
+import { parseArgsOrFail } from './cli.ts';
 import { resolve } from 'node:path';
 import { launch, screenshot } from '../tests/e2e/browsers.ts';
 import { startServer } from '../tests/e2e/server.ts';
@@ -21,7 +21,7 @@ import cardSet from '../tests/fixtures/card/paragraphs.json' with { type: 'json'
 
 const PARAGRAPH = cardSet.find((p) => p.id === 'c13')!.paragraph;
 
-const { values, positionals } = parseArgs({ options: { pages: { type: 'string' } }, allowPositionals: true });
+const { values, positionals } = parseArgsOrFail('screenshots', { options: { pages: { type: 'string' } }, allowPositionals: true }, 'usage: npm run screenshots -- --pages DIR [PAGE.html...]');
 if (!values.pages) {
   console.error('usage: npm run screenshots -- --pages DIR [PAGE.html...]');
   process.exit(2);

@@ -11,7 +11,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgsOrFail } from './cli.ts';
 import { CARD_WEIGHTS } from '../lib/search/card-weights.ts';
 import { loadCorpus } from '../lib/search/load.ts';
 import { heldOut, learnAffinity, withWeights } from '../tests/eval/card-folds.ts';
@@ -21,7 +21,7 @@ import { parseItems } from '../tests/eval/card.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = resolve(ROOT, 'lib/search/card-affinity.json');
 
-const { values } = parseArgs({ options: { write: { type: 'boolean', default: false }, folds: { type: 'string', default: '5' } } });
+const { values } = parseArgsOrFail('tune:card', { options: { write: { type: 'boolean', default: false }, folds: { type: 'string', default: '5' } } }, 'usage: npm run tune:card -- [--write] [--folds K]');
 const K = Number(values.folds);
 if (!Number.isInteger(K) || K < 2) {
   process.stderr.write(`tune:card: --folds must be an integer of 2 or more, not ${values.folds}\n`);

@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgsOrFail } from '../../scripts/cli.ts';
 import type { Browser } from 'puppeteer-core';
 import { buildBenchBundle, buildExtension, buildPanelBundle, root } from './build.ts';
 import { plain, withExtension } from './browser.ts';
@@ -385,17 +385,21 @@ function runAtRef(ref: string, argv: string[], out: string): number {
 
 /** Command line: `--pages DIR`, `--quick`, `--out DIR`, `--ref REV`, `--only SECTION[,SECTION…]`. */
 export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      pages: { type: 'string' },
-      quick: { type: 'boolean', default: false },
-      out: { type: 'string' },
-      ref: { type: 'string' },
-      revision: { type: 'string' },
-      only: { type: 'string' },
+  const { values } = parseArgsOrFail(
+    'bench',
+    {
+      args: argv,
+      options: {
+        pages: { type: 'string' },
+        quick: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        ref: { type: 'string' },
+        revision: { type: 'string' },
+        only: { type: 'string' },
+      },
     },
-  });
+    `usage: npm run bench -- [--quick] [--pages DIR] [--out DIR] [--ref REV] [--only ${SECTIONS.join(',')}]`,
+  );
   const only = (values.only ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = only.filter((s) => !(SECTIONS as readonly string[]).includes(s));
   if (unknown.length) {
