@@ -294,7 +294,7 @@ export interface BackgroundApi {
   confirmTurnOff: { params: Record<string, never>; result: { opened: boolean } };
   /** Inject the card bundle into the sender's frame (see `entrypoints/content/card-loader.ts`). */
   loadCard: { params: Record<string, never>; result: void };
-  /** Add our highlight styles to the sender's frame, on its first mention (see `entrypoints/content/highlight-css.ts`). */
+  /** Add our highlight styles to the sender's frame, on its first mention (see `components/ui/highlight-css.ts`). */
   showHighlights: { params: Record<string, never>; result: void };
   /** The sender page's highlighted count, for its toolbar badge; fire-and-forget. */
   mentionCount: { params: { count: number }; result: void };

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { client, type OffscreenApi as OffscreenMessages } from '../../lib/messages.ts';
-import { copyInDocument } from './copy-in-document.ts';
+import { copyInDocument } from '../../lib/platform/copy-in-document.ts';
 
 const OFFSCREEN_PAGE = '/offscreen.html';
 
@@ -29,7 +29,7 @@ const offscreenCall = client<OffscreenMessages>((message) => browser.runtime.sen
 
 /**
  * Does the card's `copyText`: the text is put on the clipboard by an
- * extension document (see copy-in-document.ts): Chrome's offscreen document,
+ * extension document (see lib/platform/copy-in-document.ts): Chrome's offscreen document,
  * since a service worker has no DOM, or Firefox's event page itself.
  */
 export async function copyText(text: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { HIGHLIGHT_CSS } from '../content/highlight-css.ts';
+import { HIGHLIGHT_CSS } from '../../components/ui/highlight-css.ts';
 
 /** The card bundle, built from `entrypoints/card-ui.ts`. */
 const CARD_BUNDLE = '/card-ui.js';

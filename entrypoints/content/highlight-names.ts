@@ -7,7 +7,7 @@ import type { HighlightStyle } from '../../lib/settings/schema.ts';
  * "source-context-huawei" told any page who was reading it and what we look
  * for), and they are only registered once the page holds a mention (see
  * highlighter.ts). What they still give away is written in the README,
- * "What a page can learn". The stylesheets `highlights.css` and
+ * "What a page can learn". The stylesheets `components/ui/highlights.css` and
  * `highlight-styles.css` style exactly these names.
  */
 const CATEGORY_NAMES: Record<Category, string> = { huawei: 'mark-a', sanctions: 'mark-b', 'no-spy': 'mark-c' };

@@ -1,4 +1,4 @@
-import { HIGHLIGHT_CSS } from './highlight-css.ts';
+import { HIGHLIGHT_CSS } from '../../components/ui/highlight-css.ts';
 
 let sheet: CSSStyleSheet | undefined;
 const styled = new WeakSet<ShadowRoot>();

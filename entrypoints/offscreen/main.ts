@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { listen, offscreenRequests, type OffscreenApi } from '../../lib/messages.ts';
-import { copyInDocument } from '../background/copy-in-document.ts';
+import { copyInDocument } from '../../lib/platform/copy-in-document.ts';
 
 /**
  * Chrome's offscreen document, opened by the background for one reason,

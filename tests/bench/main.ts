@@ -227,8 +227,8 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
   const ext = needsExtension ? await attempt('build', buildExtension) : null;
   const bundle = want('scan') ? await attempt('bench bundle', buildBenchBundle) : null;
   const panelBundle = want('panel') ? await attempt('panel bundle', () => buildPanelBundle()) : null;
-  // Our highlight styles, which the background inserts on a page's first mention (entrypoints/content/highlight-css.ts).
-  const contentCss = ['highlights.css', 'highlight-styles.css'].map((file) => readFileSync(join(root, 'entrypoints/content', file), 'utf8')).join('\n');
+  // Our highlight styles, which the background inserts on a page's first mention (components/ui/highlight-css.ts).
+  const contentCss = ['highlights.css', 'highlight-styles.css'].map((file) => readFileSync(join(root, 'components/ui', file), 'utf8')).join('\n');
   const assets = bundle ? { bundle, contentCss } : null;
 
   const generated: GeneratedPage[] = scanPages(options.quick);

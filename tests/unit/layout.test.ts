@@ -71,6 +71,14 @@ describe('the import graph', () => {
     expect(bad).toEqual([]);
   });
 
+  it('no entrypoint imports another entrypoint\'s files: what two of them use lives in components/ or lib/', () => {
+    // A room is a folder of entrypoints/; the card UI (card-ui.ts) is the content script's part injected on demand.
+    const room = (path: string) => (path === 'entrypoints/card-ui.ts' ? 'entrypoints/content' : path.split('/').slice(0, 2).join('/'));
+    const crossing = all.filter((e) => e.from.startsWith('entrypoints/') && e.to.startsWith('entrypoints/') && room(e.from) !== room(e.to));
+    expect(all.some((e) => e.from === 'entrypoints/background/frame-injection.ts' && e.to === 'components/ui/highlight-css.ts')).toBe(true);
+    expect(crossing).toEqual([]);
+  });
+
   it('has no cycle between lib/ folders', () => {
     const graph = new Map<string, Set<string>>();
     for (const e of all) {

@@ -39,8 +39,9 @@ function decoration(value: string | undefined): { colour: string; style: string 
 }
 
 const tokens = block(read('components/ui/tokens.css'), ':root,\n.sc-card');
-const fills = read('entrypoints/content/highlights.css');
-const lines = read('entrypoints/content/highlight-styles.css');
+/** The page's highlight sheets: they spell the colours out (see above), held to the tokens here. */
+const PAGE_SHEETS = ['components/ui/highlights.css', 'components/ui/highlight-styles.css'];
+const [fills, lines] = PAGE_SHEETS.map(read) as [string, string];
 const parts = read('components/ui/parts.css');
 
 describe('category colours', () => {
@@ -70,11 +71,11 @@ describe('category colours', () => {
 });
 
 describe('one palette', () => {
-  it('no stylesheet under components/ but tokens.css names a colour', () => {
+  it('no stylesheet under components/ but tokens.css (and the page highlight sheets, held to it above) names a colour', () => {
     const sheets = filesUnder('components').filter((path) => path.endsWith('.css'));
     expect(sheets).toContain('components/panel/panel.css');
     const bad = sheets
-      .filter((path) => path !== 'components/ui/tokens.css')
+      .filter((path) => path !== 'components/ui/tokens.css' && !PAGE_SHEETS.includes(path))
       .flatMap((path) =>
         read(path)
           .replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '))

@@ -49,8 +49,8 @@ describe('applySettingsLive', () => {
 
   it('every category has a rule for each style’s name in the content script’s CSS', () => {
     const css = {
-      background: readFileSync(new URL('../../../../entrypoints/content/highlights.css', import.meta.url), 'utf8'),
-      underline: readFileSync(new URL('../../../../entrypoints/content/highlight-styles.css', import.meta.url), 'utf8'),
+      background: readFileSync(new URL('../../../../components/ui/highlights.css', import.meta.url), 'utf8'),
+      underline: readFileSync(new URL('../../../../components/ui/highlight-styles.css', import.meta.url), 'utf8'),
     };
     for (const category of CATEGORIES) {
       for (const style of ['background', 'underline'] as const) expect(css[style]).toContain(`::highlight(${highlightName(category, style)})`);

@@ -6,7 +6,7 @@ import lines from './highlight-styles.css?inline';
  * stylesheet the browser adds to every page would let any page, even one
  * without a mention, read our colours with
  * `getComputedStyle(el, '::highlight(mark-a)')`. The background inserts it
- * into a frame on its first mention (`background/frame-injection.ts`), and
- * `shadow-styles.ts` adopts it into the open shadow roots that hold one.
+ * into a frame on its first mention (`entrypoints/background/frame-injection.ts`), and
+ * `entrypoints/content/shadow-styles.ts` adopts it into the open shadow roots that hold one.
  */
 export const HIGHLIGHT_CSS = `${fills}\n${lines}`;
