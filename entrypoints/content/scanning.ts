@@ -25,7 +25,9 @@ export function startScanning(
   const options: ScanOptions = { page: lazyPageContext(document_), isVisible: isRendered, uiTags: [] };
   let warned = false;
 
-  const place = (blocks: Iterable<BlockMatch>) => {
+  const place = (blocks: readonly BlockMatch[]) => {
+    // Most slices of most pages find nothing: nothing to report either.
+    if (blocks.length === 0) return;
     for (const block of blocks) {
       const mentions = density === 'first' ? firstOfEachTerm(block.mentions) : block.mentions;
       const offsets = collapsedOffsets(block.text, mentions.map((m) => m.start));
@@ -93,6 +95,8 @@ export function startScanning(
       enqueue(() => {
         const scan = rescan(changed, options);
         for (const root of scan.roots) forEachText(root, (text) => highlighter.drop(text));
+        // What was dropped is reported even when the rescan places nothing.
+        events.onChange();
         return mapSlices(scan, place);
       });
     },
