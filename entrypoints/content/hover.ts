@@ -7,8 +7,6 @@ export interface HoverEvents {
   onIntent(mention: PlacedMention): void;
   /** The pointer has left the mention that last raised an intent. */
   onLeave(mention: PlacedMention): void;
-  /** The pointer has come onto `mention` (its rest starts now): time to get ready for an intent. */
-  onEnter?(mention: PlacedMention): void;
 }
 
 /**
@@ -58,7 +56,6 @@ export function trackHover(
     highlighter.setActive(undefined);
     if (mention) fillTimer = setTimeout(() => mention.nodes[0] && highlighter.has(mention.nodes[0]) && highlighter.setActive(mention), FILL_REST_MS);
     if (mention && mention !== intended) {
-      events.onEnter?.(mention);
       timer = setTimeout(() => {
         intended = mention;
         events.onIntent(mention);

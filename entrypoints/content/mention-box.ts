@@ -4,7 +4,7 @@ import type { PlacedMention } from './highlighter.ts';
  * Whether the point is on one of the mention's line boxes. The caret only
  * says which text is nearest; a pointer in the margin beside a wrapped
  * mention is near it without being on it. Hover (always injected) and the
- * card (loaded on first use) both ask, so the one test lives here.
+ * card (loaded once the page has a mention) both ask, so the one test lives here.
  */
 export function isOnMention(document_: Document, mention: PlacedMention, x: number, y: number): boolean {
   const range = document_.createRange();

@@ -4,6 +4,7 @@ import type { Page } from 'puppeteer-core';
 import type { browser } from 'wxt/browser';
 import { fixture, screenshot, type BrowserName, useSession } from './browsers.ts';
 import { cardHostPresent, cardText, pointOf, readHighlights, waitForHighlights } from './page-helpers.ts';
+import { ourTasks } from './our-tasks.ts';
 import { defaultSettings } from '../../lib/settings/schema.ts';
 
 const browsers: BrowserName[] = ['chromium', 'firefox'];
@@ -101,9 +102,13 @@ describe.each(browsers)('hover card in %s', (name) => {
     await expect.poll(() => cardShows(page, name, 'Turn off on this site'), { timeout: 3000 }).toBe(false);
     await page.close();
   });
-  it('opens within 100 ms of the hover intent on the first hover of a page, though the card loads on demand', async () => {
+  it('opens within 100 ms of the hover intent on the first hover of a page: the card has loaded before it is wanted', async () => {
     const page = await current().open(fixture('news.html'));
     await waitForHighlights(page, 10);
+    // The card bundle loads in the first idle moment after a mention is
+    // found (at the latest CARD_PRELOAD_TIMEOUT_MS, 2 s, later): this is still
+    // the page's first card, with nothing of it evaluated before that.
+    await new Promise((r) => setTimeout(r, 2500));
     // The page's clock. The intent: a timer of the same rest started at the
     // last pointer move, so it runs as late as ours does on a busy machine.
     // The card: when its host (a div on <html>, there only while a card is
@@ -116,19 +121,30 @@ describe.each(browsers)('hover card in %s', (name) => {
       }).observe(document.documentElement, { childList: true });
     }, HOVER_REST_MS);
     const at = await pointOf(page, '#liang', 'no-spy agreement');
-    await page.mouse.move(at.x, at.y);
-    await expect.poll(() => page.evaluate(() => (window as unknown as { host?: number }).host !== undefined), { timeout: 5000 }).toBe(true);
+    const hover = async () => {
+      await page.mouse.move(at.x, at.y);
+      await expect.poll(() => page.evaluate(() => (window as unknown as { host?: number }).host !== undefined), { timeout: 5000 }).toBe(true);
+    };
+    // Chromium: the main-thread time our code took from the pointer's
+    // arrival to the card's host in the page (hover tracking, the intent,
+    // opening and rendering the card), as thread CPU time of the tasks it
+    // ran in (our-tasks.ts). A loaded machine delays those tasks but does not
+    // make them longer, so this holds at any load, and it is what the 100 ms
+    // of the target is spent on once the wait for the intent is over.
+    const tasks = name === 'chromium' ? await ourTasks(page, current().origin, hover) : (await hover(), undefined);
     const { intent, host } = await page.evaluate(() => {
       const w = window as unknown as { intent: number; host: number };
       return { intent: w.intent, host: w.host };
     });
     const afterIntent = host - intent;
-    console.log(`${name}: first card ${afterIntent.toFixed(1)} ms after the hover intent`);
+    const ownMs = tasks ? tasks.durations.reduce((a, b) => a + b, 0) : undefined;
+    console.log(`${name}: first card ${afterIntent.toFixed(1)} ms after the hover intent${ownMs === undefined ? '' : `, our main-thread time ${ownMs.toFixed(1)} ms in ${tasks!.durations.length} tasks`}`);
     // Ours fires a frame after the move at the earliest (the hit test runs in the next animation frame).
     expect(afterIntent).toBeGreaterThan(-20);
-    // The target is 100 ms (a quiet machine measures 15–50 ms). On a machine
-    // running several times more work than it has cores, loading the card
-    // bundle competes for them and only a gross regression is caught.
+    if (ownMs !== undefined) expect(ownMs).toBeLessThan(100);
+    // Wall time is what the reader sees, but a machine running several times
+    // more work than it has cores stretches it: there (Firefox has no
+    // thread-time trace over BiDi) only a gross regression is caught.
     const overloaded = loadavg()[0]! / cpus().length > 1.5;
     expect(afterIntent).toBeLessThan(overloaded ? 1000 : 100);
     await page.close();
