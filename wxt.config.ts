@@ -69,13 +69,10 @@ export default defineConfig({
       'open-panel': { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_command_openPanel__' },
     },
     // The oldest browsers with every API the extension relies on without a
-    // fallback. Chrome 116: `sidePanel.open()` (114 has the side panel but not
-    // `open`); the others are older (offscreen documents 109, the Custom
-    // Highlight API 105, storage.session 102). Newer APIs are feature-tested
-    // and have fallbacks: caretPositionFromPoint (128; caretRangeFromPoint
-    // before), scheduler.yield (129; a timeout), action.openPopup (127; the
-    // card then points to the toolbar button). Firefox 140: the first with
-    // the Custom Highlight API and the first ESR with every MV3 API used here.
+    // fallback: the highest floor of each in tests/unit/api-floors.ts
+    // (Chrome 116: `sidePanel.open()`; Firefox 140: the Custom Highlight API
+    // and `data_collection_permissions`), which min-versions.test.ts holds
+    // these fields to.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
