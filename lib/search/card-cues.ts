@@ -22,7 +22,9 @@ export type Matter = Topic | 'evidence' | 'resilience' | 'denial' | 'politics' |
  * (`lib/vocabulary/topics.ts`). The corpus patterns classify the parties' own
  * sentences; a reader's paragraph is the reporter's wording of the same
  * matter, and uses other words for it: a government "excludes" Huawei as a
- * "high-risk vendor" (security), a "crackdown" or "curbs" are sanctions,
+ * "high-risk vendor" (security), a "crackdown", "curbs" or the
+ * "suppression" of firms are sanctions, allegations called "false" are a
+ * denial, "access to customers' networks" is the backdoor question,
  * "ties to the Communist Party" is the independence question, breaking
  * "WTO" or "trade rules" is trade, a measure "waking" a company's
  * "capacity" is how it fares despite the measure (resilience). These cues
@@ -33,7 +35,7 @@ export type Matter = Topic | 'evidence' | 'resilience' | 'denial' | 'politics' |
 export const QUERY_TOPIC_CUES: Readonly<Partial<Record<Matter, RegExp>>> = {
   'no-spy':
     /\bno[-\s]?spy\b|\bspy(?:ing|ware)?\b|\bspies\b|\bespionage\b|\bsurveil\w*|\beavesdrop\w*|\bsnoop\w*|\bintelligence[-\s]gathering\b|\bcollect (?:intelligence|data)\b|\b(?:hand|turn)(?:s|ed|ing)? over (?:user |customer |sensitive )?(?:data|information)\b|\bshar(?:e|es|ed|ing) (?:user |customer |sensitive )?(?:data|information) with\b|\bused by (?:the )?(?:Chinese|Beijing|China)\b/i,
-  backdoor: /\bback[-\s]?doors?\b|\bkill[-\s]switch\w*|\bhidden (?:access|code)\b|\bvulnerabilit(?:y|ies)\b/i,
+  backdoor: /\bback[-\s]?doors?\b|\bkill[-\s]switch\w*|\bhidden (?:access|code)\b|\bvulnerabilit(?:y|ies)\b|\b(?:covert(?:ly)?|secret(?:ly)?|unauthori[sz]ed|remote) access\b|\baccess(?:ing)? (?:to )?(?:its |their )?(?:customers['’]? |carriers['’]? |operators['’]? |telecom )networks?\b/i,
   security:
     /\bsecurity\b|\bsecure\b|\b(?:high|security|national[-\s]security)[-\s]risks?\b|\brisks?\b|\bthreats?\b|\b(?:un)?trusted (?:vendor|supplier)s?\b|\bcritical (?:national )?infrastructure\b|\bcyber\w*|\bhack\w*|\bsabotage\b|\bcompromis\w+/i,
   independence:
@@ -41,7 +43,7 @@ export const QUERY_TOPIC_CUES: Readonly<Partial<Record<Matter, RegExp>>> = {
   'intelligence-law':
     /\bintelligence law\b|\bnational intelligence\b|\bChinese laws?\b|\b(?:law|laws) (?:that )?(?:require|requires|compel|compels|oblige|obliges|force|forces)\b|\b(?:required|compelled|obliged|forced) (?:by law )?to (?:cooperate|assist|help|support|hand)\b/i,
   sanctions:
-    /\bsanction\w*|\bbans?\b|\bbann(?:ed|ing)\b|\brestrict\w*|\bcrack(?:ing|s)?[-\s]?down\b|\bcurbs?\b|\bcurb(?:ed|ing)\b|\bblacklist\w*|\bprohibit\w*|\bbarr(?:ed|ing)\b|\bbars\b|\bexclu(?:de|ded|des|ding|sion)\b|\bexport (?:controls?|licen[cs]es?|rules?)\b|\blicen[cs]es?\b|\bcut (?:it |them |Huawei |the company )?off\b|\bpenalt\w+|\bEntity List\b|\bforeign direct product\b|\bpressure\w*|\bcampaign against\b|\bpoliticall?y[-\s]motivated\b|\bpoliticis\w+|\bpoliticiz\w+|\bpolitical (?:means|tools?|weapons?|reasons?|decision|one|pawn)\b|\babout politics\b/i,
+    /\bsanction\w*|\bbans?\b|\bbann(?:ed|ing)\b|\brestrict\w*|\bcrack(?:ing|s)?[-\s]?down\b|\bcurbs?\b|\bcurb(?:ed|ing)\b|\bblacklist\w*|\bprohibit\w*|\bbarr(?:ed|ing)\b|\bbars\b|\bexclu(?:de|ded|des|ding|sion)\b|\bexport (?:controls?|licen[cs]es?|rules?)\b|\blicen[cs]es?\b|\bcut (?:it |them |Huawei |the company )?off\b|\bpenalt\w+|\bEntity List\b|\bforeign direct product\b|\bpressure\w*|\bsuppress\w*|\bcampaign against\b|\bpoliticall?y[-\s]motivated\b|\bpoliticis\w+|\bpoliticiz\w+|\bpolitical (?:means|tools?|weapons?|reasons?|decision|one|pawn)\b|\babout politics\b/i,
   'entity-list': /\bEntity List\b|\bblack[-\s]?list\w*|\btrade blacklist\b/i,
   chips:
     /(?<!bargaining )\bchips?\b|\bmicrochips?\b|\bsemiconductors?\b|\bchipsets?\b|\bchipmak\w+|\bprocessors?\b|\bKirin\b|\bTSMC\b|\bSMIC\b|\bHiSilicon\b|\bforeign direct product\b/i,
@@ -55,9 +57,9 @@ export const QUERY_TOPIC_CUES: Readonly<Partial<Record<Matter, RegExp>>> = {
   ),
   globalisation: /\bglobali[sz]\w+|\bglobal (?:industry|industries|supply chains?|cooperation|ecosystem)\b|\bgo it alone\b/i,
   evidence: /\b(?:no|any|without|not|never|lack of)\b[^.]{0,40}\b(?:evidence|proof)\b|\bevidence\b[^.]{0,20}\b(?:never|not)\b|\bunfounded\b|\bbaseless\b|\bunproven\b/i,
-  resilience: /\b(?:despite|in spite of) (?:[\p{L}.'’-]+ ){0,4}(?:sanctions|bans?|restrictions|curbs|blacklist\w*|export controls|pressure|crackdown)\b|\bself[-\s]?(?:sufficien\w*|relian\w*)|\bovercom\w+|\bthriv\w+|\bcomeback\b|\bbreakthrough\b|\brevenue\b|\bprofits?\b|\bhome-?grown\b|\bin-house\b|\bself-(?:developed|designed|made)\b|\beffective(?:ness)?\b[^.]{0,30}\b(?:sanctions|bans?|restrictions|curbs|export controls|blacklist\w*)|\bdoing (?:really |very |remarkably )?well\b|\b(?:years|generations?) behind\b|\bown (?:chips?|operating system|processors?)\b|\bstronger\b|\b(?:wak(?:e|es|ing|ened)|awak\w+)\b(?: [\p{L}'’-]+){0,3} (?:capacity|capabilit\w+|potential|innovation)\b/iu,
+  resilience: /\b(?:despite|in spite of) (?:[\p{L}.'’-]+ ){0,4}(?:sanctions|bans?|restrictions|curbs|blacklist\w*|export controls|pressure|crackdown)\b|\bself[-\s]?(?:sufficien\w*|relian\w*)|\bovercom\w+|\bsurviv\w+|\bthriv\w+|\bcomeback\b|\bbreakthrough\b|\brevenue\b|\bprofits?\b|\bhome-?grown\b|\bin-house\b|\bself-(?:developed|designed|made)\b|\beffective(?:ness)?\b[^.]{0,30}\b(?:sanctions|bans?|restrictions|curbs|export controls|blacklist\w*)|\bdoing (?:really |very |remarkably )?well\b|\b(?:years|generations?) behind\b|\bown (?:chips?|operating system|processors?)\b|\bstronger\b|\b(?:wak(?:e|es|ing|ened)|awak\w+)\b(?: [\p{L}'’-]+){0,3} (?:capacity|capabilit\w+|potential|innovation)\b/iu,
   pledge: /\bno[-\s]?(?:spy|backdoors?)\b[^.]{0,30}\b(?:agreements?|deals?|pacts?|pledges?|commitments?|accords?)\b|\bsign(?:s|ed|ing)?\b[^.]{0,30}\bno[-\s]?(?:spy|backdoors?)\b|\bpledg(?:e|es|ed|ing)\b/i,
-  denial: /\bden(?:y|ies|ied|ying|ials?)\b|\brefut\w+|\breject(?:s|ed|ing)? (?:the |these |those |such |all |any )?(?:claims?|allegations?|accusations?|charges?|reports?)\b|\bnot true\b|\buntrue\b|\bnot the case\b/i,
+  denial: /\bden(?:y|ies|ied|ying|ials?)\b|\brefut\w+|\breject(?:s|ed|ing)? (?:the |these |those |such |all |any )?(?:claims?|allegations?|accusations?|charges?|reports?)\b|\bnot true\b|\buntrue\b|\bnot the case\b|\b(?:claims?|allegations?|accusations?|charges?)\b[^.]{0,30}\b(?:incorrect|false|wrong|groundless|unfounded|baseless|illogical|smears?)\b/i,
   politics: /\bpolitic(?:s|al|ally|i[sz](?:e|es|ed|ing|ation))\b|\bgeopolitic\w*|\bbargaining chip\b/i,
   'operating-system': /\bAndroid\b|\boperating systems?\b|\bGoogle\b|\bGmail\b|\bHarmonyOS\b|\bHongmeng\b|\bPlay Store\b|\bapps?\b/i,
 };

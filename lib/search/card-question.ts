@@ -173,7 +173,10 @@ export function claimSentence(paragraph: string): string {
 
 /** A name followed or preceded by a verb of speech: the paragraph reports that person's words. */
 const SPEAKING_AFTER = /^(?:['’]s)?\s+(?:has |had |also |later )?(?:said|says|told|added|stressed|insisted|argued|warned|noted|claimed|suggested|declared|wrote|tweeted)\b/u;
-const SPEAKING_BEFORE = /\b(?:said|says|added|told|according to)\s+$/u;
+/** A tag after the words ("..., said Trump", ”said Ren" after a quote), not "Ren said Trump is ...", where the name is what is said. */
+const SPEAKING_BEFORE = /(?:[,\u201d"]\s*(?:said|says|added|told)|\baccording to)\s+$/u;
+/** A name as the object of a preposition, titles between ("daughter of Huawei founder Ren Zhengfei", "remarks by President Trump"). */
+const NAME_AS_OBJECT = /\b(?:of|to|for|with|by|against|about|from|on)\s+(?:(?:the|its|his|her)\s+)?(?:[\p{L}.'’-]+\s+){0,3}$/u;
 
 export function cardQuestion(mention: string, context = '', detected: Detected = {}): CardQuestion {
   const m = String(mention).slice(0, MAX_MENTION);
@@ -191,14 +194,21 @@ export function cardQuestion(mention: string, context = '', detected: Detected =
   const haystack = `${m} ${paragraph}`;
   const entities = KNOWN_ENTITIES.findEntities(haystack);
   const named = entities.map((e) => ({ entity: e.entity, text: haystack.slice(e.start, e.end) }));
-  const namedSpeakers = new Set<string>();
-  for (const e of entities) {
-    // One-word aliases ("Li", "Ren", "Zhao") name too many people; a full name or title does
-    // not, and a one-word name that speaks ("Zhengfei said", "said Trump") names who speaks.
-    const text = haystack.slice(e.start, e.end);
-    const speaking = SPEAKING_AFTER.test(haystack.slice(e.end, e.end + 30)) || SPEAKING_BEFORE.test(haystack.slice(Math.max(0, e.start - 20), e.start));
-    if (e.entity.type === 'person' && (/\s/.test(text) || speaking)) namedSpeakers.add(e.entity.id);
-  }
+  const people = entities
+    .filter((e) => e.entity.type === 'person')
+    .map((e) => ({
+      id: e.entity.id,
+      full: /\s/.test(haystack.slice(e.start, e.end)),
+      speaking: SPEAKING_AFTER.test(haystack.slice(e.end, e.end + 30)) || SPEAKING_BEFORE.test(haystack.slice(Math.max(0, e.start - 20), e.start)),
+      object: NAME_AS_OBJECT.test(haystack.slice(Math.max(0, e.start - 60), e.start)),
+    }));
+  // One-word aliases ("Li", "Ren", "Zhao") name too many people; a full name or title does
+  // not, and a one-word name that speaks ("Zhengfei said", "said Trump") names who speaks.
+  // Where someone speaks, the others named are what they speak about ("Ren said President
+  // Donald Trump is giving ..."); a name inside "the daughter of Huawei founder Ren
+  // Zhengfei" is whose relative she is. Neither is the paragraph's speaker.
+  const someoneSpeaks = people.some((p) => p.speaking);
+  const namedSpeakers = new Set(people.filter((p) => p.speaking || (p.full && !someoneSpeaks && !p.object)).map((p) => p.id));
   const namedSides = new Set<string>([
     ...Object.entries(SIDE_CUES)
       .filter(([, re]) => re.test(paragraph))

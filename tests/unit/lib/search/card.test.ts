@@ -107,6 +107,21 @@ describe('the card lookup', () => {
     expect([...cardQuestion('Huawei', 'Ren and Zhao visited the Huawei plant.').namedSpeakers]).toEqual([]);
   });
 
+  it('where someone speaks, the others named are what they speak about; a name after "the daughter of" is nobody’s speaker', () => {
+    expect([...cardQuestion('Huawei', 'Zhengfei said Donald Trump had given the company a reason to go it alone.').namedSpeakers]).toEqual(['ren-zhengfei']);
+    expect([...cardQuestion('Huawei', 'The court heard the case of the daughter of Huawei founder Ren Zhengfei.').namedSpeakers]).toEqual([]);
+    expect([...cardQuestion('Huawei', 'Ren Zhengfei toured the new Huawei plant on Monday.').namedSpeakers]).toEqual(['ren-zhengfei']);
+  });
+
+  it('reads the matter in how news words it: "suppression" of firms, allegations called false, access to customers’ networks, surviving a ban', () => {
+    const topics = (paragraph: string) => cardQuestion('Huawei', paragraph, { category: 'huawei', term: 'Huawei' }).paragraphTopics;
+    expect(topics('Beijing urged Washington to end its suppression of Chinese firms.')).toContain('sanctions');
+    expect(topics('The company called the allegations false and illogical.')).toContain('denial');
+    expect(topics('The vendor says it has no access to its customers’ networks at all.')).toContain('backdoor');
+    expect(topics('The firm says it will survive the ban on its own.')).toContain('resilience');
+    expect(topics('The vendor opened a store and said customers liked it.')).toEqual([]);
+  });
+
   it('the paragraph’s claim counts as the mention’s sentence: the hovered name may sit in a sentence that only introduces the company', () => {
     const paragraph = "Huawei is the world's leading producer of 5G network technology. However, there is an ongoing debate over data security.";
     expect(claimSentence(paragraph)).toBe('However, there is an ongoing debate over data security.');
