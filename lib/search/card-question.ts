@@ -189,7 +189,9 @@ export function cardQuestion(mention: string, context = '', detected: Detected =
   const own = detected.category === undefined ? matchTerms(m)[0] : undefined;
   const category = detected.category ?? own?.category ?? null;
   const term = detected.term ?? own?.term ?? null;
-  const mentionTopics = [...(term !== null && TERM_TOPICS[term] ? TERM_TOPICS[term] : category ? CATEGORY_TOPICS[category] : [])];
+  const termTopics = [...(term !== null && TERM_TOPICS[term] ? TERM_TOPICS[term] : category ? CATEGORY_TOPICS[category] : [])];
+  // Sanctions in a sentence about Meng Wanzhou's case are the ones she was charged under: her case is the matter.
+  const mentionTopics = category === 'sanctions' && cueTopics(sentence).includes('extradition') ? ['extradition' as const] : termTopics;
 
   const haystack = `${m} ${paragraph}`;
   const entities = KNOWN_ENTITIES.findEntities(haystack);

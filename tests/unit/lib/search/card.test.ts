@@ -122,6 +122,12 @@ describe('the card lookup', () => {
     expect(topics('The vendor opened a store and said customers liked it.')).toEqual([]);
   });
 
+  it('sanctions named in a sentence about Meng Wanzhou’s case ask for her case, not for the measures against Huawei', () => {
+    const asked = (sentence: string) => cardQuestion('sanctions', sentence, { category: 'sanctions', term: 'sanctions' }).mentionTopics;
+    expect(asked('Prosecutors said Meng Wanzhou misled a bank about deals that broke US sanctions.')).toEqual(['extradition']);
+    expect(asked('The US tightened its sanctions on Huawei again this week.')).not.toContain('extradition');
+  });
+
   it('the paragraph’s claim counts as the mention’s sentence: the hovered name may sit in a sentence that only introduces the company', () => {
     const paragraph = "Huawei is the world's leading producer of 5G network technology. However, there is an ongoing debate over data security.";
     expect(claimSentence(paragraph)).toBe('However, there is an ongoing debate over data security.');

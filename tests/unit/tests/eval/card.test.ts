@@ -30,9 +30,11 @@ const TEST_SPLIT = join(ROOT, 'tests/fixtures/card/test-split.json');
  * 96.0% / 75.4% / 0.902 / 100% once seed 001's "The Trump administration
  * believe ..." became the reporter's words, not the U.S. government's (a
  * data fix: c69 "under the Trump administration" now leads with Zhao, its
- * relevant statement third; session 7; 93.3% / 73.3% held out).
+ * relevant statement third; session 7; 93.3% / 73.3% held out); 97.3% /
+ * 75.4% / 0.912 / 100% with sanctions named in a sentence about Meng
+ * Wanzhou's case asking for her case (c91; 94.7% / 73.3% held out).
  */
-const FLOORS = { measured: '2026-12-01', hit3: 0.96, recall5: 0.754, mrr: 0.902, emptyRate: 1 };
+const FLOORS = { measured: '2026-12-01', hit3: 0.973, recall5: 0.754, mrr: 0.912, emptyRate: 1 };
 const TARGETS = { hit3: 0.9, recall5: 0.75 };
 
 function statement(id: string, file: string, text: string, duplicates: Statement['duplicates'] = []): Statement {
