@@ -29,15 +29,13 @@ import type { Result } from '../lib/search/result.ts';
 import { heldOut } from '../tests/eval/card-folds.ts';
 import { type CardEval, type ItemOutcome, runCardEval } from '../tests/eval/card-run.ts';
 import { parseItems, type Totals, totals } from '../tests/eval/card.ts';
-import { parseArgsOrFail, statementText } from './cli.ts';
+import { fail as failAs, parseArgsOrFail, statementText } from './cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const USAGE = 'usage: npm run --silent eval:card -- [--json] [--set FILE] [--test FILE] [--data DIR] [--folds K]';
 
-function fail(message: string, status = 2): never {
-  process.stderr.write(`eval:card: ${message}\n${status === 2 ? `${USAGE}\n` : ''}`);
-  process.exit(status);
-}
+/** A bad call or an unreadable file: the message and the usage, exit 2. */
+const fail: (message: string) => never = (message) => failAs('eval:card', [message, USAGE], 2);
 
 function readText(path: string): string {
   try {

@@ -22,7 +22,7 @@ import { lookupCard } from '../lib/search/lookup.ts';
 import type { CardReason } from '../lib/search/query.ts';
 import { searchCorpus } from '../lib/search/search.ts';
 import type { Result } from '../lib/search/result.ts';
-import { parseArgsOrFail, statementText } from './cli.ts';
+import { fail as failAs, parseArgsOrFail, statementText } from './cli.ts';
 
 const USAGE = 'usage: npm run --silent query -- [--json] [--context TEXT] [--category C] [--term T] [--at N] [--data DIR] QUERY';
 
@@ -47,10 +47,8 @@ function joinTextOptions(args: readonly string[]): string[] {
   return out;
 }
 
-function fail(message: string): never {
-  process.stderr.write(`query: ${message}\n${USAGE}\n`);
-  process.exit(2);
-}
+/** A bad call or an unreadable file: the message and the usage, exit 2. */
+const fail: (message: string) => never = (message) => failAs('query', [message, USAGE], 2);
 
 function readJson(dir: string, file: string): unknown {
   const path = resolve(dir, file);
