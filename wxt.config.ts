@@ -70,19 +70,19 @@ export default defineConfig({
     },
     // The oldest browsers with every API the extension relies on without a
     // fallback: the highest floor of each in tests/unit/api-floors.ts
-    // (Chrome 116: `sidePanel.open()`; Firefox 140: the Custom Highlight API
-    // and `data_collection_permissions`), which min-versions.test.ts holds
-    // these fields to.
+    // (Chrome 116: `sidePanel.open()`; Firefox and Firefox for Android 146:
+    // `::highlight()` with `text-decoration`, which our underlines need),
+    // versions from MDN's browser-compat-data, which min-versions.test.ts
+    // holds the table and these fields to.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'source-context@source-context.invalid',
-              strict_min_version: '140.0',
+              strict_min_version: '146.0',
               data_collection_permissions: { required: ['none'] },
             },
-            // Firefox for Android learned data_collection_permissions in 142.
-            gecko_android: { strict_min_version: '142.0' },
+            gecko_android: { strict_min_version: '146.0' },
           },
         }
       : { minimum_chrome_version: '116' }),
