@@ -291,7 +291,7 @@ describe.each(browsers)('attacks from a hostile page, in %s', (name) => {
     await page.close();
   });
 
-  it('on a page with mentions, sees no message with our id and no name that announces us', async () => {
+  it('on a page with mentions, sees no message with our id, no name that announces us and no style in a shadow root without one', async () => {
     const page = await current().open(fixture('hostile-spy.html'));
     await waitForHighlights(page, 3);
     const names = await page.evaluate(() => [...CSS.highlights.keys()]);
@@ -302,8 +302,9 @@ describe.each(browsers)('attacks from a hostile page, in %s', (name) => {
       expect(message).not.toContain(id);
       expect(message).not.toMatch(/wxt|content-script/);
     }
-    // Nothing on <html> before a card opens.
+    // Nothing on <html> before a card opens, nothing in a shadow root without a mention.
     expect(spy.htmlChildren).toBe(0);
+    expect(await page.evaluate(() => document.querySelector('#widget')!.shadowRoot!.adoptedStyleSheets.length)).toBe(0);
     // The styles came with the first mention (the highlights would be invisible without them).
     const styles = await highlightStyles(page, '#liang');
     expect(styles.ours.filter((style) => style !== styles.unstyled).length).toBeGreaterThan(0);
