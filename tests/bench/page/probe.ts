@@ -38,12 +38,9 @@ export const probe = {
   onRunEnd: undefined as ((run: Run) => void) | undefined,
 };
 
-export async function runSliced(
-  steps: Iterator<unknown>,
-  signal: AbortSignal,
-  budgetMs = 8,
-  now: () => number = () => performance.now(),
-): Promise<void> {
+/** `runSliced`'s own signature and defaults: the call below passes them through. */
+export async function runSliced(...args: Parameters<typeof realRunSliced>): Promise<void> {
+  const [steps, signal, budgetMs, now = () => performance.now()] = args;
   const run: Run = { start: performance.now(), end: 0, slices: [] };
   probe.runs.push(run);
   let open: Slice | undefined;
