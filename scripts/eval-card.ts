@@ -1,5 +1,5 @@
 /**
- * npm run --silent eval:card -- [--json] [--set FILE] [--test FILE] [--data DIR] [--folds K]
+ * npm run --silent eval:card -- [--json] [--set FILE] [--test FILE]... [--data DIR] [--folds K]
  *
  * Measures the hover card on the card relevance development set
  * (tests/fixtures/card/paragraphs.json, format in its README): for each
@@ -13,11 +13,12 @@
  * (`tests/eval/card-folds.ts`), so overfitting shows as a gap between the
  * two; skipped when the set has fewer than K articles.
  *
- * Then, apart, the same figures and misses on the test split
- * (tests/fixtures/card/test-split.json): paragraphs of articles in neither
- * seeds/ nor the development set, labelled before anyone looked at the card's
- * answers, never tuned on. It is the in-repo stand-in for the hidden real
- * articles the targets are measured on; `--test ''` skips it.
+ * Then, apart, the same figures and misses on each test split
+ * (tests/fixtures/card/test-split.json and test-split-2.json, or the files
+ * given with `--test`, which may be repeated): paragraphs of articles in
+ * neither seeds/ nor the development set, labelled before anyone looked at
+ * the card's answers, never tuned on. They are the in-repo stand-in for the
+ * hidden real articles the targets are measured on; `--test ''` skips them.
  *
  * Exit status: 0 when measured; 1 when a label is stale (names it); 2 on bad
  * usage or an unreadable file.
@@ -32,7 +33,8 @@ import { parseItems, type Totals, totals } from '../tests/eval/card.ts';
 import { fail as failAs, parseArgsOrFail, statementText } from './cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const USAGE = 'usage: npm run --silent eval:card -- [--json] [--set FILE] [--test FILE] [--data DIR] [--folds K]';
+const USAGE = 'usage: npm run --silent eval:card -- [--json] [--set FILE] [--test FILE]... [--data DIR] [--folds K]';
+const TEST_SPLITS = ['tests/fixtures/card/test-split.json', 'tests/fixtures/card/test-split-2.json'].map((f) => resolve(ROOT, f));
 
 /** A bad call or an unreadable file: the message and the usage, exit 2. */
 const fail: (message: string) => never = (message) => failAs('eval:card', [message, USAGE], 2);
@@ -59,7 +61,7 @@ const { values } = parseArgsOrFail(
     options: {
       json: { type: 'boolean', default: false },
       set: { type: 'string', default: resolve(ROOT, 'tests/fixtures/card/paragraphs.json') },
-      test: { type: 'string', default: resolve(ROOT, 'tests/fixtures/card/test-split.json') },
+      test: { type: 'string', multiple: true, default: TEST_SPLITS },
       data: { type: 'string', default: resolve(ROOT, 'data') },
       folds: { type: 'string', default: '5' },
     },
@@ -78,7 +80,8 @@ function readItems(path: string) {
   }
 }
 const items = readItems(values.set);
-const testItems = values.test === '' ? null : readItems(values.test);
+const testFiles = values.test.filter((f) => f !== '');
+const testItems = testFiles.map((file) => ({ file, items: readItems(file) }));
 const corpus = loadCorpus({
   index: readJson(resolve(values.data, 'index.json')),
   statements: readJson(resolve(values.data, 'statements.json')),
@@ -92,7 +95,7 @@ const seedText = (file: string) => {
 };
 const result = runCardEval(corpus, statements, items, seedText);
 const held = heldOut({ corpus, statements, seedText }, items, K);
-const test = testItems ? runCardEval(corpus, statements, testItems, seedText) : null;
+const tests = testItems.map(({ file, items }) => ({ file, result: runCardEval(corpus, statements, items, seedText) }));
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const firstWords = (text: string, n = 12) => {
@@ -129,20 +132,20 @@ function byCategory(e: CardEval): string[] {
   });
 }
 
-/** The report of one set: `held` is the K-fold figure (the development set) or 'test' (the test split, never tuned on). */
-function asText(e: CardEval, held: Totals | null | 'test'): string {
+/** The report of one set: `held` is the K-fold figure (the development set) or the file of a test split (never tuned on). */
+function asText(e: CardEval, held: Totals | null | { test: string }): string {
   const t = e.totals;
   const articles = new Set(e.outcomes.map((o) => o.item.url)).size;
   const off = e.outcomes.filter((o) => o.item.offTopic).length;
   const on = e.outcomes.length - off;
   const heldLine =
-    held === 'test'
+    held && 'test' in held
       ? '  test split: articles in neither seeds/ nor the development set, labelled before the card was run on them; never tuned on'
       : held
         ? `  held out (${K}-fold by article, affinity learned on the other folds): hit@3 ${pct(held.hit3)}, recall@5 ${pct(held.recall5)}, MRR ${held.mrr.toFixed(3)}, empty ${pct(held.emptyRate)}`
         : `  held out: not measured (fewer than ${K} articles)`;
   const out = [
-    `${held === 'test' ? `TEST SPLIT (${relative(ROOT, values.test)})` : 'Card relevance'}: ${e.outcomes.length} paragraphs from ${articles} articles (${t.answerable} with relevant statements, ${t.empty} labelled empty)`,
+    `${held && 'test' in held ? `TEST SPLIT (${relative(ROOT, held.test)})` : 'Card relevance'}: ${e.outcomes.length} paragraphs from ${articles} articles (${t.answerable} with relevant statements, ${t.empty} labelled empty)`,
     `  hit@3     ${pct(t.hit3)}`,
     `  recall@5  ${pct(t.recall5)}`,
     `  MRR       ${t.mrr.toFixed(3)}`,
@@ -188,9 +191,9 @@ function asText(e: CardEval, held: Totals | null | 'test'): string {
   return `${out.join('\n')}\n`;
 }
 
-function asJson(e: CardEval, held: Totals | null, test: CardEval | null): string {
+function asJson(e: CardEval, held: Totals | null, splits: typeof tests): string {
   const { totals, ...rest } = setJson(e);
-  return JSON.stringify({ totals, heldOut: held, ...rest, test: test ? setJson(test) : null });
+  return JSON.stringify({ totals, heldOut: held, ...rest, test: splits.map(({ file, result }) => ({ file: relative(ROOT, file), ...setJson(result) })) });
 }
 
 function setJson(e: CardEval) {
@@ -213,5 +216,9 @@ function setJson(e: CardEval) {
 
 // A reader piping into `head` closes the pipe early: that is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => process.exit(e.code === 'EPIPE' ? 0 : 1));
-process.stdout.write(values.json ? `${asJson(result, held, test)}\n` : `${asText(result, held)}${test ? `\n${'='.repeat(72)}\n${asText(test, 'test')}` : ''}`);
-if (result.stale.length > 0 || (test?.stale.length ?? 0) > 0) process.exit(1);
+process.stdout.write(
+  values.json
+    ? `${asJson(result, held, tests)}\n`
+    : [asText(result, held), ...tests.map(({ file, result: r }) => asText(r, { test: file }))].join(`\n${'='.repeat(72)}\n`),
+);
+if (result.stale.length > 0 || tests.some(({ result: r }) => r.stale.length > 0)) process.exit(1);

@@ -26,7 +26,7 @@ describe('npm run eval:card', { timeout: 30_000 }, () => {
     expect(r.status, r.stderr).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['totals', 'heldOut', 'stale', 'undetected', 'offTopicHighlighted', 'items', 'test']);
-    expect(out.test).toBeNull();
+    expect(out.test).toEqual([]);
     expect(out.heldOut).toBeNull(); // one article: too few for 5 folds
     expect(out.stale).toEqual([{ item: 'x1', file: ITEM.relevant[1]!.file, quote: ITEM.relevant[1]!.quote }]);
     expect(out.items[0].detected).toEqual({ text: 'no-spy agreements', term: 'no-spy agreement', category: 'no-spy', at: ITEM.paragraph.indexOf('no-spy agreements') });
@@ -34,17 +34,20 @@ describe('npm run eval:card', { timeout: 30_000 }, () => {
     expect(out.items[0].top5.length).toBeGreaterThan(0);
   });
 
-  it('prints the test split apart, after the development set, and exits 1 on a stale label in it too', () => {
+  it('prints each test split apart, after the development set, and exits 1 on a stale label in one too', () => {
     const good = { ...ITEM, relevant: [ITEM.relevant[0]!] };
-    const ok = run('eval-card.ts', ['--set', set([good]), '--test', set([{ ...good, id: 't1' }])]);
+    const [one, two] = [set([{ ...good, id: 't1' }]), set([{ ...good, id: 'u1' }, { ...good, id: 'u2', url: 'https://example.com/2' }])];
+    const ok = run('eval-card.ts', ['--set', set([good]), '--test', one, '--test', two]);
     expect(ok.status, ok.stderr).toBe(0);
-    const split = ok.stdout.indexOf('TEST SPLIT (');
-    expect(split).toBeGreaterThan(ok.stdout.indexOf('Card relevance: 1 paragraphs'));
-    expect(ok.stdout.slice(split)).toMatch(/: 1 paragraphs from 1 articles[\s\S]*never tuned on/);
-    const json = JSON.parse(run('eval-card.ts', ['--json', '--set', set([good]), '--test', set([{ ...good, id: 't1' }])]).stdout);
-    expect(json.test.items.map((i: { id: string }) => i.id)).toEqual(['t1']);
-    expect(json.test.totals.answerable).toBe(1);
-    expect(run('eval-card.ts', ['--set', set([good]), '--test', set([ITEM])]).status).toBe(1);
+    const first = ok.stdout.indexOf('TEST SPLIT (');
+    const second = ok.stdout.indexOf('TEST SPLIT (', first + 1);
+    expect(first).toBeGreaterThan(ok.stdout.indexOf('Card relevance: 1 paragraphs'));
+    expect(ok.stdout.slice(first, second)).toMatch(/: 1 paragraphs from 1 articles[\s\S]*never tuned on/);
+    expect(ok.stdout.slice(second)).toMatch(/: 2 paragraphs from 2 articles/);
+    const json = JSON.parse(run('eval-card.ts', ['--json', '--set', set([good]), '--test', one, '--test', two]).stdout);
+    expect(json.test.map((s: { items: { id: string }[] }) => s.items.map((i) => i.id))).toEqual([['t1'], ['u1', 'u2']]);
+    expect(json.test[1].totals.answerable).toBe(2);
+    expect(run('eval-card.ts', ['--set', set([good]), '--test', one, '--test', set([ITEM])]).status).toBe(1);
   });
 
   it('a malformed set stops with its file, line and item named, exit 2', () => {
