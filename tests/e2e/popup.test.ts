@@ -80,7 +80,12 @@ describe('toolbar popup and settings page in chromium', () => {
     const onPage = Object.values(await counts(news)).reduce((a, b) => a + b, 0);
     expect(await popup.$eval('.sc-popup-total', (el) => el.textContent)).toBe(`${onPage} highlighted`);
     expect(await popup.$eval('.sc-popup-host', (el) => el.textContent)).toBe('127.0.0.1');
-    const badge = await worker.evaluate((id: number) => (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({ tabId: id }), tabId);
+    // The page reports its count debounced and fire-and-forget (page-summary.ts), so the badge may trail the popup by a beat.
+    const badgeOf = () => worker.evaluate((id: number) => (globalThis as unknown as { chrome: Chrome }).chrome.action.getBadgeText({ tabId: id }), tabId);
+    let badge = await badgeOf();
+    for (const until = Date.now() + 5000; badge !== String(onPage) && Date.now() < until; badge = await badgeOf()) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     expect(badge).toBe(String(onPage));
     await screenshot(popup, 'popup-chromium.png');
     await darken(popup);
