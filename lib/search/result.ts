@@ -24,13 +24,31 @@ export interface Result {
   answers: string[];
 }
 
+/**
+ * The distinct words of a statement's text, each with the index terms it
+ * stands for. The same statements come back in answer after answer (a card
+ * lookup, a keystroke in the side panel), and tokenizing their words (every
+ * phrase rule run on every word) was about a third of a card lookup's time;
+ * a text's words never change, so they are worked out once. Bounded: a panel
+ * kept open on a large corpus lists many statements over its life.
+ */
+const textWords = new Map<string, readonly (readonly [word: string, forms: readonly string[]])[]>();
+const MAX_TEXTS = 5000;
+
+function wordsOf(text: string): readonly (readonly [string, readonly string[]])[] {
+  let words = textWords.get(text);
+  if (!words) {
+    words = [...new Set(text.split(/[^\p{L}\p{N}-]+/u).filter(Boolean))].map((word) => [word, tokenize(word).flatMap(termForms)] as const);
+    if (textWords.size >= MAX_TEXTS) textWords.clear();
+    textWords.set(text, words);
+  }
+  return words;
+}
+
 /** Surface words of `text` whose processed form is one of `matched` (index terms). */
 export function surfaceTerms(text: string, matched: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  for (const word of new Set(text.split(/[^\p{L}\p{N}-]+/u).filter(Boolean))) {
-    const forms = tokenize(word).flatMap(termForms);
-    if (forms.some((f) => matched.has(f)) && !out.includes(word)) out.push(word);
-  }
+  for (const [word, forms] of wordsOf(text)) if (forms.some((f) => matched.has(f))) out.push(word);
   return out;
 }
 
