@@ -27,7 +27,9 @@ export type Matter = Topic | 'evidence' | 'resilience' | 'denial' | 'politics' |
  * denial, "access to customers' networks" is the backdoor question,
  * "ties to the Communist Party" is the independence question, breaking
  * "WTO" or "trade rules" is trade, a measure "waking" a company's
- * "capacity" is how it fares despite the measure (resilience). These cues
+ * "capacity" or "no way" it can "crush" the company is how it fares
+ * despite the measure (resilience), a company "part of a trade deal" is a
+ * bargaining chip (politics). These cues
  * read the paragraph and the sentence, and add to a statement's corpus
  * topics for the card (`statementMatters` in `query.ts`); they never change
  * the corpus.
@@ -57,10 +59,10 @@ export const QUERY_TOPIC_CUES: Readonly<Partial<Record<Matter, RegExp>>> = {
   ),
   globalisation: /\bglobali[sz]\w+|\bglobal (?:industry|industries|supply chains?|cooperation|ecosystem)\b|\bgo it alone\b/i,
   evidence: /\b(?:no|any|without|not|never|lack of)\b[^.]{0,40}\b(?:evidence|proof)\b|\bevidence\b[^.]{0,20}\b(?:never|not)\b|\bunfounded\b|\bbaseless\b|\bunproven\b/i,
-  resilience: /\b(?:despite|in spite of) (?:[\p{L}.'’-]+ ){0,4}(?:sanctions|bans?|restrictions|curbs|blacklist\w*|export controls|pressure|crackdown)\b|\bself[-\s]?(?:sufficien\w*|relian\w*)|\bovercom\w+|\bsurviv\w+|\bthriv\w+|\bcomeback\b|\bbreakthrough\b|\brevenue\b|\bprofits?\b|\bhome-?grown\b|\bin-house\b|\bself-(?:developed|designed|made)\b|\beffective(?:ness)?\b[^.]{0,30}\b(?:sanctions|bans?|restrictions|curbs|export controls|blacklist\w*)|\bdoing (?:really |very |remarkably )?well\b|\b(?:years|generations?) behind\b|\bown (?:chips?|operating system|processors?)\b|\bstronger\b|\b(?:wak(?:e|es|ing|ened)|awak\w+)\b(?: [\p{L}'’-]+){0,3} (?:capacity|capabilit\w+|potential|innovation)\b/iu,
+  resilience: /\b(?:despite|in spite of) (?:[\p{L}.'’-]+ ){0,4}(?:sanctions|bans?|restrictions|curbs|blacklist\w*|export controls|pressure|crackdown)\b|\bself[-\s]?(?:sufficien\w*|relian\w*)|\bovercom\w+|\bsurviv\w+|\bthriv\w+|\bcomeback\b|\bbreakthrough\b|\brevenue\b|\bprofits?\b|\bhome-?grown\b|\bin-house\b|\bself-(?:developed|designed|made)\b|\beffective(?:ness)?\b[^.]{0,30}\b(?:sanctions|bans?|restrictions|curbs|export controls|blacklist\w*)|\bdoing (?:really |very |remarkably )?well\b|\b(?:years|generations?) behind\b|\bown (?:chips?|operating system|processors?)\b|\bstronger\b|\b(?:wak(?:e|es|ing|ened)|awak\w+)\b(?: [\p{L}'’-]+){0,3} (?:capacity|capabilit\w+|potential|innovation)\b|\b(?:no way|cannot|can(?:['’]|no)t|could(?: not|n['’]t)|won['’]t|will not|unable to|fail(?:s|ed)? to)\b(?: [\p{L}.'’-]+){0,4} (?:crush|kill|destroy|defeat|sink|bring down|knock out|topple)\b/iu,
   pledge: /\bno[-\s]?(?:spy|backdoors?)\b[^.]{0,30}\b(?:agreements?|deals?|pacts?|pledges?|commitments?|accords?)\b|\bsign(?:s|ed|ing)?\b[^.]{0,30}\bno[-\s]?(?:spy|backdoors?)\b|\bpledg(?:e|es|ed|ing)\b/i,
   denial: /\bden(?:y|ies|ied|ying|ials?)\b|\brefut\w+|\breject(?:s|ed|ing)? (?:the |these |those |such |all |any )?(?:claims?|allegations?|accusations?|charges?|reports?)\b|\bnot true\b|\buntrue\b|\bnot the case\b|\b(?:claims?|allegations?|accusations?|charges?)\b[^.]{0,30}\b(?:incorrect|false|wrong|groundless|unfounded|baseless|illogical|smears?)\b/i,
-  politics: /\bpolitic(?:s|al|ally|i[sz](?:e|es|ed|ing|ation))\b|\bgeopolitic\w*|\bbargaining chip\b/i,
+  politics: /\bpolitic(?:s|al|ally|i[sz](?:e|es|ed|ing|ation))\b|\bgeopolitic\w*|\bbargaining chip\b|\b(?:part|piece) of (?:a |an |any |the |some )?(?:[\p{L}-]+ )?trade (?:deal|agreement|pact|talks|negotiations)\b|\b(?:included|include|including|traded away) (?:\w+ )?in (?:a |an |any |the |some )?(?:[\p{L}-]+ )?trade (?:deal|agreement|pact)\b/iu,
   'operating-system': /\bAndroid\b|\boperating systems?\b|\bGoogle\b|\bGmail\b|\bHarmonyOS\b|\bHongmeng\b|\bPlay Store\b|\bapps?\b/i,
 };
 

@@ -119,6 +119,9 @@ describe('the card lookup', () => {
     expect(topics('The company called the allegations false and illogical.')).toContain('denial');
     expect(topics('The vendor says it has no access to its customers’ networks at all.')).toContain('backdoor');
     expect(topics('The firm says it will survive the ban on its own.')).toContain('resilience');
+    expect(topics('Its founder says there is “no way the US can crush” the company.')).toContain('resilience');
+    expect(topics('Trump said Huawei could be part of a future trade deal with China.')).toContain('politics');
+    expect(topics('Trump said a trade deal with China was close.')).not.toContain('politics');
     expect(topics('The vendor opened a store and said customers liked it.')).toEqual([]);
   });
 
