@@ -220,6 +220,12 @@ export function cardQuestion(mention: string, context = '', detected: Detected =
   const namesUs = /\bAmerican\b/.test(paragraph) || named.some((e) => e.entity.side === 'us-government');
 
   const offTopic = isOffTopic({ term, category, sentence, paragraph, fromDetector: detected.category !== undefined, namesUs });
+  const paragraphTopics = cueTopics(paragraph);
+  // How a company fares despite the measures is a matter only where there is pressure to fare
+  // under: a measure, or the U.S. named. Revenue, profits or an operating system of its own
+  // alone are a results story or a product launch, which the corpus does not speak to.
+  const underPressure = namesUs || paragraphTopics.includes('sanctions') || mentionTopics.includes('sanctions');
+  const fares = (topics: Matter[]) => (underPressure ? topics : topics.filter((t) => t !== 'resilience'));
   return {
     mention: m,
     category,
@@ -227,8 +233,8 @@ export function cardQuestion(mention: string, context = '', detected: Detected =
     sentence,
     paragraph,
     mentionTopics,
-    sentenceTopics: [...new Set([...cueTopics(`${m} ${sentence}`), ...cueTopics(claimSentence(paragraph))])],
-    paragraphTopics: cueTopics(paragraph),
+    sentenceTopics: fares([...new Set([...cueTopics(`${m} ${sentence}`), ...cueTopics(claimSentence(paragraph))])]),
+    paragraphTopics: fares(paragraphTopics),
     namedSpeakers,
     namedSides,
     offTopic,

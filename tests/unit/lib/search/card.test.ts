@@ -125,6 +125,14 @@ describe('the card lookup', () => {
     expect(topics('The vendor opened a store and said customers liked it.')).toEqual([]);
   });
 
+  it('how the company fares is asked only under pressure: results or a product launch alone get an honest empty card', () => {
+    const topics = (paragraph: string) => cardQuestion('Huawei', paragraph, { category: 'huawei', term: 'Huawei' }).paragraphTopics;
+    expect(topics('Huawei reported record revenue and profits for the year.')).not.toContain('resilience');
+    expect(cardOf(corpus(), 'Huawei', 'Huawei reported record revenue and profits for the year.', { category: 'huawei', term: 'Huawei' })).toEqual([]);
+    expect(topics('Huawei reported record revenue despite US sanctions.')).toContain('resilience');
+    expect(topics('Huawei reported record revenue, a slap in the face to Washington.')).toContain('resilience');
+  });
+
   it('sanctions named in a sentence about Meng Wanzhou’s case ask for her case, not for the measures against Huawei', () => {
     const asked = (sentence: string) => cardQuestion('sanctions', sentence, { category: 'sanctions', term: 'sanctions' }).mentionTopics;
     expect(asked('Prosecutors said Meng Wanzhou misled a bank about deals that broke US sanctions.')).toEqual(['extradition']);
