@@ -211,6 +211,14 @@ interface CardTable {
   /** The statements each one answers or is answered by, as document numbers: `links[linkStart[doc] .. linkStart[doc + 1])`. */
   linkStart: Int32Array;
   links: Int32Array;
+  /**
+   * The share of a statement's score each statement linked to it gains:
+   * 1 / sqrt(its number of links). A claim answered four times over (four
+   * lines of one briefing) is one matter, not four: its answers share its
+   * weight, so a densely linked source does not outrank an unlinked one on
+   * the strength of the links alone.
+   */
+  linkShare: Float64Array;
   /** Each word pair of the card's statements (`wordPairs`): the statements holding it, and its weight (the rarer, the more). */
   pairIndex: Map<string, { docs: Int32Array; weight: number }>;
   /**
@@ -286,6 +294,7 @@ function cardTable(corpus: Corpus): CardTable {
     sides,
     linkStart,
     links: Int32Array.from(links),
+    linkShare: Float64Array.from({ length: n }, (_, doc) => 1 / Math.sqrt(Math.max(1, linkStart[doc + 1]! - linkStart[doc]!))),
     words: new Float64Array(n),
     pairs: new Float64Array(n),
     base: new Float64Array(n),
@@ -383,7 +392,7 @@ function scoreCard(corpus: Corpus, q: CardQuestion, w: CardWeights): CardScores 
     score[doc] = 0;
     if (t.listOf[doc]! < 0) continue;
     let linked = 0;
-    for (let i = t.linkStart[doc]!; i < t.linkStart[doc + 1]!; i++) linked = Math.max(linked, base[t.links[i]!]!);
+    for (let i = t.linkStart[doc]!; i < t.linkStart[doc + 1]!; i++) linked = Math.max(linked, base[t.links[i]!]! * t.linkShare[t.links[i]!]!);
     score[doc] = base[doc]! + w.link * linked;
   }
   return { score, onMatter };
