@@ -56,7 +56,9 @@ const BLACKLIST = `${anyCase('black')}${DASH}?${anyCase('list')}(?:${anyCase('s'
  */
 const TARGET =
   `(?:${anyCase('Huawei')}|ZTE|HiSilicon|SMIC|China|Chinese|Beijing|` +
-  `(?:the${SPACE})?(?:Chinese${SPACE})?(?:company|firm|tech${SPACE}giant|telecoms?${SPACE}(?:equipment${SPACE})?(?:giant|maker|company|firm))s?)`;
+  `(?:the${SPACE})?(?:Chinese${SPACE})?(?:company|firm|tech${SPACE}giant|telecoms?${SPACE}(?:equipment${SPACE})?(?:giant|maker|company|firm))s?|` +
+  // A company named by its rank: "the world’s second-largest smartphone producer".
+  `the${SPACE}world${APOSTROPHE}s${SPACE}(?:[^\\s.;:!?]+${SPACE}){1,3}(?:maker|producer|vendor|supplier|manufacturer)s?)`;
 
 /** The United States as the party acting: "the restrictions the U.S. placed on". */
 const US_PARTY = `(?:U\\.S\\.|US|United${SPACE}States|Washington|American${SPACE}government)`;
@@ -160,12 +162,12 @@ export const TERMS: readonly TermDef[] = [
     term: 'Entity List',
     category: 'sanctions',
     generic: true,
-    // Lower case only where it cannot be the everyday phrase: Huawei's, the US's, "the so-called" list, or "entity list sanctions".
+    // Lower case only where it cannot be the everyday phrase: Huawei's, the US's, "the so-called" list, a company put "on the" list or taken "off" it, or "entity list sanctions".
     pattern:
       `(?:Entity|ENTITY)${JOIN}(?:[Ll]ist|LIST)` +
-      `|(?<=(?:Huawei|U\\.S\\.|US|America|American|Commerce|its|the${SPACE}so${DASH}called)(?:${APOSTROPHE}s)?${SPACE}[“"]?)entity${JOIN}list|entity${SPACE}list(?=${SPACE}${anyCase('sanction')})`,
+      `|(?<=(?:Huawei|U\\.S\\.|US|America|American|Commerce|its|(?:on|to|from|off)${SPACE}the|the${SPACE}so${DASH}called)(?:${APOSTROPHE}s)?${SPACE}[“"]?)entity${JOIN}list|entity${SPACE}list(?=${SPACE}${anyCase('sanction')})`,
     wordEdges: true,
-    examples: ['Entity List', 'ENTITY LIST', 'Entity list', 'Entity-list', ['the sanctions on Huawei’s entity list', 'entity list'], ['entity list sanctions', 'entity list'], ['the so-called American entity list', 'entity list']],
+    examples: ['Entity List', 'ENTITY LIST', 'Entity list', 'Entity-list', ['the sanctions on Huawei’s entity list', 'entity list'], ['entity list sanctions', 'entity list'], ['the so-called American entity list', 'entity list'], ['reverse on the entity list that prevents', 'entity list']],
   },
   {
     term: 'export controls',
@@ -187,9 +189,10 @@ export const TERMS: readonly TermDef[] = [
     term: 'foreign direct product rule',
     category: 'sanctions',
     generic: true,
-    pattern: `${anyCase('foreign')}(?:${JOIN}${anyCase('produced')})?${JOIN}${anyCasePhrase('direct product', JOIN)}${SPACE}${plural('rule')}|FDPR`,
+    // The acronym may stand in parentheses before "rule": "foreign-produced direct product (FDP) rule".
+    pattern: `${anyCase('foreign')}(?:${JOIN}${anyCase('produced')})?${JOIN}${anyCasePhrase('direct product', JOIN)}${SPACE}(?:\\(FDP\\)${SPACE})?${plural('rule')}|FDPR`,
     wordEdges: true,
-    examples: ['foreign direct product rule', 'Foreign Direct Product Rules', 'foreign-direct-product rule', 'foreign-produced direct product rule', 'FDPR'],
+    examples: ['foreign direct product rule', 'Foreign Direct Product Rules', 'foreign-direct-product rule', 'foreign-produced direct product rule', 'foreign-produced direct product (FDP) rule', 'FDPR'],
   },
   {
     term: 'blacklist',
@@ -239,6 +242,7 @@ export const TERMS: readonly TermDef[] = [
       ['a series of restrictions the U.S. placed on', 'restrictions'],
       ['the so-called HUAWEI ban', 'ban'],
       ['sweeping new curbs designed to curtail China’s', 'curbs'],
+      ['the newest restrictions on the world’s second-largest smartphone producer', 'restrictions'],
     ],
   },
   {

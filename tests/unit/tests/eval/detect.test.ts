@@ -23,13 +23,15 @@ const SET_DIR = `${root}tests/fixtures/detect`;
  * Figures of `npm run eval:detect` on the development set, measured on
  * 2026-11-30 with 48 articles: 356/448 wanted (79.4%) before the sanction
  * phrase terms (crackdown, US restrictions, ban/block/cut off Huawei) and
- * Huawei's executives, 435/448 (97.1%) after. Raise RECALL_FLOOR when
- * detection improves;
+ * Huawei's executives, 435/448 (97.1%) after; 436/448 (97.3%) on
+ * 2026-12-02 with a company named by its rank as a sanction's target
+ * ("cutting the world's largest ... maker off"). Raise
+ * RECALL_FLOOR when detection improves;
  * the off-topic ceiling is the target, as today's figure (0%) is already
  * better. Targets (issue #14): recall >= 95%, off-topic highlighted <= 10%,
  * no highlight on unrelated articles.
  */
-const RECALL_FLOOR = 0.96;
+const RECALL_FLOOR = 0.973;
 const OFF_TOPIC_CEILING = 0.1;
 const UNRELATED_CEILING = 0;
 
