@@ -39,6 +39,8 @@ interface SectionProps {
   items: readonly CardItem[];
   /** A line under the list. */
   note?: string;
+  /** Whether the heading shows how many items the section holds (default: yes). */
+  counted?: boolean;
   /** Items shown before "Show N more"; all when absent. */
   visibleCount?: number;
   expanded?: boolean;
@@ -46,7 +48,7 @@ interface SectionProps {
   renderItem(item: CardItem, index: number): ComponentChild;
 }
 
-function Section({ id, title, hint, items, note, visibleCount = items.length, expanded = false, onToggle, renderItem }: SectionProps) {
+function Section({ id, title, hint, items, note, counted = true, visibleCount = items.length, expanded = false, onToggle, renderItem }: SectionProps) {
   const headingId = `${id}-heading`;
   const listId = `${id}-list`;
   const visible = expanded ? items : items.slice(0, visibleCount);
@@ -56,7 +58,7 @@ function Section({ id, title, hint, items, note, visibleCount = items.length, ex
       <div class="sc-section__head">
         <h3 class="sc-section__title" id={headingId}>
           {title}
-          {items.length > 0 ? <span class="sc-count"> {items.length}</span> : null}
+          {counted && items.length > 0 ? <span class="sc-count"> {items.length}</span> : null}
         </h3>
         <p class="sc-section__hint">{hint}</p>
       </div>
@@ -145,6 +147,7 @@ function Results(props: ResultsProps) {
     );
   }
 
+  const alone = matter.length === 1;
   const renderItem = (item: CardItem, section: 'matter' | 'more', index: number) => (
     <CardItemView
       item={item}
@@ -164,12 +167,14 @@ function Results(props: ResultsProps) {
   return (
     <>
       {props.reason ? <Reason reason={props.reason} /> : null}
+      {/* A lead nothing answers gets a heading that promises no answers, and no count of one. */}
       <Section
         id={`${baseId}-matter`}
-        title={t('card_matterHeading')}
-        hint={t('card_matterHint')}
+        title={alone ? t('card_leadHeading') : t('card_matterHeading')}
+        hint={alone ? t('card_leadHint') : t('card_matterHint')}
         items={matter}
-        note={matter.length === 1 ? t('card_matterAlone') : undefined}
+        counted={!alone}
+        note={alone ? t('card_matterAlone') : undefined}
         renderItem={(item, index) => renderItem(item, 'matter', index)}
       />
       {rest.length > 0 ? (

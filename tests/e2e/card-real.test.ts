@@ -10,8 +10,9 @@ import { cardText, pointOf, waitForHighlights } from './page-helpers.ts';
  * The card on real articles: pages made of verbatim paragraphs of stored
  * news pages (tests/pages/real-*.html, each from the card development set),
  * hovered where a reader would. The statement the paragraph is about must
- * lead the card: the first statement under "The claim and its answers" is
- * one the set labels for that paragraph. The card is in a closed shadow
+ * lead the card: the first statement under the card's first heading ("The
+ * claim and its answers", or "What fits the paragraph best" when nothing
+ * answers it) is one the set labels for that paragraph. The card is in a closed shadow
  * root: the test reads it as a reader's tools do (see `findInOrder`).
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -42,7 +43,8 @@ const cardOpenings = [...new Set(statements.filter((s) => s.kind !== 'context').
 const longOpening = (s: Statement) => /^.{50}\S*/su.exec(s.text)?.[0] ?? s.text;
 const longOf = new Map(statements.filter((s) => s.kind !== 'context').map((s) => [opening(s), longOpening(s)]));
 
-const MATTER = 'The claim and its answers';
+/** The first section's heading: the lead with what answers it, or the lead alone (a heading that promises no answers). */
+const LEAD_HEADINGS = ['The claim and its answers', 'What fits the paragraph best'] as const;
 
 /**
  * Whether the open card shows `texts` in this order. Chromium: its
@@ -69,20 +71,26 @@ async function findInOrder(page: Page, name: BrowserName, texts: readonly string
   }, texts as string[]);
 }
 
-/** The opening of the card's first statement: the first after the heading "The claim and its answers". */
-async function firstStatement(page: Page, name: BrowserName): Promise<string | undefined> {
+/** Which of LEAD_HEADINGS the open card shows, if any. */
+async function leadHeading(page: Page, name: BrowserName): Promise<string | undefined> {
+  for (const heading of LEAD_HEADINGS) if (await findInOrder(page, name, [heading])) return heading;
+  return undefined;
+}
+
+/** The opening of the card's first statement: the first after its first heading (`leadHeading`). */
+async function firstStatement(page: Page, name: BrowserName, heading: string): Promise<string | undefined> {
   if (name === 'chromium') {
     const text = await cardText(page);
-    const from = text.indexOf(MATTER);
+    const from = text.indexOf(heading);
     const at = (o: string) => (from < 0 ? -1 : text.indexOf(o, from));
     return cardOpenings.filter((o) => at(o) >= 0).sort((a, b) => at(a) - at(b))[0];
   }
   // Find goes forward from the last match: the first statement is the one no other shown statement precedes.
   const shown = [];
-  for (const o of cardOpenings) if (await findInOrder(page, name, [MATTER, longOf.get(o)!])) shown.push(o);
+  for (const o of cardOpenings) if (await findInOrder(page, name, [heading, longOf.get(o)!])) shown.push(o);
   for (const o of shown) {
     let before = false;
-    for (const other of shown) if (other !== o && (await findInOrder(page, name, [MATTER, longOf.get(other)!, longOf.get(o)!]))) before = true;
+    for (const other of shown) if (other !== o && (await findInOrder(page, name, [heading, longOf.get(other)!, longOf.get(o)!]))) before = true;
     if (!before) return o;
   }
   return undefined;
@@ -103,10 +111,13 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('the card on real articl
     await waitForHighlights(page, 1);
     const at = await pointOf(page, `#${paragraph}`, mention);
     await page.mouse.move(at.x, at.y);
-    await expect.poll(() => findInOrder(page, name, [MATTER]), { timeout: 8000 }).toBe(true);
+    await expect.poll(() => leadHeading(page, name), { timeout: 8000 }).toBeDefined();
+    const heading = (await leadHeading(page, name))!;
     const wanted = wantedOpenings(paragraph);
     expect(wanted.length).toBeGreaterThan(0);
-    const first = await firstStatement(page, name);
+    // A lead nothing answers is not headed as "the claim and its answers".
+    if (await findInOrder(page, name, ['Nothing in the corpus answers or disputes'])) expect(heading).toBe(LEAD_HEADINGS[1]);
+    const first = await firstStatement(page, name, heading);
     expect(wanted, `the card leads with “${first}”, not one of the statements the paragraph is about`).toContain(first);
     await screenshot(page, `card-real-${paragraph}-${name}.png`);
     if (name === 'chromium') {

@@ -96,11 +96,13 @@ describe('Card: states', () => {
     expect(screen.getByText('Reporting')).toBeTruthy();
   });
 
-  it('a lead nothing disputes says so honestly, and the rest follow', () => {
+  it('a lead nothing disputes says so honestly, under a heading that promises no answers, and the rest follow', () => {
     render(<Card {...makeProps({ state: readyState([ministry, liangHua]) })} />);
-    const matter = section(/The claim and its answers/);
+    expect(screen.queryByRole('region', { name: /The claim and its answers/ })).toBeNull();
+    const matter = section(/^What fits the paragraph best$/);
     expect(within(matter).getAllByRole('article')).toHaveLength(1);
     expect(matter.textContent).toContain('Nothing in the corpus answers or disputes this statement.');
+    expect(matter.querySelector('.sc-count')).toBeNull();
     expect(within(section(/More on this/)).getAllByRole('article')).toHaveLength(1);
   });
 
