@@ -33,9 +33,28 @@ const TEST_SPLIT_2 = join(ROOT, 'tests/fixtures/card/test-split-2.json');
  * data fix: c69 "under the Trump administration" now leads with Zhao, its
  * relevant statement third; session 7; 93.3% / 73.3% held out); 97.3% /
  * 75.4% / 0.912 / 100% with sanctions named in a sentence about Meng
- * Wanzhou's case asking for her case (c91; 94.7% / 73.3% held out).
+ * Wanzhou's case asking for her case (c91; 94.7% / 73.3% held out);
+ * 97.3% / 75.6% / 0.919 / 100% with surviving a measure ("no way the US can
+ * crush") as resilience, Huawei "part of a trade deal" as politics,
+ * resilience asked only under pressure (a measure or the U.S. named), and
+ * a claim's answers sharing its link gain (session 9; 96.0% / 74.4% held
+ * out).
  */
-const FLOORS = { measured: '2026-12-01', hit3: 0.973, recall5: 0.754, mrr: 0.912, emptyRate: 1 };
+const FLOORS = { measured: '2026-12-02', hit3: 0.973, recall5: 0.755, mrr: 0.918, emptyRate: 1 };
+
+/**
+ * The test splits' figures on the day they stopped being unseen (fixture
+ * README): split 1 was read in session 7, split 2 in session 9 after its
+ * first blind run (86.2% / 56.0% / 0.766, empty 7 of 9). Held so that a
+ * change that loses on them shows; a new unseen figure needs a new split.
+ * The detector: every labelled on-topic mention highlighted, and the
+ * off-topic ones highlighted at most as today (split 2: the Mate 8 review's
+ * "Huawei", a name the detector always highlights; its card is empty).
+ */
+const SPLIT_FLOORS = {
+  'test split 1': { hit3: 0.909, recall5: 0.704, mrr: 0.853, emptyRate: 0.8, undetected: 0, offTopicHighlighted: 0 },
+  'test split 2': { hit3: 0.862, recall5: 0.591, mrr: 0.784, emptyRate: 1, undetected: 0, offTopicHighlighted: 2 },
+} as const;
 const TARGETS = { hit3: 0.9, recall5: 0.75 };
 
 function statement(id: string, file: string, text: string, duplicates: Statement['duplicates'] = []): Statement {
@@ -146,13 +165,13 @@ describe('card eval: the development set', () => {
 });
 
 /**
- * The test splits are measured by `npm run eval:card` (fixture README):
- * here their shape, disjoint from the development set and from each other.
+ * The test splits (fixture README): their shape, disjoint from the
+ * development set and from each other, and their figures (SPLIT_FLOORS).
  */
 describe.each([
   ['test split 1', TEST_SPLIT, 20, 8],
   ['test split 2', TEST_SPLIT_2, 30, 12],
-] as const)('card eval: %s', (_name, file, paragraphs, articles) => {
+] as const)('card eval: %s', (name, file, paragraphs, articles) => {
   const items = parseItems(JSON.parse(readFileSync(file, 'utf8')), file);
   const others = [SET, TEST_SPLIT, TEST_SPLIT_2].filter((f) => f !== file).flatMap((f) => parseItems(JSON.parse(readFileSync(f, 'utf8')), f));
   const statements = JSON.parse(readFileSync(join(ROOT, 'data/statements.json'), 'utf8')) as Statement[];
@@ -169,5 +188,16 @@ describe.each([
 
   it('every label names a statement of today’s corpus', () => {
     expect(resolveAll(items, statements, seedText).stale.map((s) => `${s.item}: ${s.file} “${s.quote}”`)).toEqual([]);
+  });
+
+  it(`holds the card and the detector at least at the figures of ${FLOORS.measured}`, () => {
+    const floor = SPLIT_FLOORS[name];
+    const result = runCardEval(corpus(), statements, items, seedText);
+    expect(result.totals.hit3).toBeGreaterThanOrEqual(floor.hit3);
+    expect(result.totals.recall5).toBeGreaterThanOrEqual(floor.recall5);
+    expect(result.totals.mrr).toBeGreaterThanOrEqual(floor.mrr);
+    expect(result.totals.emptyRate).toBeGreaterThanOrEqual(floor.emptyRate);
+    expect(result.undetected.length).toBeLessThanOrEqual(floor.undetected);
+    expect(result.offTopicHighlighted.length).toBeLessThanOrEqual(floor.offTopicHighlighted);
   });
 });
