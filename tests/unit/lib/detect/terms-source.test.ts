@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { termsSource } from '../../../../lib/detect/matcher.ts';
 import { wholeWord } from '../../../../lib/vocabulary/patterns.ts';
-import { TERMS } from '../../../../lib/vocabulary/terms.ts';
+import { examplesOf, TERMS } from '../../../../lib/vocabulary/terms.ts';
 
 /** The table as one group per term, each with its own word edges: the plain form `termsSource` must equal. */
 const PER_TERM = new RegExp(TERMS.map((t) => `(${t.wordEdges ? wholeWord(t.pattern) : t.pattern})`).join('|'), 'gu');
@@ -18,7 +18,7 @@ function matches(re: RegExp, text: string): [number, string, number][] {
 
 /** Words of every term, case variants and the characters the edges look at. */
 const FRAGMENTS = [
-  ...TERMS.flatMap((t) => [...t.examples, t.term, t.term.toUpperCase(), t.term.toLowerCase()]),
+  ...TERMS.flatMap((t) => [...examplesOf(t.term), t.term, t.term.toUpperCase(), t.term.toLowerCase()]),
   ...TERMS.flatMap((t) => t.term.split(/\s+/)),
   ' ', '  ', '.', '@', '#', '-', '—', '_', 'é', '\u0301', '1', 'x', 'Ab', "'s", '’S', '中', '華', '\u00a0',
 ];

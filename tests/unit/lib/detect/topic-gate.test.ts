@@ -5,7 +5,7 @@ import { findMentions } from '../../../../lib/detect/matcher.ts';
 import { mayBeOnTopic, pageContext, pageMayBeOnTopic } from '../../../../lib/detect/context.ts';
 import { pageContextOf } from '../../../../lib/detect/page.ts';
 import { scanAll } from '../../../../lib/detect/scanner.ts';
-import { TERMS } from '../../../../lib/vocabulary/terms.ts';
+import { examplesOf, TERMS } from '../../../../lib/vocabulary/terms.ts';
 
 /**
  * Pieces of text the generated texts are made of: every example of the term
@@ -14,7 +14,7 @@ import { TERMS } from '../../../../lib/vocabulary/terms.ts';
  * to letters, domains, handles and each other.
  */
 const FRAGMENTS = [
-  ...TERMS.flatMap((t) => t.examples.map((ex) => (typeof ex === 'string' ? ex : ex[0]))),
+  ...TERMS.flatMap((t) => examplesOf(t.term).map((ex) => (typeof ex === 'string' ? ex : ex[0]))),
   ...['ZTE', 'SMIC', 'Hikvision', 'YMTC', 'CXMT', 'Dahua Technology', 'Meng', 'MENG', 'China', 'CHINA', 'Chinese', 'Beijing', 'PRC', '中国', '中國'],
   ...['5G', 'chips', 'telecom', 'smartphones', 'Russia', 'Iranian', 'FBI', 'NSA', 'North Korea', 'sanctions', 'Entity List', 'no-spy'],
   ...['china', 'beijing', 'meng', 'huawe', 'Hua wei', 'ren zhengfei'],
