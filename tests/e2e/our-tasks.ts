@@ -84,19 +84,33 @@ export async function ourTasks(page: Page, extensionOrigin: string, action: () =
   return { durations: durations.sort((a, b) => b - a), tasks };
 }
 
+/** What `mainThreadTasks` returns. */
+export interface MainThreadTasks {
+  /** Thread time of every main-thread task, in ms, longest first. */
+  durations: number[];
+  /** Thread time of the events of each name on the main threads, summed, in ms (events nested in one of the same name count twice). */
+  timeOf(name: string): number;
+}
+
 /**
  * Records a Chromium trace while `action` runs and returns the thread time
  * of every main-thread task of the browser's renderers, in ms, longest
  * first, whoever's work it was: a rendering frame (style, layout, paint of
  * the highlights) counts whole. No sampler: it can itself add a long task.
  */
-export async function mainThreadTasks(page: Page, action: () => Promise<void>): Promise<number[]> {
-  const events = await traceDuring(page, ['toplevel', 'disabled-by-default-devtools.timeline'], action);
+export async function mainThreadTasks(page: Page, action: () => Promise<void>): Promise<MainThreadTasks> {
+  const events = await traceDuring(page, ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'], action);
   const isMain = mainThreads(events);
-  return events
-    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined && isMain(e))
-    .map((e) => (e.tdur ?? e.dur!) / 1000)
-    .sort((a, b) => b - a);
+  const onMain = events.filter((e) => e.ph === 'X' && e.dur !== undefined && isMain(e));
+  const time = new Map<string, number>();
+  for (const e of onMain) time.set(e.name, (time.get(e.name) ?? 0) + (e.tdur ?? e.dur!) / 1000);
+  return {
+    durations: onMain
+      .filter((e) => e.name === 'RunTask')
+      .map((e) => (e.tdur ?? e.dur!) / 1000)
+      .sort((a, b) => b - a),
+    timeOf: (name) => time.get(name) ?? 0,
+  };
 }
 
 /** The events of a Chromium trace of `categories` recorded while `action` runs. */

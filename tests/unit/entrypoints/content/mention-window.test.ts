@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MentionWindow } from '../../../../entrypoints/content/mention-window.ts';
 import type { PlacedMention } from '../../../../entrypoints/content/highlighter.ts';
 
@@ -12,9 +12,17 @@ function harness(limit: number) {
   let report: (entries: IntersectionObserverEntry[]) => void = () => {};
   const observed = new Set<Element>();
   const frames: (() => void)[] = [];
+  const timers: (() => void)[] = [];
+  /** The records the observer holds but has not reported yet (`takeRecords`). */
+  const held: IntersectionObserverEntry[] = [];
+  const events = new EventTarget();
   const view = {
     scrollY: 0,
     innerHeight: 1000,
+    document: events,
+    addEventListener: events.addEventListener.bind(events),
+    setTimeout: (fn: () => void) => timers.push(fn),
+    clearTimeout: () => {},
     IntersectionObserver: class {
       constructor(callback: (entries: IntersectionObserverEntry[]) => void) {
         report = callback;
@@ -27,6 +35,9 @@ function harness(limit: number) {
       }
       disconnect() {
         observed.clear();
+      }
+      takeRecords() {
+        return held.splice(0);
       }
     },
     requestAnimationFrame: (fn: () => void) => frames.push(fn),
@@ -50,6 +61,14 @@ function harness(limit: number) {
     runFrames: () => {
       for (const frame of frames.splice(0)) frame();
     },
+    held,
+    /** Runs the timers due now (the window's rest timer), `ms` after the last wake. */
+    runTimers: (ms: number) => {
+      vi.advanceTimersByTime(ms);
+      for (const timer of timers.splice(0)) timer();
+    },
+    /** A scroll of the page or of an element in it (caught in the capture phase). */
+    scroll: () => events.dispatchEvent(new Event('scroll')),
   };
 }
 
@@ -67,6 +86,10 @@ function paragraph(n: number): { el: HTMLElement; mentions: PlacedMention[] } {
 }
 
 describe('MentionWindow', () => {
+  // The window reads the time (Date.now) to know how long the page has been still.
+  beforeEach(() => vi.useFakeTimers({ toFake: ['Date'] }));
+  afterEach(() => vi.useRealTimers());
+
   it('registers the mentions whose elements are near, and only while they are', () => {
     const h = harness(10);
     const a = paragraph(2);
@@ -140,5 +163,34 @@ describe('MentionWindow', () => {
     expect(h.observed).toEqual(new Set([host]));
     h.report(h.entry(host, true));
     expect(h.window.shows(m)).toBe(true);
+  });
+
+  it('stops observing a second after the page last moved and the observer reported, and observes every element again when it scrolls', () => {
+    const h = harness(10);
+    const a = paragraph(1);
+    const b = paragraph(1);
+    for (const m of [...a.mentions, ...b.mentions]) h.window.watch(m);
+    h.runTimers(500);
+    expect(h.observed.size).toBe(2);
+    // A second still, but no report yet (a hidden tab renders no frame): it keeps observing.
+    h.runTimers(1000);
+    expect(h.observed.size).toBe(2);
+    h.report(h.entry(a.el, true), h.entry(b.el, false));
+    // What the observer held but had not reported is taken before it stops.
+    h.held.push(h.entry(b.el, true, 200));
+    h.runTimers(100);
+    expect(h.observed.size).toBe(0);
+    expect([...h.shown]).toEqual([...a.mentions, ...b.mentions]);
+    // A scroll: every element observed again, the choice made again at the report that follows.
+    h.scroll();
+    expect(h.observed).toEqual(new Set([a.el, b.el]));
+    h.report(h.entry(a.el, false), h.entry(b.el, true, 200));
+    expect([...h.shown]).toEqual(b.mentions);
+    // A new mention wakes it too, and is observed with the rest.
+    h.runTimers(1100);
+    expect(h.observed.size).toBe(0);
+    const c = paragraph(1);
+    h.window.watch(c.mentions[0]!);
+    expect(h.observed).toEqual(new Set([a.el, b.el, c.el]));
   });
 });
