@@ -78,7 +78,8 @@ export class MentionWindow {
     this.#show = show;
     this.#limit = limit;
     this.#observer = new view.IntersectionObserver((entries) => this.#report(entries), { rootMargin: NEAR_MARGIN });
-    const wake = () => this.#wake();
+    // A page's own synthetic events move nothing: only the browser's wake it.
+    const wake = (event: Event) => event.isTrusted && this.#wake();
     const options = { capture: true, passive: true, signal: this.#listening.signal };
     // Scrolls of the page and of any element in the document; loads of its images and frames.
     view.document.addEventListener('scroll', wake, options);

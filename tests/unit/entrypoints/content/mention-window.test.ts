@@ -67,8 +67,12 @@ function harness(limit: number) {
       vi.advanceTimersByTime(ms);
       for (const timer of timers.splice(0)) timer();
     },
-    /** A scroll of the page or of an element in it (caught in the capture phase). */
-    scroll: () => events.dispatchEvent(new Event('scroll')),
+    /** A scroll of the page or of an element in it (caught in the capture phase): the browser's, or `synthetic` (a page script's). */
+    scroll: (synthetic = false) => {
+      const event = new Event('scroll');
+      Object.defineProperty(event, 'isTrusted', { value: !synthetic });
+      events.dispatchEvent(event);
+    },
   };
 }
 
@@ -181,6 +185,9 @@ describe('MentionWindow', () => {
     h.runTimers(100);
     expect(h.observed.size).toBe(0);
     expect([...h.shown]).toEqual([...a.mentions, ...b.mentions]);
+    // A page script's scroll event moves nothing: still at rest.
+    h.scroll(true);
+    expect(h.observed.size).toBe(0);
     // A scroll: every element observed again, the choice made again at the report that follows.
     h.scroll();
     expect(h.observed).toEqual(new Set([a.el, b.el]));
