@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CDPSession, Protocol } from 'puppeteer-core';
 import { launch, type Session } from './browsers.ts';
+import type { browser } from 'wxt/browser';
 import { pointOf, waitForHighlights } from './page-helpers.ts';
 
 /**
@@ -11,11 +12,14 @@ import { pointOf, waitForHighlights } from './page-helpers.ts';
  * worker, the offscreen document and the extension's pages are all caught
  * from their first request), then plays a whole reader-and-researcher
  * session: scan, hover and card, copy, frames, panel search, reader,
- * exports, popup, settings. The only requests allowed are the test's own
- * navigations to its fixture pages, the browser's favicon probes, and the
- * extension's packaged files (chrome-extension://, which never leave the
- * machine). Chromium only: Firefox's WebDriver BiDi does not reach the
- * extension's event page.
+ * exports, popup, settings, and what the keyboard commands and the
+ * context menu do (their handlers, asked from an extension page: CDP's
+ * input cannot press the browser's shortcuts or open its menus). The only
+ * requests allowed are the test's own navigations to its fixture pages, the
+ * browser's favicon probes, and the extension's packaged files
+ * (chrome-extension://, which never leave the machine). Firefox's WebDriver
+ * BiDi does not reach the extension's event page: privacy-firefox.test.ts
+ * records every request Firefox makes through a proxy instead.
  */
 describe('no network requests', () => {
   let session: Session;
@@ -48,7 +52,7 @@ describe('no network requests', () => {
     await session?.close();
   });
 
-  it('makes none through scanning, the card, copying, frames, the side panel, the reader, the exports, the popup and the settings', async () => {
+  it('makes none through scanning, the card, copying, frames, the side panel, the reader, the exports, the popup, the settings, commands and the menu', async () => {
     const base = inject('baseUrl');
     const page = await session.open(`${base}/news.html`);
     await session.browser.defaultBrowserContext().overridePermissions(base, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
@@ -73,7 +77,24 @@ describe('no network requests', () => {
     await panel.waitForSelector('.sc-panel-reader');
     await session.open(`${session.origin}/popup.html`);
     await session.open(`${session.origin}/options.html`);
-    await new Promise((r) => setTimeout(r, 500));
+    // What the keyboard commands and the context menu do, asked of the
+    // handlers they call (CDP's input reaches the page, not the browser's
+    // shortcuts and menus): the content script's `command`, and the
+    // background's `openPanel` with the selection as the query.
+    const extensionSide = await panel.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: typeof browser }).chrome;
+      const news = (await c.tabs.query({})).find((t) => t.url?.endsWith('/news.html'));
+      const commands: unknown[] = [];
+      for (const name of ['next-mention', 'open-card']) commands.push(await c.tabs.sendMessage(news!.id!, { method: 'command', params: { name } }, { frameId: 0 }));
+      const menu = await c.runtime.sendMessage({ method: 'openPanel', params: { query: 'Entity List' } });
+      return { commands, menu };
+    });
+    expect(extensionSide.commands).toEqual([
+      { ok: true, result: { handled: true } },
+      { ok: true, result: { handled: true } },
+    ]);
+    expect(extensionSide.menu).toMatchObject({ ok: true });
+    await new Promise((r) => setTimeout(r, 1500));
 
     // Every kind of target was watched from its start.
     const kinds = new Set(attached.map((t) => t.type));
