@@ -110,17 +110,23 @@ export function checkTargets(r: BenchResults): Target[] {
       note: `searchCorpus + first 30 results per prefix, worse of unfiltered (p95 ${plain.p95.toFixed(1)} ms, ${plain.n} samples) and filtered by kind and date (p95 ${filtered.p95.toFixed(1)} ms, ${filtered.n} samples)`,
     });
   }
-  // The same goal for the real side panel in Chromium, keystroke to paint:
-  // the search and everything the browser does to show its answer.
+  // Issue #16: the real side panel in Chromium, keystroke to paint (the
+  // search and everything the browser does to show its answer): one frame
+  // (16 ms) on today's corpus, two (33 ms) on one 1,000 times its size. Each
+  // scale has its own row; the quick setting checks its largest against the
+  // 1,000x goal.
   const panels = [...(r.panel ?? [])].sort((a, b) => a.factor - b.factor);
-  const panelAt = panels.filter((s) => s.factor >= 1000).at(-1) ?? panels.at(-1);
-  if (panelAt) {
-    const p = panelAt;
+  const panelRows = [
+    { at: panels.find((s) => s.factor === 1), limit: 16 },
+    { at: panels.filter((s) => s.factor >= 1000).at(-1) ?? panels.filter((s) => s.factor > 1).at(-1), limit: 33 },
+  ];
+  for (const { at: p, limit } of panelRows) {
+    if (!p) continue;
     add({
       name: `panel ${p.factor}x: keystroke to paint p95 (Chromium)`,
-      goal: '< 16 ms',
+      goal: `≤ ${limit} ms`,
       measured: p.keystroke.p95,
-      limit: 16,
+      limit,
       unit: 'ms',
       note: `the side panel's UI typed into a key at a time, ${p.keystroke.n} keystrokes; p95 of the parts: script (handler + Preact render) ${p.script.p95.toFixed(1)} ms, style + layout ${p.layout.p95.toFixed(1)} ms, paint + commit ${p.paint.p95.toFixed(1)} ms; first key of a query p95 ${p.firstKey.p95.toFixed(0)} ms, clearing the box p50 ${p.clear.p50.toFixed(0)} ms`,
     });

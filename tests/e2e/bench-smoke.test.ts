@@ -66,6 +66,7 @@ describe('npm run bench -- --quick', () => {
       expect(s.keystroke.p50).toBeGreaterThan(0);
       expect(s.slowest.length).toBeGreaterThan(0);
     }
+    expect(r.targets.some((t) => t.name.startsWith('panel 1x: keystroke to paint'))).toBe(true);
     expect(r.targets.some((t) => t.name.startsWith('panel 10x: keystroke to paint'))).toBe(true);
     expect(r.sizes!.contentJsBytes).toBeGreaterThan(0);
     expect(r.sizes!.zipBytes).toBeGreaterThan(0);
