@@ -13,6 +13,10 @@ describe('term table', () => {
     else expect(found(`Yesterday ${ex[0]}, today.`)).toContainEqual([ex[1], term]);
   });
 
+  it('every term of the table has examples (they live apart from it, in examplesOf, so nothing else asks for them)', () => {
+    expect(TERMS.filter((t) => examplesOf(t.term).length === 0).map((t) => t.term)).toEqual([]);
+  });
+
   it('the prefilter lets through every example of every term, and each word of a Huawei name split across nodes', () => {
     const missed = TERMS.flatMap((t) => examplesOf(t.term).map((ex) => (typeof ex === 'string' ? ex : ex[1]))).filter((ex) => !PREFILTER.test(ex));
     expect(missed).toEqual([]);
