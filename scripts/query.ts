@@ -79,7 +79,7 @@ function asJson(results: Result[], reason: CardReason | null): string {
 function asText(results: Result[], reason: CardReason | null): string {
   if (results.length === 0) return 'No statements above the relevance threshold.\n';
   const why = reason
-    ? `why: topics ${reason.topics.join(', ') || '-'}; words ${reason.words.join(', ') || '-'}${reason.speaker ? `; ${reason.speaker} named` : ''}\n\n`
+    ? `why: topics ${reason.topics.join(', ') || '-'}; words ${reason.words.join(', ') || '-'}${reason.speaker ? `; ${reason.speaker} named` : ''}${reason.pairedLeftOff ? `; ${reason.pairedLeftOff} paired with the lead left off` : ''}\n\n`
     : '';
   return why + results
     .map((r, i) => {

@@ -148,6 +148,9 @@ function Results(props: ResultsProps) {
   }
 
   const alone = matter.length === 1;
+  // Alone on the card is not alone in the corpus: a lead whose answers fit the paragraph less says so.
+  const leftOff = props.reason?.pairedLeftOff ?? 0;
+  const aloneNote = leftOff > 0 ? t(leftOff === 1 ? 'card_matterLeftOff_one' : 'card_matterLeftOff_other', leftOff) : t('card_matterAlone');
   const renderItem = (item: CardItem, section: 'matter' | 'more', index: number) => (
     <CardItemView
       item={item}
@@ -174,7 +177,7 @@ function Results(props: ResultsProps) {
         hint={alone ? t('card_leadHint') : t('card_matterHint')}
         items={matter}
         counted={!alone}
-        note={alone ? t('card_matterAlone') : undefined}
+        note={alone ? aloneNote : undefined}
         renderItem={(item, index) => renderItem(item, 'matter', index)}
       />
       {rest.length > 0 ? (

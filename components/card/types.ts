@@ -58,6 +58,8 @@ export interface CardReason {
   words: string[];
   /** The lead's speaker, when the paragraph names them. */
   speaker: string | null;
+  /** Statements the corpus pairs with the lead (its answers, or what it answers) that the card leaves off as fitting the paragraph less. */
+  pairedLeftOff: number;
 }
 
 export type CardState =

@@ -75,6 +75,12 @@ export interface CardWeights {
  * four up, but the lead's answer would leave a card that then says nothing
  * answers its lead), `link` 0 (held-out recall 72.4%), `topicDamping` 0.65,
  * 0.8 or 1 (94.7 / 90.7 / 92.0% hit@3 in the set).
+ * `matterFloor` (session 10, with only an answer on the paragraph's matter
+ * beside the lead, `rankCard`; development / held out / split 1 / split 2
+ * recall@5): 0.4 and 0.5: 75.9 / 74.4 / 73.1 / 60.1%; 0.55 the same (split 2
+ * MRR 0.787 to 0.793); 0.6: 76.2 / 74.7 / 73.1 / 60.1%. Kept at 0.4: the
+ * gain is a paragraph or two, and each step leaves more leads without
+ * the answer beside them that the card is for.
  */
 export const CARD_WEIGHTS: CardWeights = {
   topicMention: 0.5,

@@ -99,6 +99,14 @@ export interface CardReason {
   words: string[];
   /** The lead's speaker, when the paragraph names them. */
   speaker: string | null;
+  /**
+   * Statements of the corpus paired with the lead (answering it, or
+   * answered by it) that the card leaves off: on another matter than the
+   * paragraph's, far weaker than the lead, or a second answer from the same
+   * side. The card then says the lead is answered elsewhere, not that
+   * nothing answers it.
+   */
+  pairedLeftOff: number;
 }
 
 /** The card's answer: statements in the order the card shows them, and why. */
@@ -402,8 +410,8 @@ function scoreCard(corpus: Corpus, q: CardQuestion, w: CardWeights): CardScores 
  * The card for a question: nothing when the paragraph is another story or
  * nothing scores `threshold`; otherwise the best statement (the lead), the
  * best of the statements that answer it or that it answers right after it
- * (one matter, both sides; `CardWeights.disputes` of them), then the rest best
- * first, `limit` in all. The lead's other answers are left off the card: the
+ * (one matter, both sides; `CardWeights.disputes` of them, and only one on
+ * the paragraph's matter), then the rest best first, `limit` in all. The lead's other answers are left off the card: the
  * card shows every statement paired with the lead next to it, so a second
  * and third answer from the same side would take the places of statements
  * on the rest of the paragraph's matter.
@@ -427,9 +435,11 @@ export function rankCard(corpus: Corpus, q: CardQuestion, options: { limit?: num
   const matter = new Set<number>();
   for (let i = t.linkStart[lead]!; i < t.linkStart[lead + 1]!; i++) matter.add(t.links[i]!);
   // The best of them only: the lead's other answers are the same side saying it again, and would
-  // take the places of statements on other parts of the paragraph's matter.
+  // take the places of statements on other parts of the paragraph's matter. And only one on the
+  // paragraph's matter: a claim the lead answers in its source ("politicians claim that Chinese
+  // law ...") is no dispute of a paragraph about a 5G ban, and would take a place of its own.
   const disputes = [...matter]
-    .filter((doc) => score[doc]! >= w.threshold && score[doc]! >= w.matterFloor * leadScore)
+    .filter((doc) => onMatter[doc] && score[doc]! >= w.threshold && score[doc]! >= w.matterFloor * leadScore)
     .sort(byScore)
     .slice(0, w.disputes);
   const rest = ranked.filter((doc) => doc !== lead && !matter.has(doc));
@@ -445,10 +455,10 @@ export function rankCard(corpus: Corpus, q: CardQuestion, options: { limit?: num
     // it carried accessor properties.
     return { ...r, terms: r.terms };
   });
-  return { results, reason: reasonFor(corpus, q, lead, w) };
+  return { results, reason: reasonFor(corpus, q, lead, w, matter.size - disputes.length) };
 }
 
-function reasonFor(corpus: Corpus, q: CardQuestion, lead: number, w: CardWeights): CardReason {
+function reasonFor(corpus: Corpus, q: CardQuestion, lead: number, w: CardWeights, pairedLeftOff: number): CardReason {
   const weights = topicWeights(q, w);
   const topics = statementMatters(corpus)
     .matters[lead]!.filter((t): t is Topic => weights.has(t) && TOPICS.includes(t as Topic))
@@ -457,6 +467,7 @@ function reasonFor(corpus: Corpus, q: CardQuestion, lead: number, w: CardWeights
     topics,
     words: reasonWords(corpus, q.paragraph, q.mention, corpus.byDoc[lead]!, topics),
     speaker: q.namedSpeakers.has(corpus.byDoc[lead]!.speaker.id) ? corpus.byDoc[lead]!.speaker.name : null,
+    pairedLeftOff,
   };
 }
 

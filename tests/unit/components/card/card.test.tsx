@@ -106,6 +106,16 @@ describe('Card: states', () => {
     expect(within(section(/More on this/)).getAllByRole('article')).toHaveLength(1);
   });
 
+  it('a lead whose pairings were left off as fitting the paragraph less says so, not that nothing answers it', () => {
+    render(<Card {...makeProps({ state: readyState([ministry, liangHua], { topics: [], words: [], speaker: null, pairedLeftOff: 2 }) })} />);
+    const matter = section(/^What fits the paragraph best$/);
+    expect(matter.textContent).toContain('The corpus pairs this statement with 2 more, which fit this paragraph less and are not shown.');
+    expect(matter.textContent).not.toContain('Nothing in the corpus answers');
+    cleanup();
+    render(<Card {...makeProps({ state: readyState([ministry], { topics: [], words: [], speaker: null, pairedLeftOff: 1 }) })} />);
+    expect(section(/^What fits the paragraph best$/).textContent).toContain('The corpus pairs this statement with one more, which fits this paragraph less and is not shown.');
+  });
+
   it('a counterclaim can lead: the claim it disputes sits next to it; pairing to a missing item is honest', () => {
     render(<Card {...makeProps({ state: readyState([counter, liangHua]) })} />);
     expect(within(section(/The claim and its answers/)).getAllByRole('article')).toHaveLength(2);

@@ -74,7 +74,7 @@ export function readyState(items: CardItem[], reason: CardReason | null = null):
 export function makeProps(overrides: Partial<CardProps> = {}) {
   const props = {
     mention: { text: 'no-spy agreement', category: 'no-spy' as const },
-    state: readyState([liangHua, counter, ministry], { topics: ['no-spy'], words: ['no-spy', 'agreements'], speaker: 'Liang Hua' }),
+    state: readyState([liangHua, counter, ministry], { topics: ['no-spy'], words: ['no-spy', 'agreements'], speaker: 'Liang Hua', pairedLeftOff: 0 }),
     onReadInSource: vi.fn<CardProps['onReadInSource']>(),
     onCopyCitation: vi.fn<CardProps['onCopyCitation']>(),
     onSearchCorpus: vi.fn<CardProps['onSearchCorpus']>(),

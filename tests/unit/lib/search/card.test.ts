@@ -101,6 +101,32 @@ describe('the card lookup', () => {
     expect(results.slice(0, 3).map((r) => r.text)).toContain('It is inappropriate to use political means to disrupt an industry');
   });
 
+  it('only an answer on the paragraph’s matter sits beside the lead; the lead’s pairings left off are counted, so the card never says nothing answers it', () => {
+    const c = corpus();
+    const { matters } = statementMatters(c);
+    const paragraphs = [
+      'Huawei said the report was not true and that its 5G equipment is secure.',
+      'Huawei called the German newspaper’s report untrue.',
+      'Britain banned Huawei from its 5G networks on Tuesday, after Washington argued that Beijing could use the gear for spying.',
+      LIANG_CONTEXT,
+    ];
+    const leftOff: number[] = [];
+    for (const context of paragraphs) {
+      const detected = { category: 'huawei', term: 'Huawei' } as const;
+      const { results, reason } = lookupCard(c, 'Huawei', context, detected);
+      const q = cardQuestion('Huawei', context, detected);
+      const asked = new Set([...q.mentionTopics, ...q.sentenceTopics, ...q.paragraphTopics]);
+      const lead = results[0]!;
+      const pairs = new Set([...lead.answers, ...(c.answeredBy.get(lead.id) ?? [])]);
+      const shown = results.filter((r) => pairs.has(r.id));
+      for (const r of shown) expect(matters[c.docOf.get(r.id)!]!.some((m) => asked.has(m)), `${r.text} beside a lead on “${context}”`).toBe(true);
+      expect(reason!.pairedLeftOff, context).toBe(pairs.size - shown.length);
+      leftOff.push(reason!.pairedLeftOff);
+    }
+    // The first: Huawei's "simply not true" leads, and the politicians' claim about Chinese law it answers is another matter.
+    expect(leftOff[0]).toBeGreaterThan(0);
+  });
+
   it('a one-word name names its person when the paragraph reports that person speaking, not otherwise', () => {
     expect([...cardQuestion('Huawei', 'Zhengfei said Huawei still hopes to buy American components.').namedSpeakers]).toEqual(['ren-zhengfei']);
     expect([...cardQuestion('Huawei', 'Huawei still hopes to buy American components, said Zhengfei.').namedSpeakers]).toEqual(['ren-zhengfei']);

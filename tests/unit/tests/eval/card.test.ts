@@ -38,9 +38,11 @@ const TEST_SPLIT_2 = join(ROOT, 'tests/fixtures/card/test-split-2.json');
  * crush") as resilience, Huawei "part of a trade deal" as politics,
  * resilience asked only under pressure (a measure or the U.S. named), and
  * a claim's answers sharing its link gain (session 9; 96.0% / 74.4% held
- * out).
+ * out); 97.3% / 75.9% / 0.921 / 100% with only an answer on the
+ * paragraph's matter beside the lead (session 10; 97.3% / 74.4% / 0.899
+ * held out).
  */
-const FLOORS = { measured: '2026-12-02', hit3: 0.973, recall5: 0.755, mrr: 0.918, emptyRate: 1 };
+const FLOORS = { measured: '2026-12-02', hit3: 0.973, recall5: 0.758, mrr: 0.92, emptyRate: 1 };
 
 /**
  * The test splits' figures on the day they stopped being unseen (fixture
@@ -52,8 +54,8 @@ const FLOORS = { measured: '2026-12-02', hit3: 0.973, recall5: 0.755, mrr: 0.918
  * "Huawei", a name the detector always highlights; its card is empty).
  */
 const SPLIT_FLOORS = {
-  'test split 1': { hit3: 0.909, recall5: 0.704, mrr: 0.853, emptyRate: 0.8, undetected: 0, offTopicHighlighted: 0 },
-  'test split 2': { hit3: 0.862, recall5: 0.591, mrr: 0.784, emptyRate: 1, undetected: 0, offTopicHighlighted: 2 },
+  'test split 1': { hit3: 0.954, recall5: 0.73, mrr: 0.864, emptyRate: 0.8, undetected: 0, offTopicHighlighted: 0 },
+  'test split 2': { hit3: 0.896, recall5: 0.6, mrr: 0.786, emptyRate: 1, undetected: 0, offTopicHighlighted: 2 },
 } as const;
 const TARGETS = { hit3: 0.9, recall5: 0.75 };
 
