@@ -22,6 +22,12 @@ export interface Signals {
 /** Page-level evidence, computed once per page by {@link pageContext}. */
 export interface PageContext {
   onTopic: boolean;
+  /**
+   * The title and the body sample the context was read from: where
+   * `applyContext` (matcher.ts) looks, only for a back-reference ("the
+   * restrictions") in an on-topic block, for the measure it refers to.
+   */
+  text: string;
   /** The score {@link pageContext} compares with {@link PAGE_THRESHOLD}. */
   score: number;
   title: Signals;
@@ -60,7 +66,7 @@ export function memoize<T>(fn: () => T): () => T {
 }
 
 /** A page without any evidence: generic words need the block's own evidence. */
-export const NEUTRAL_PAGE: PageContext = { onTopic: false, score: 0, title: EMPTY, body: EMPTY };
+export const NEUTRAL_PAGE: PageContext = { onTopic: false, text: '', score: 0, title: EMPTY, body: EMPTY };
 
 const word = (s: string) => anyCase(s);
 const plural = (s: string) => `${anyCase(s)}(?:[sS])?`;
@@ -234,5 +240,5 @@ export function pageContext(title: string, bodyText: string): PageContext {
   const titleOff = !titleOn && t.offTopic > 0;
   const score =
     (titleOn ? 4 : 0) - (titleOff ? 4 : 0) + Math.min(b.entity, BODY_CAP) / 2 - Math.min(b.offTopic, BODY_CAP) / 2;
-  return { onTopic: score >= PAGE_THRESHOLD, score, title: t, body: b };
+  return { onTopic: score >= PAGE_THRESHOLD, text: `${title}\n${bodyText}`, score, title: t, body: b };
 }

@@ -7,7 +7,7 @@ import { TERMS, type TermDef } from '../vocabulary/terms.ts';
 import type { Mention } from './types.ts';
 import NAMES from '../vocabulary/names.json' with { type: 'json' };
 import { escapeLiteral, sharedEdges } from '../vocabulary/patterns.ts';
-import { blockSignals, decideBlock, memoize, NEUTRAL_PAGE, type BlockDecision, type PageInput } from './context.ts';
+import { blockSignals, decideBlock, memoize, NEUTRAL_PAGE, type BlockDecision, type PageContext, type PageInput } from './context.ts';
 
 /**
  * The table as one RegExp source (flags `gu`), one capturing group per term
@@ -74,6 +74,24 @@ export function matchTerms(text: string): Mention[] {
 }
 
 const GENERIC_TERMS = new Set(TERMS.filter((t) => t.generic).map((t) => t.term));
+const BACK_REFERENCES = new Set(TERMS.filter((t) => t.backReference).map((t) => t.term));
+
+/** A mention that names a measure in words of its own: a sanctions term that is not a back-reference. */
+const namesMeasure = (m: Mention) => m.category === 'sanctions' && !BACK_REFERENCES.has(m.term);
+
+const pageMeasures = new WeakMap<PageContext, boolean>();
+
+/**
+ * Whether the page's title or body sample names a measure ({@link namesMeasure}):
+ * what its back-references may refer to. Worked out once per page, and only
+ * when a back-reference needs it: it runs the term table over the sample
+ * (about a millisecond for 30,000 characters, warm).
+ */
+function pageNamesMeasure(page: PageContext): boolean {
+  let known = pageMeasures.get(page);
+  if (known === undefined) pageMeasures.set(page, (known = matchTerms(page.text).some(namesMeasure)));
+  return known;
+}
 
 /** Whether a term needs the context rule to confirm it (sanctions, backdoor…). */
 export function isGenericTerm(term: string): boolean {
@@ -102,5 +120,9 @@ export function applyContext(
 ): { mentions: Mention[]; decision: BlockDecision | null } {
   if (!raw.some((m) => GENERIC_TERMS.has(m.term))) return { mentions: raw, decision: null };
   const decision = decideBlock(blockSignals(text), page);
-  return { mentions: decision.onTopic ? raw : raw.filter((m) => !GENERIC_TERMS.has(m.term)), decision };
+  if (!decision.onTopic) return { mentions: raw.filter((m) => !GENERIC_TERMS.has(m.term)), decision };
+  // A back-reference refers to a measure the block or the page names itself; else it is another
+  // story's ("the new restrictions" of a Covid-19 lockdown on a page about Chinese factories).
+  const referred = (): boolean => raw.some(namesMeasure) || pageNamesMeasure(typeof page === 'function' ? page() : page);
+  return { mentions: raw.some((m) => BACK_REFERENCES.has(m.term)) && !referred() ? raw.filter((m) => !BACK_REFERENCES.has(m.term)) : raw, decision };
 }

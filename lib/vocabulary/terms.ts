@@ -27,6 +27,14 @@ export interface TermDef {
    * written without spaces, so a name is found inside running text.
    */
   wordEdges: boolean;
+  /**
+   * A back-reference to a measure named before ("the restrictions", "this
+   * ban"): it names nothing itself, so it is ours only where the block is on
+   * topic and the block or the page also names the measure in words of its
+   * own (`applyContext` in matcher.ts). Covid-19 lockdown "restrictions" on a
+   * page about Chinese factories are not.
+   */
+  backReference?: true;
 }
 
 /** "ban" -> bans/ban, any case. */
@@ -224,6 +232,21 @@ export const TERMS: readonly TermDef[] = [
       `|(?:${anyCase('banned')}|${anyCase('barred')}|${anyCase('blocked')}|${anyCase('restricted')})(?=${SPACE}(?:${anyCase('from')}|${anyCase('by')}${SPACE}(?:the${SPACE})?${US_PARTY}))`,
     wordEdges: true,
   },
+  // "The restrictions in place since 2019", "this restriction", "the full effect of the ban":
+  // a determiner and up to two words before the noun (not "to": "the decision to ban" is the
+  // verb), and nothing after it that says what it is on ("the ban on Russian oil" is the phrase
+  // terms' to decide).
+  {
+    term: 'the restrictions',
+    category: 'sanctions',
+    generic: true,
+    backReference: true,
+    pattern:
+      `(?<=(?:${anyCase('the')}|${anyCase('this')}|${anyCase('these')}|${anyCase('those')}|${anyCase('such')})${SPACE}(?:(?!${anyCase('to')}${SPACE})[^\\s.;:!?]+${SPACE}){0,2}?)` +
+      `(?:${plural('restriction')}|${plural('ban')}|${plural('curb')}|${anyCase('embargo')}(?:${anyCase('es')})?)` +
+      `(?!${SPACE}(?:${anyCase('on')}|${anyCase('against')}|${anyCase('of')}|${anyCase('for')})\\b)`,
+    wordEdges: true,
+  },
   {
     term: 'cut off',
     category: 'sanctions',
@@ -318,6 +341,14 @@ const EXAMPLES: Readonly<Record<string, readonly TermExample[]>> = {
     ['limit access to Huawei', 'limit'],
     ['Huawei was barred from conducting business', 'barred'],
     ['has been banned by the United States', 'banned'],
+  ],
+  'the restrictions': [
+    ['The restrictions in place since 2019', 'restrictions'],
+    ['further strengthen this restriction with a new chip rule', 'restriction'],
+    ['the full effect of the ban until the end of the year', 'ban'],
+    ['undermine these national security-based restrictions', 'restrictions'],
+    ['If adopted, the restrictions could target', 'restrictions'],
+    ['such curbs', 'curbs'],
   ],
   'cut off': ['cut off', 'cuts off', 'cutting off', ['Moves to Cut Huawei Off', 'Cut'], ['measures to cut Huawei from the global chip', 'cut']],
   'no-spy agreement': ['no-spy agreement', 'No-Spy Pledge', 'no\u2011spy deals', 'no spy commitment', 'no-spying agreements'],

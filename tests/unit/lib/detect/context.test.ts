@@ -67,6 +67,21 @@ describe('ours: the same words next to Huawei and Chinese tech', () => {
     expect(texts(s)).toEqual([]);
   });
 
+  it('a back-reference ("the restrictions") is ours only where the block or the page names the measure itself', () => {
+    const s = 'The restrictions in place since 2019 have hurt Huawei’s chip supply.';
+    // The page names the measure ("US sanctions" in its title).
+    expect(texts(s, HUAWEI_PAGE)).toEqual(['restrictions', 'Huawei’s']);
+    expect(texts(s)).toEqual(['Huawei’s']);
+    // Nothing on the page names a measure: Covid-19 lockdown rules on a page about Huawei's suppliers.
+    const lockdown = pageContext('Shenzhen lockdown hits Huawei suppliers', 'Huawei and Foxconn halted work in Shenzhen as the city locked down.');
+    expect(texts('The new restrictions come after a rise in reported cases, Huawei said.', lockdown)).toEqual(['Huawei']);
+    // The block names the measure itself: no page needed.
+    expect(texts('US sanctions hit Huawei hard, and the restrictions still bite.')).toEqual(['sanctions', 'Huawei', 'restrictions']);
+    // The phrase terms decide a noun that says what it is on; an off-topic block stays off; "to ban" is the verb.
+    expect(texts('The restrictions on Russian banks were extended.', HUAWEI_PAGE)).toEqual([]);
+    expect(texts('The decision to ban the app was taken in Washington.', HUAWEI_PAGE)).toEqual([]);
+  });
+
   it('names are highlighted whatever the page', () => {
     expect(texts('Huawei and Ren Zhengfei', RUSSIA_PAGE)).toEqual(['Huawei', 'Ren Zhengfei']);
   });

@@ -25,14 +25,18 @@ const SET_DIR = `${root}tests/fixtures/detect`;
  * phrase terms (crackdown, US restrictions, ban/block/cut off Huawei) and
  * Huawei's executives, 435/448 (97.1%) after; 436/448 (97.3%) on
  * 2026-12-02 with a company named by its rank as a sanction's target
- * ("cutting the world's largest ... maker off"). Raise
- * RECALL_FLOOR when detection improves;
- * the off-topic ceiling is the target, as today's figure (0%) is already
- * better. Targets (issue #14): recall >= 95%, off-topic highlighted <= 10%,
+ * ("cutting the world's largest ... maker off"); 442/448 (98.7%) on
+ * 2026-12-02 with back-references to a measure the block or page names
+ * ("the restrictions in place since 2019", "this restriction", "the
+ * ban"). Raise RECALL_FLOOR when detection improves. The off-topic
+ * ceiling is held at today's 0 of 36 since the back-references: they are
+ * everyday words ("the new restrictions" of a Covid-19 lockdown on a page
+ * that names Huawei is in the set), and a loosened rule would show there
+ * first. Targets (issue #14): recall >= 95%, off-topic highlighted <= 10%,
  * no highlight on unrelated articles.
  */
-const RECALL_FLOOR = 0.973;
-const OFF_TOPIC_CEILING = 0.1;
+const RECALL_FLOOR = 0.986;
+const OFF_TOPIC_CEILING = 0;
 const UNRELATED_CEILING = 0;
 
 function evalCli(...args: string[]) {
