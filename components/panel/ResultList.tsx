@@ -25,7 +25,9 @@ export const GROUP_STEP = 5;
 /**
  * Rows of a new answer drawn in the keystroke's own frame: more than a
  * side panel shows at once (a row is 150 px and up). The rest of the step
- * follows when the page is idle (see `FlatList`).
+ * follows when the page is idle (see `FlatList`). panel.css lays out as
+ * many first list items in that frame (`content-visibility: visible`, not
+ * `auto`): the two counts are the same number.
  */
 export const FIRST_ROWS = 8;
 

@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { groupByTopic } from '../../../../components/panel/grouping.ts';
@@ -8,6 +10,7 @@ import { Overview } from '../../../../components/panel/Overview.tsx';
 import { FIRST_ROWS, LIST_STEP } from '../../../../components/panel/ResultList.tsx';
 import { searchCorpus } from '../../../../lib/search/search.ts';
 import { App, fakeServices, shipped } from './helpers.tsx';
+import { ROOT } from '../../files.ts';
 import { jsonMessageSource, setMessageSource } from '../../../../lib/i18n.ts';
 import en from '../../../../public/_locales/en/messages.json';
 
@@ -162,6 +165,13 @@ describe('search', () => {
     expect(items().map((el) => el.getAttribute('data-id'))).toEqual(next.filter((id, i) => i < FIRST_ROWS || shown.has(id)));
     await drawn();
     expect(items().map((el) => el.getAttribute('data-id'))).toEqual(next);
+  });
+
+  it('lays out the rows a keystroke draws in its own frame: as many first list items as FIRST_ROWS are not content-visibility auto', () => {
+    const css = readFileSync(join(ROOT, 'components/panel/panel.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    const rule = /\.sc-list__item:nth-child\(-n \+ (\d+)\)\s*\{([^}]*)\}/.exec(css);
+    expect(rule?.[2]).toMatch(/content-visibility:\s*visible/);
+    expect(Number(rule?.[1])).toBe(FIRST_ROWS);
   });
 
   it('starts from the saved search, saves changes, and an outside query replaces the filters', () => {
