@@ -18,14 +18,18 @@ export const ACTIVE_HIGHLIGHT = 'mark-x';
 /**
  * The name of a category's highlight for a style. Switching style
  * re-registers the same Highlight object under the other name, so no range
- * is rebuilt and the page's DOM is never touched.
+ * is rebuilt and the page's DOM is never touched. `underlined: false` is
+ * the fill style without its underline shapes, for a page so tall that
+ * underlines make every frame dear (`tall-page.ts`); the underline style
+ * keeps its lines, which are all it draws.
  */
-export function highlightName(category: Category, style: HighlightStyle): string {
-  return style === 'background' ? CATEGORY_NAMES[category] : `${CATEGORY_NAMES[category]}-line`;
+export function highlightName(category: Category, style: HighlightStyle, underlined = true): string {
+  if (style !== 'background') return `${CATEGORY_NAMES[category]}-line`;
+  return underlined ? CATEGORY_NAMES[category] : `${CATEGORY_NAMES[category]}-fill`;
 }
 
 /** Every name we may register, for code that reads the registry (tests, benchmark). */
 export const ALL_HIGHLIGHT_NAMES: readonly string[] = [
-  ...Object.values(CATEGORY_NAMES).flatMap((name) => [name, `${name}-line`]),
+  ...Object.values(CATEGORY_NAMES).flatMap((name) => [name, `${name}-fill`, `${name}-line`]),
   ACTIVE_HIGHLIGHT,
 ];

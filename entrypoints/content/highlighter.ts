@@ -2,6 +2,7 @@ import type { Category } from '../../lib/vocabulary/categories.ts';
 import type { HighlightStyle } from '../../lib/settings/schema.ts';
 import { ACTIVE_HIGHLIGHT, highlightName } from './highlight-names.ts';
 import { MAX_REGISTERED, MentionWindow } from './mention-window.ts';
+import { isTallPage } from './tall-page.ts';
 
 /** A mention placed on the page: where it is and what it says. */
 export interface PlacedMention {
@@ -65,6 +66,12 @@ export class Highlighter {
    * mention; hover opens only a registered one (`at`).
    */
   #window: MentionWindow | undefined;
+  /** The reader's choice, from the last `applyView`: none before it. */
+  #view: { visible: Readonly<Record<Category, boolean>>; style: HighlightStyle } | undefined;
+  /** Whether the fill style draws its underlines: not on a very tall page (`tall-page.ts`). */
+  #underlined = true;
+  /** The animation frame that will measure the page's height, if one is requested. */
+  #heightFrame = 0;
 
   /**
    * No category is shown until the first `applyView`: the content script
@@ -96,6 +103,7 @@ export class Highlighter {
       else this.#byNode.set(node, [mention]);
     }
     this.#all.add(mention);
+    this.#measureHeight();
     if (!this.#window && this.#all.size > MAX_REGISTERED) this.#startWindow();
     const root = shadowRootOf(mention);
     if (!root) return;
@@ -180,15 +188,42 @@ export class Highlighter {
    * DOM is never touched.
    */
   applyView(visible: Readonly<Record<Category, boolean>>, style: HighlightStyle): void {
+    this.#view = { visible, style };
+    this.#applyNames();
+  }
+
+  /** Registers each shown category's Highlight under its name for the view and the page's height. */
+  #applyNames(): void {
+    const view = this.#view;
+    if (!view) return;
     for (const [category, highlight] of this.#highlights) {
       const old = this.#names.get(category);
       if (old && this.#registered) this.#registry.delete(old);
       this.#names.delete(category);
-      if (!visible[category]) continue;
-      const name = highlightName(category, style);
+      if (!view.visible[category]) continue;
+      const name = highlightName(category, view.style, this.#underlined);
       if (this.#registered) this.#registry.set(name, highlight);
       this.#names.set(category, name);
     }
+  }
+
+  /**
+   * In the next animation frame, whether the page is too tall for
+   * underlines (`tall-page.ts`), and the names changed if that changed. Asked
+   * at each mention added, at most once a frame: the first frame that paints
+   * our first mentions already has the right names, and a page that grows
+   * past the height (an endless feed) loses its underlines when it does.
+   * Read in the frame, the height costs no layout of its own.
+   */
+  #measureHeight(): void {
+    if (this.#heightFrame) return;
+    this.#heightFrame = this.#window_.requestAnimationFrame(() => {
+      this.#heightFrame = 0;
+      const underlined = !isTallPage(this.#window_.document);
+      if (underlined === this.#underlined) return;
+      this.#underlined = underlined;
+      this.#applyNames();
+    });
   }
 
   /** Puts our highlights in the page's registry, on the first mention. */
@@ -220,6 +255,9 @@ export class Highlighter {
       this.#registry.delete(ACTIVE_HIGHLIGHT);
     }
     this.#registered = false;
+    this.#window_.cancelAnimationFrame(this.#heightFrame);
+    this.#heightFrame = 0;
+    this.#view = undefined;
     this.#window?.stop();
     this.#window = undefined;
     this.#activeMention = undefined;

@@ -3,6 +3,7 @@ import { fixture, type BrowserName, useSession } from './browsers.ts';
 import { extensionPage, listedTotal, registeredCount, reveal, viewportCoverage } from './registered.ts';
 import { readHighlights } from './page-helpers.ts';
 import { MAX_REGISTERED } from '../../entrypoints/content/mention-window.ts';
+import { TALL_PAGE_PX } from '../../entrypoints/content/tall-page.ts';
 
 /**
  * A page of 200,000 text nodes and 800 mentions. The scan works in slices,
@@ -42,6 +43,11 @@ describe.each(['chromium', 'firefox'] as BrowserName[])('a huge page in %s', (na
     const terms = ['Huawei', 'Entity List'];
     // At the top: the first paragraph's two mentions are in view and registered, and far fewer than 800 are.
     await expect.poll(() => viewportCoverage(page, '#archive p', terms), { timeout: 10_000 }).toEqual({ inView: 2, registered: 2 });
+    // A page this tall has its fills registered without their underlines (tall-page.ts says why).
+    expect(await page.evaluate(() => document.scrollingElement!.scrollHeight)).toBeGreaterThan(TALL_PAGE_PX);
+    const names = Object.keys(await readHighlights(page)).filter((n) => n !== 'mark-x');
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.filter((n) => !n.endsWith('-fill'))).toEqual([]);
     const atTop = await registeredCount(page);
     expect(atTop).toBeGreaterThanOrEqual(2);
     expect(atTop).toBeLessThanOrEqual(MAX_REGISTERED);

@@ -59,6 +59,10 @@ describe('category colours', () => {
     expect(filled.get('background-color')).toBe(fill);
     expect(decoration(filled.get('text-decoration'))).toEqual({ colour: line, style: swatchStyle });
 
+    // A very tall page's fill style: the same fill, no line (tall-page.ts says why).
+    const plain = block(fills, `::highlight(${highlightName(category, 'background', false)})`);
+    expect([...plain]).toEqual([['background-color', fill]]);
+
     const underlined = block(lines, `::highlight(${highlightName(category, 'underline')})`);
     expect(underlined.get('background-color')).toBeUndefined();
     expect(decoration(underlined.get('text-decoration'))).toEqual({ colour: line, style: swatchStyle });

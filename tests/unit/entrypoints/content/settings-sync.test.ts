@@ -42,8 +42,13 @@ describe('applySettingsLive', () => {
   it('names highlights per style with names that do not announce the extension', () => {
     expect(highlightName('no-spy', 'background')).toBe('mark-c');
     expect(highlightName('no-spy', 'underline')).toBe('mark-c-line');
+    // A very tall page: the fill without its line; the underline style keeps its line.
+    expect(highlightName('no-spy', 'background', false)).toBe('mark-c-fill');
+    expect(highlightName('no-spy', 'underline', false)).toBe('mark-c-line');
     for (const category of CATEGORIES) {
-      for (const style of ['background', 'underline'] as const) expect(highlightName(category, style)).not.toMatch(/source|context|huawei|sanction|spy/i);
+      for (const style of ['background', 'underline'] as const) {
+        for (const underlined of [true, false]) expect(highlightName(category, style, underlined)).not.toMatch(/source|context|huawei|sanction|spy/i);
+      }
     }
   });
 
@@ -54,6 +59,7 @@ describe('applySettingsLive', () => {
     };
     for (const category of CATEGORIES) {
       for (const style of ['background', 'underline'] as const) expect(css[style]).toContain(`::highlight(${highlightName(category, style)})`);
+      expect(css.background).toContain(`::highlight(${highlightName(category, 'background', false)})`);
     }
     // Underline means no fill.
     expect(css.underline).not.toMatch(/background/);
