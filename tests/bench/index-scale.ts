@@ -17,10 +17,9 @@ import type { DocumentMeta, Statement } from '../../lib/data/types.ts';
 import type { FacetFilters } from '../../lib/search/facets.ts';
 import { buildIndex } from '../../lib/data/indexer.ts';
 import { loadCorpus, type Corpus } from '../../lib/search/load.ts';
-import { lookupCard } from '../../lib/search/lookup.ts';
 import { root } from './build.ts';
 import { random } from './pages.ts';
-import type { CardLookup } from './queries.ts';
+import { answerLookup, type CardLookup } from './queries.ts';
 import { distribution, median, type Distribution } from './stats.ts';
 
 const read = <T>(f: string): T => JSON.parse(readFileSync(`${root}data/${f}`, 'utf8')) as T;
@@ -192,7 +191,7 @@ export function benchScale(factor: number, reps: number, lookups: readonly CardL
     corpus = undefined;
   }
   const corpus = load();
-  const card = timeEach(lookups, (q) => lookupCard(corpus, q.mention, q.context), reps, budgetMs);
+  const card = timeEach(lookups, (q) => answerLookup(corpus, q), reps, budgetMs);
   const panel = (filters: FacetFilters) => (k: string) => searchCorpus(corpus, k, filters).first(PANEL_SHOWN);
   const keystroke = timeEach(keys, panel({}), reps, budgetMs);
   const keystrokeFiltered = timeEach(keys, panel(PANEL_FILTERS), reps, budgetMs);

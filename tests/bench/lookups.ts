@@ -8,16 +8,18 @@
  * stopped (cold: the port is gone with the worker and opened again, as the
  * card does). The same warm lookups are also sent by `runtime.sendMessage`,
  * the transport of every other message, as a reference in the same run; and
- * timed in Node straight on `lookupCard` with the bundled data, the
- * no-messaging reference.
+ * timed in Node straight on `lookupCard` with the bundled data, called as
+ * the background calls it, the no-messaging reference: warm (the batch
+ * cycles the lookups, so every one after the first pass finds the corpus's
+ * tables built) and first (the first lookup on a freshly loaded corpus,
+ * which builds them, as a woken worker's first lookup does).
  */
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'puppeteer-core';
-import { loadCorpus } from '../../lib/search/load.ts';
+import { loadCorpus, type Corpus } from '../../lib/search/load.ts';
 import { LOOKUP_PORT } from '../../lib/messages.ts';
-import { lookupCard } from '../../lib/search/lookup.ts';
 import { root } from './build.ts';
-import type { CardLookup } from './queries.ts';
+import { answerLookup, type CardLookup } from './queries.ts';
 import { distribution, median, type Distribution } from './stats.ts';
 
 export interface LookupResult {
@@ -29,6 +31,8 @@ export interface LookupResult {
   cold: Distribution;
   /** lookupCard alone in Node on the same data and lookups (no messaging, no worker). */
   direct: Distribution;
+  /** lookupCard alone in Node, the first lookup on a freshly parsed and loaded corpus (its tables cold), as many as `cold`. */
+  directFirst: Distribution;
   /** Median of `warm` over median of `direct`: what messaging and the worker add. */
   messagingOverhead: number;
   /** How many answers had at least one statement (a sanity check that lookups really search). */
@@ -101,25 +105,39 @@ export async function benchLookups(browser: Browser, lookups: readonly CardLooku
   await cdp.detach();
   await page.close();
 
+  const directFirst = firstLookups(lookups, coldCount);
   const direct = directLookups(batch);
   return {
     warm: distribution(warm.times),
     sendMessage: distribution(bySendMessage.times),
     cold: distribution(cold),
     direct: distribution(direct),
+    directFirst: distribution(directFirst),
     messagingOverhead: median(warm.times) / median(direct),
     answered: warm.answered,
   };
 }
 
+/** The bundled data/, parsed anew and loaded: a corpus no lookup has built its tables on. */
+function freshCorpus(): Corpus {
+  const read = (f: string) => JSON.parse(readFileSync(`${root}data/${f}`, 'utf8'));
+  return loadCorpus({ index: read('index.json'), statements: read('statements.json'), sources: read('sources.json') });
+}
+
+function timedLookup(corpus: Corpus, q: CardLookup): number {
+  const t = performance.now();
+  answerLookup(corpus, q);
+  return performance.now() - t;
+}
+
 /** lookupCard in this process on the bundled data/, after one warm-up pass. */
 function directLookups(batch: readonly CardLookup[]): number[] {
-  const read = (f: string) => JSON.parse(readFileSync(`${root}data/${f}`, 'utf8'));
-  const corpus = loadCorpus({ index: read('index.json'), statements: read('statements.json'), sources: read('sources.json') });
-  for (const q of batch) lookupCard(corpus, q.mention, q.context);
-  return batch.map((q) => {
-    const t = performance.now();
-    lookupCard(corpus, q.mention, q.context);
-    return performance.now() - t;
-  });
+  const corpus = freshCorpus();
+  for (const q of batch) timedLookup(corpus, q);
+  return batch.map((q) => timedLookup(corpus, q));
+}
+
+/** The first lookupCard on each of `count` freshly loaded corpora, cycling `lookups`: the corpus's tables cold every time, the code compiled from the second on. */
+function firstLookups(lookups: readonly CardLookup[], count: number): number[] {
+  return Array.from({ length: count }, (_, i) => timedLookup(freshCorpus(), lookups[i % lookups.length]!));
 }

@@ -6,6 +6,8 @@
  * at a time.
  */
 import { findMentions, matchTerms } from '../../lib/detect/index.ts';
+import type { Corpus } from '../../lib/search/load.ts';
+import { lookupCard, type CardAnswer } from '../../lib/search/lookup.ts';
 import type { Category } from '../../lib/vocabulary/categories.ts';
 import { NAME_SENTENCES, OFF_TOPIC_SENTENCES, ON_TOPIC_SENTENCES } from './pages.ts';
 
@@ -13,6 +15,15 @@ export interface CardLookup {
   mention: string;
   category: Category;
   context: string;
+}
+
+/**
+ * `lookupCard` as the background's `lookup` answers the card's message
+ * (entrypoints/background/index.ts): with the mention's category; the
+ * message these lookups stand for carries no term or offset.
+ */
+export function answerLookup(corpus: Corpus, q: CardLookup): CardAnswer {
+  return lookupCard(corpus, q.mention, q.context, { category: q.category });
 }
 
 /** Every mention of every mention sentence, with its sentence (on- and off-topic alike, as pages have both). */

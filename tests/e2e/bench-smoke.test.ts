@@ -55,6 +55,7 @@ describe('npm run bench -- --quick', () => {
     finite(r.lookups!.warm.p95);
     finite(r.lookups!.cold.p50);
     finite(r.lookups!.direct.p95);
+    finite(r.lookups!.directFirst.p50);
     expect(r.index!.map((s) => s.factor)).toEqual([1, 10]);
     for (const s of r.index!) for (const x of [s.buildMs, s.loadMs, s.heapBytes, s.indexGzipBytes, s.card.p95, s.keystroke.p95, s.keystrokeFiltered.p95]) finite(x);
     // The side panel's UI in Chromium: every typed key timed to the next paint, and its parts.
