@@ -11,6 +11,7 @@ const ROOT = resolve(import.meta.dirname, '../../../..');
 const SET = join(ROOT, 'tests/fixtures/card/paragraphs.json');
 const TEST_SPLIT = join(ROOT, 'tests/fixtures/card/test-split.json');
 const TEST_SPLIT_2 = join(ROOT, 'tests/fixtures/card/test-split-2.json');
+const TEST_SPLIT_3 = join(ROOT, 'tests/fixtures/card/test-split-3.json');
 
 /**
  * The card's figures on the development set with the code of the day they
@@ -52,10 +53,15 @@ const FLOORS = { measured: '2026-12-02', hit3: 0.973, recall5: 0.758, mrr: 0.92,
  * The detector: every labelled on-topic mention highlighted, and the
  * off-topic ones highlighted at most as today (split 2: the Mate 8 review's
  * "Huawei", a name the detector always highlights; its card is empty).
+ * Split 3 (session 10) is held a little under the figures of main on the
+ * day it landed; its first blind run was 81.8% / 60.7% / 0.698, empty 6 of
+ * 9, with 4 of 58 labelled mentions not highlighted and 1 of 6 off-topic
+ * ones highlighted (a Mate 20 Pro review's "Huawei").
  */
 const SPLIT_FLOORS = {
   'test split 1': { hit3: 0.954, recall5: 0.73, mrr: 0.864, emptyRate: 0.8, undetected: 0, offTopicHighlighted: 0 },
   'test split 2': { hit3: 0.896, recall5: 0.6, mrr: 0.786, emptyRate: 1, undetected: 0, offTopicHighlighted: 2 },
+  'test split 3': { hit3: 0.81, recall5: 0.6, mrr: 0.69, emptyRate: 0.66, undetected: 4, offTopicHighlighted: 1 },
 } as const;
 const TARGETS = { hit3: 0.9, recall5: 0.75 };
 
@@ -173,9 +179,10 @@ describe('card eval: the development set', () => {
 describe.each([
   ['test split 1', TEST_SPLIT, 20, 8],
   ['test split 2', TEST_SPLIT_2, 30, 12],
+  ['test split 3', TEST_SPLIT_3, 40, 20],
 ] as const)('card eval: %s', (name, file, paragraphs, articles) => {
   const items = parseItems(JSON.parse(readFileSync(file, 'utf8')), file);
-  const others = [SET, TEST_SPLIT, TEST_SPLIT_2].filter((f) => f !== file).flatMap((f) => parseItems(JSON.parse(readFileSync(f, 'utf8')), f));
+  const others = [SET, TEST_SPLIT, TEST_SPLIT_2, TEST_SPLIT_3].filter((f) => f !== file).flatMap((f) => parseItems(JSON.parse(readFileSync(f, 'utf8')), f));
   const statements = JSON.parse(readFileSync(join(ROOT, 'data/statements.json'), 'utf8')) as Statement[];
   const seedText = (f: string) => readFileSync(join(ROOT, 'seeds', f), 'utf8');
 
