@@ -41,9 +41,13 @@ const TEST_SPLIT_3 = join(ROOT, 'tests/fixtures/card/test-split-3.json');
  * a claim's answers sharing its link gain (session 9; 96.0% / 74.4% held
  * out); 97.3% / 75.9% / 0.921 / 100% with only an answer on the
  * paragraph's matter beside the lead (session 10; 97.3% / 74.4% / 0.899
- * held out).
+ * held out). The set then grew from 91 paragraphs (60 articles) to 168
+ * (113), the new 77 labelled before the card was run on them (session 11):
+ * on the same code 85.7% / 64.3% / 0.792 / 96.4% (87.9% / 62.6% / 0.785
+ * held out), the new paragraphs alone 72.3% / 50.9% / 0.643 / 91.7%. The
+ * floors went down because the set changed, not the card.
  */
-const FLOORS = { measured: '2026-12-02', hit3: 0.973, recall5: 0.758, mrr: 0.92, emptyRate: 1 };
+const FLOORS = { measured: '2026-12-02', hit3: 0.857, recall5: 0.642, mrr: 0.792, emptyRate: 0.964 };
 
 /**
  * The test splits' figures on the day they stopped being unseen (fixture
