@@ -71,7 +71,7 @@ export interface Settings {
   queryBudgetMs: number;
   /** How many of PANEL_QUERIES the side panel UI section types at each of `scales`. */
   panelQueries: number;
-  /** Page cost: how many of the largest real pages, and loads per page and browser (the lower counts). */
+  /** Page cost: how many of the largest real pages, and loads per page and browser (the median counts). */
   costPages: number;
   costReps: number;
 }
@@ -91,7 +91,7 @@ export const FULL: Settings = {
   queryBudgetMs: 8000,
   panelQueries: PANEL_QUERIES.length,
   costPages: 20,
-  costReps: 2,
+  costReps: 3,
 };
 
 export const QUICK: Settings = {
@@ -294,7 +294,7 @@ export async function runBench(options: BenchOptions): Promise<{ results: BenchR
     const costRefs = dir
       ? largest(realPages(dir, costServer?.url ?? url, Infinity), settings.costPages)
       : genRefs.filter((g) => g.htmlBytes < 2_000_000).slice(0, settings.costPages);
-    log(`cost: ${costRefs.length} ${dir ? 'real' : 'generated'} pages × 4 browsers × ${settings.costReps} loads (+ 2 traced)`);
+    log(`cost: ${costRefs.length} ${dir ? 'real' : 'generated'} pages × ${settings.costReps} loads in 5 browsers, each page in turn (+ 1 traced with ours)`);
     const contentBytes = readdirSync(join(ext.dir, 'content-scripts')).filter((f) => f.endsWith('.js')).reduce((n, f) => n + statSync(join(ext.dir, 'content-scripts', f)).size, 0);
     cost = await attempt('cost', () => benchPageCost(ext.dir, contentBytes, costRefs, dir ? 'real' : 'generated', settings.costReps, log));
     costServer?.server.close();

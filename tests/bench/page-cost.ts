@@ -14,14 +14,16 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { termsSource } from '../../lib/detect/matcher.ts';
 import { ALL_HIGHLIGHT_NAMES } from '../../entrypoints/content/highlight-names.ts';
 import { plain, withExtension } from './browser.ts';
 import { privateDir } from './build.ts';
+import { random } from './pages.ts';
 import type { PageRef } from './scan.ts';
-import { sum } from './stats.ts';
+import { median, percentile, sum } from './stats.ts';
 
 export const COST_CONFIGS = ['none', 'ours', 'bare', 'mark', 'noop'] as const;
 export type CostConfig = (typeof COST_CONFIGS)[number];
@@ -48,9 +50,9 @@ export interface LoadMetrics {
 export interface CostPage {
   page: string;
   htmlBytes: number;
-  /** Per browser: the load with the lower task time of the repetitions. */
+  /** Per browser: the median load of the repetitions (by task time; see `middleLoad`). */
   loads: Record<CostConfig, LoadMetrics>;
-  /** Every repetition's task time, per browser. */
+  /** Every repetition's task time, per browser, in order: the five browsers' r-th loads of the page ran together. */
   samples: Record<CostConfig, number[]>;
   /** Mentions the built extension highlighted (ranges in its highlights), from the traced load. */
   mentions: number;
@@ -80,6 +82,30 @@ export interface PageCostResult {
   /** Pages where our extension found no mention, and what it added there. */
   noMention: { pages: number; addedMs: number };
   contentScriptBytes: number;
+  /** How much the figure moves between repetitions: see `CostSpread`. */
+  spread: CostSpread;
+  /** The machine's 1-minute load average, read before each page's loads: lowest, median, highest. */
+  load: { min: number; median: number; max: number };
+}
+
+/** Ours' added time over bare's and over mark.js's. */
+export interface CostRatios {
+  bare: number;
+  mark: number;
+}
+
+/**
+ * The noise around the figure. A page's added time moves by 10-40 ms from
+ * one load to the next (parsing, garbage collection and frames fall
+ * differently), about as much as ours adds to a page without a mention, so
+ * a figure from one run is read with its spread.
+ */
+export interface CostSpread {
+  /** Each repetition alone: its loads only (the five browsers' loads of a page made together), summed over the pages. */
+  perRep: CostRatios[];
+  /** 90% bootstrap interval of the figure's ratios: each page's repetitions drawn again with replacement, the five browsers' loads of a repetition kept together. */
+  low: CostRatios;
+  high: CostRatios;
 }
 
 /** The matcher's one RegExp source (lib/detect/matcher.ts): the references search with the same RegExp. */
@@ -143,15 +169,16 @@ async function metrics(session: CDPSession): Promise<Record<string, number>> {
  * One load in a fresh tab: the renderer's task-time counters from before
  * navigation to 1.5 s after `load` (the tab's first process is swapped for
  * the page's site at navigation, and the counters are read as differences
- * either way).
+ * either way). `loaded` is called at `load`.
  */
-async function measureLoad(browser: Browser, url: string): Promise<LoadMetrics> {
+async function measureLoad(browser: Browser, url: string, loaded: () => void = () => {}): Promise<LoadMetrics> {
   const page = await browser.newPage();
   try {
     const session = await page.createCDPSession();
     await session.send('Performance.enable', { timeDomain: 'threadTicks' });
     const before = await metrics(session);
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    loaded();
     await sleep(AFTER_LOAD_MS);
     const after = await metrics(session);
     const d = (k: string) => Math.max(0, ((after[k] ?? 0) - (before[k] ?? 0)) * 1000);
@@ -241,13 +268,61 @@ async function traceLoad(browser: Browser, url: string): Promise<{ figures: Trac
 }
 
 /**
+ * The median load of a page's repetitions in one browser (the middle by task
+ * time; of an even count, the lower middle): a real load, so its parts add
+ * up to its task time. The median rather than the lowest, which follows a
+ * load made cheap by chance in one browser (a garbage collection that fell
+ * after the 1.5 s); over 5 repetitions of the 20 real pages (2026-12-02,
+ * load 4.5-15) the two gave ratios 0.01 apart.
+ */
+export function middleLoad(list: readonly LoadMetrics[]): LoadMetrics {
+  const sorted = [...list].sort((a, b) => a.taskMs - b.taskMs);
+  return sorted[(sorted.length - 1) >> 1]!;
+}
+
+/** Ours' added task time over bare's and mark.js's, from each page's loads at the repetitions `pick(page)` chooses. */
+function ratios(pages: readonly Record<CostConfig, LoadMetrics[]>[], pick: (page: number) => readonly number[]): CostRatios {
+  const added = { ours: 0, bare: 0, mark: 0 };
+  for (const [i, loads] of pages.entries()) {
+    const reps = pick(i);
+    const none = middleLoad(reps.map((r) => loads.none[r]!)).taskMs;
+    for (const e of ['ours', 'bare', 'mark'] as const) added[e] += middleLoad(reps.map((r) => loads[e][r]!)).taskMs - none;
+  }
+  return { bare: added.ours / added.bare, mark: added.ours / added.mark };
+}
+
+/** How many bootstrap draws make `CostSpread`'s interval. */
+const DRAWS = 2000;
+
+/** See `CostSpread`: the ratios of each repetition alone, and a bootstrap interval over repetitions. */
+export function costSpread(pages: readonly Record<CostConfig, LoadMetrics[]>[], reps: number): CostSpread {
+  const perRep = Array.from({ length: reps }, (_, r) => ratios(pages, () => [r]));
+  const rng = random(16);
+  const draws = Array.from({ length: DRAWS }, () => ratios(pages, () => Array.from({ length: reps }, () => Math.floor(rng() * reps))));
+  const at = (p: number): CostRatios => ({ bare: percentile(draws.map((d) => d.bare), p), mark: percentile(draws.map((d) => d.mark), p) });
+  return { perRep, low: at(5), high: at(95) };
+}
+
+/**
+ * How long after one browser's `load` the next browser's load starts: by
+ * then the content scripts have run at `document_idle` (ours' first slices
+ * too), so the next page's parsing meets little of them.
+ */
+const STAGGER_MS = 250;
+
+/**
  * Measures the page cost on `pages` (the N largest real pages, or the
  * generated ones): every page loaded `reps` times in each of the five
- * browsers, plus one traced load with ours. The five browsers run side by
- * side, each loading its pages one after another: the counters are the
- * main thread's CPU time (thread ticks), which a busy neighbour does not
- * inflate the way it inflates wall time, and the 1.5 s after each load
- * would otherwise make the section five times as long.
+ * browsers, plus one traced load with ours. The five take each page in
+ * turn, one page after another, a repetition after another: a browser
+ * starts its load once the browser before it has loaded its page
+ * (`STAGGER_MS` later), so no two pages are parsed at once, while the 1.5 s
+ * after each `load` overlap the next loads (one load at a time would make
+ * the section three times as long). The order of the five turns from one
+ * page to the next. So a burst of load from elsewhere on the machine falls
+ * on the five alike, where five browsers each going through the pages at
+ * its own pace, side by side, met it on different pages and loaded each
+ * other besides (load averages of 20-34 on 2 cores).
  */
 export async function benchPageCost(
   ourDir: string,
@@ -265,33 +340,54 @@ export async function benchPageCost(
     mark: () => withExtension(refs.mark, false),
     noop: () => withExtension(refs.noop, false),
   };
-  const loads = new Map<string, Record<CostConfig, LoadMetrics[]>>(pages.map((p) => [p.name, { none: [], ours: [], bare: [], mark: [], noop: [] }]));
+  const loads = pages.map((): Record<CostConfig, LoadMetrics[]> => ({ none: [], ours: [], bare: [], mark: [], noop: [] }));
+  const loadAverages: number[] = [];
   const traces = new Map<string, { figures: TraceFigures; mentions: number }>();
-  await Promise.all(
-    COST_CONFIGS.map(async (config) => {
-      const browser = await launchers[config]();
-      try {
-        // A first load warms the browser (the binary's pages, the compositor) and is not counted.
-        await measureLoad(browser, pages[0]!.url);
-        for (let rep = 0; rep < reps; rep++) {
-          for (const page of pages) loads.get(page.name)![config].push(await measureLoad(browser, page.url));
+  const browsers = new Map<CostConfig, Browser>();
+  try {
+    await Promise.all(COST_CONFIGS.map(async (config) => browsers.set(config, await launchers[config]())));
+    // A first load warms each browser (the binary's pages, the compositor) and is not counted.
+    await Promise.all(COST_CONFIGS.map((config) => measureLoad(browsers.get(config)!, pages[0]!.url)));
+    // Each browser's loads one after another; across browsers, a load starts once the one before it has loaded.
+    const previous = new Map<CostConfig, Promise<void>>();
+    const pending: Promise<void>[] = [];
+    for (let rep = 0; rep < reps; rep++) {
+      for (const [i, page] of pages.entries()) {
+        loadAverages.push(loadavg()[0]!);
+        const turn = (rep + i) % COST_CONFIGS.length;
+        for (const config of [...COST_CONFIGS.slice(turn), ...COST_CONFIGS.slice(0, turn)]) {
+          await previous.get(config);
+          const { promise: atLoad, resolve } = Promise.withResolvers<void>();
+          const load = measureLoad(browsers.get(config)!, page.url, resolve).then((metrics) => {
+            loads[i]![config][rep] = metrics;
+          });
+          previous.set(config, load);
+          pending.push(load);
+          await Promise.race([atLoad, load]);
+          await sleep(STAGGER_MS);
         }
-        if (config === 'ours') for (const page of pages) traces.set(page.name, await traceLoad(browser, page.url));
-      } finally {
-        await browser.close();
       }
-      log(`  ${config} done`);
-    }),
-  );
+      log(`  repetition ${rep + 1} of ${reps} started its last page (load ${loadavg()[0]!.toFixed(1)})`);
+    }
+    await Promise.all(pending);
+    for (const config of COST_CONFIGS) {
+      if (config === 'ours') continue;
+      await browsers.get(config)!.close();
+      browsers.delete(config);
+    }
+    // Traced alone, after the others have closed.
+    for (const page of pages) traces.set(page.name, await traceLoad(browsers.get('ours')!, page.url));
+  } finally {
+    await Promise.all([...browsers.values()].map((b) => b.close()));
+  }
 
-  const lower = (list: LoadMetrics[]) => list.reduce((a, b) => (b.taskMs < a.taskMs ? b : a));
-  const out: CostPage[] = pages.map((p) => {
-    const l = loads.get(p.name)!;
+  const out: CostPage[] = pages.map((p, i) => {
+    const l = loads[i]!;
     const t = traces.get(p.name);
     return {
       page: p.name,
       htmlBytes: p.htmlBytes,
-      loads: Object.fromEntries(COST_CONFIGS.map((c) => [c, lower(l[c])])) as Record<CostConfig, LoadMetrics>,
+      loads: Object.fromEntries(COST_CONFIGS.map((c) => [c, middleLoad(l[c])])) as Record<CostConfig, LoadMetrics>,
       samples: Object.fromEntries(COST_CONFIGS.map((c) => [c, l[c].map((m) => m.taskMs)])) as Record<CostConfig, number[]>,
       mentions: t?.mentions ?? 0,
       trace: t?.figures ?? null,
@@ -308,5 +404,7 @@ export async function benchPageCost(
     addedParts: Object.fromEntries(EXTENSIONS.map((e) => [e, parts(e)])) as Record<Extension, Omit<LoadMetrics, 'taskMs'>>,
     noMention: { pages: quiet.length, addedMs: added('ours', 'taskMs', quiet) },
     contentScriptBytes,
+    spread: costSpread(loads, reps),
+    load: { min: Math.min(...loadAverages), median: median(loadAverages), max: Math.max(...loadAverages) },
   };
 }

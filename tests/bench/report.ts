@@ -178,13 +178,24 @@ function floorNote(c: PageCostResult): string {
   );
 }
 
+/** How far the ratios move with the machine's noise (`CostSpread`), and how loaded the machine was. */
+function spreadNote(c: PageCostResult): string {
+  const x = (v: number) => v.toFixed(2);
+  const s = c.spread;
+  return (
+    `Spread: ours vs mark.js ${x(s.low.mark)}–${x(s.high.mark)}x and vs bare ${x(s.low.bare)}–${x(s.high.bare)}x (90% bootstrap interval, each page's repetitions drawn again); ` +
+    `each repetition alone, vs mark.js: ${s.perRep.map((r) => x(r.mark)).join(', ')}; vs bare: ${s.perRep.map((r) => x(r.bare)).join(', ')}. ` +
+    `Load average during the section ${x(c.load.min)}–${x(c.load.max)} (median ${x(c.load.median)}).`
+  );
+}
+
 /** The page-cost section: what a page load pays for each extension, measured from outside (page-cost.ts). */
 function costSection(c: PageCostResult): string[] {
   const out: string[] = [];
   const name = { ours: 'Source Context', bare: 'bare reference', mark: 'mark.js extension', noop: 'no-op reference (empty script)' } as const;
   out.push('## Page cost: what a page load pays for the extension', '');
   out.push(
-    `The ${c.pages.length} ${c.set === 'real' ? 'largest real pages' : 'generated pages (no real pages folder)'}, each loaded in a fresh tab of a browser with one extension and of one with none: the renderer's main-thread task time (CDP \`Performance.getMetrics\`, thread CPU time) from navigation to ${1.5} s after \`load\`, lower of ${c.reps} load${c.reps > 1 ? 's' : ''}, summed over the pages, minus the no-extension browser's. The parts are the renderer's own counters (script, V8 compile, style recalculation, layout); "other" is the rest of the added task time (parsing, paint, task overhead, garbage collection, and JavaScript run in microtasks, which the script counter misses: ours' sliced scan resumes there, so most of ours' "other" is its scan). Content script: ${(c.contentScriptBytes / 1024).toFixed(1)} KiB.`,
+    `The ${c.pages.length} ${c.set === 'real' ? 'largest real pages' : 'generated pages (no real pages folder)'}, each loaded in a fresh tab of a browser with one extension and of one with none: the renderer's main-thread task time (CDP \`Performance.getMetrics\`, thread CPU time) from navigation to ${1.5} s after \`load\`, median of ${c.reps} load${c.reps > 1 ? 's' : ''} (the five browsers take each page in turn), summed over the pages, minus the no-extension browser's. The parts are the renderer's own counters (script, V8 compile, style recalculation, layout); "other" is the rest of the added task time (parsing, paint, task overhead, garbage collection, and JavaScript run in microtasks, which the script counter misses: ours' sliced scan resumes there, so most of ours' "other" is its scan). Content script: ${(c.contentScriptBytes / 1024).toFixed(1)} KiB.`,
     '',
   );
   const other = (e: (typeof EXTENSIONS)[number]) => c.added[e] - c.addedParts[e].scriptMs - c.addedParts[e].compileMs - c.addedParts[e].styleMs - c.addedParts[e].layoutMs;
@@ -195,9 +206,10 @@ function costSection(c: PageCostResult): string[] {
     ),
     '',
   );
+  out.push(spreadNote(c), '');
   out.push(floorNote(c), '');
   out.push(`Pages where Source Context found no mention: ${c.noMention.pages} of ${c.pages.length}, ${ms(c.noMention.addedMs)} ms added over them (${ms(c.noMention.pages ? c.noMention.addedMs / c.noMention.pages : Number.NaN)} ms a page).`, '');
-  out.push('Per page: added ms per extension (lower load minus the no-extension browser\'s lower load; loads vary by a few ms, so small negatives occur). Our tasks, from one more traced load with Source Context: the top-level tasks of the page\'s main thread that ran JavaScript and did not parse the page (the pages\' own scripts are blocked), each counted whole.', '');
+  out.push('Per page: added ms per extension (median load minus the no-extension browser\'s median load; loads of a page vary by 10-40 ms, so negatives occur). Our tasks, from one more traced load with Source Context: the top-level tasks of the page\'s main thread that ran JavaScript and did not parse the page (the pages\' own scripts are blocked), each counted whole.', '');
   out.push(
     table(
       ['page', 'html', 'our mentions', 'no extension ms', 'ours +ms', 'bare +ms', 'mark.js +ms', 'our tasks', 'our tasks ms', 'our longest task ms'],

@@ -36,6 +36,9 @@ describe('npm run bench -- --quick', () => {
     for (const x of Object.values(r.cost!.added)) finite(x);
     // The no-op reference is measured in the same run: the floor the report compares with.
     expect(Object.keys(r.cost!.added).sort()).toEqual(['bare', 'mark', 'noop', 'ours']);
+    // Its spread: each repetition's ratios, an interval, and the load average while it ran.
+    expect(r.cost!.spread.perRep.length).toBe(r.cost!.reps);
+    for (const x of [r.cost!.spread.low.mark, r.cost!.spread.high.mark, r.cost!.load.max]) finite(x);
     expect(r.scan!.pages.length).toBeGreaterThanOrEqual(3);
     for (const page of r.scan!.pages) {
       for (const m of Object.values(page.methods)) {
