@@ -14,8 +14,8 @@
  * two; skipped when the set has fewer than K articles.
  *
  * Then, apart, the same figures and misses on each test split
- * (tests/fixtures/card/test-split.json, test-split-2.json and
- * test-split-3.json, or the files given with `--test`, which may be
+ * (tests/fixtures/card/test-split.json, test-split-2.json,
+ * test-split-3.json and test-split-4.json, or the files given with `--test`, which may be
  * repeated): paragraphs of articles in neither seeds/ nor the development
  * set, labelled before anyone looked at the card's answers, never tuned on. They are the in-repo stand-in for the
  * hidden real articles the targets are measured on; `--test ''` skips them.
@@ -34,7 +34,7 @@ import { fail as failAs, parseArgsOrFail, statementText } from './cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const USAGE = 'usage: npm run --silent eval:card -- [--json] [--set FILE] [--test FILE]... [--data DIR] [--folds K]';
-const TEST_SPLITS = ['test-split.json', 'test-split-2.json', 'test-split-3.json'].map((f) => resolve(ROOT, 'tests/fixtures/card', f));
+const TEST_SPLITS = ['test-split.json', 'test-split-2.json', 'test-split-3.json', 'test-split-4.json'].map((f) => resolve(ROOT, 'tests/fixtures/card', f));
 
 /** A bad call or an unreadable file: the message and the usage, exit 2. */
 const fail: (message: string) => never = (message) => failAs('eval:card', [message, USAGE], 2);
