@@ -65,12 +65,17 @@ const FLOORS = { measured: '2026-12-02', hit3: 0.849, recall5: 0.638, mrr: 0.787
  * landed (6324262: 81.8% / 60.2% / 0.704, empty 6 of 9, 4 of 58 labelled
  * mentions not highlighted, 1 of 6 off-topic ones highlighted: a Mate 20
  * Pro review's "Huawei"); its first blind run, on a55c8a9, was 81.8% /
- * 60.7% / 0.698.
+ * 60.7% / 0.698; on 076dc1e (session 11, the card unchanged since) it
+ * measured the same. Split 4 (labelled blind in session 11) is held a little
+ * under its first blind run, on 076dc1e: 74.5% / 49.2% / 0.696, empty 8 of
+ * 10, 6 of 55 labelled mentions not highlighted, 2 of 6 off-topic ones
+ * highlighted.
  */
 const SPLIT_FLOORS = {
   'test split 1': { hit3: 0.954, recall5: 0.73, mrr: 0.864, emptyRate: 0.8, undetected: 0, offTopicHighlighted: 0 },
   'test split 2': { hit3: 0.896, recall5: 0.6, mrr: 0.786, emptyRate: 1, undetected: 0, offTopicHighlighted: 2 },
   'test split 3': { hit3: 0.81, recall5: 0.6, mrr: 0.7, emptyRate: 0.66, undetected: 4, offTopicHighlighted: 1 },
+  'test split 4': { hit3: 0.74, recall5: 0.49, mrr: 0.69, emptyRate: 0.8, undetected: 6, offTopicHighlighted: 2 },
 } as const;
 const TARGETS = { hit3: 0.9, recall5: 0.75 };
 
@@ -217,6 +222,7 @@ describe.each([
   ['test split 1', TEST_SPLIT],
   ['test split 2', TEST_SPLIT_2],
   ['test split 3', TEST_SPLIT_3],
+  ['test split 4', TEST_SPLIT_4],
 ] as const)('card eval: %s, figures', (name, file) => {
   const items = parseItems(JSON.parse(readFileSync(file, 'utf8')), file);
   const statements = JSON.parse(readFileSync(join(ROOT, 'data/statements.json'), 'utf8')) as Statement[];
