@@ -102,4 +102,21 @@ describe('locale strings', () => {
     expect(t('popup_settings')).toBe('popup_settings');
     setMessageSource(jsonMessageSource(messages));
   });
+
+  it('asks the browser once for each key and substitutions, and again after the source changes', () => {
+    const asked: string[] = [];
+    const counting = (key: string, subs?: string | string[]) => (asked.push(key), jsonMessageSource(messages)(key, subs));
+    setMessageSource(counting);
+    expect([t('popup_settings'), t('popup_settings'), t('popup_highlighted', 3), t('popup_highlighted', 3), t('popup_highlighted', 4)]).toEqual([
+      'Settings',
+      'Settings',
+      '3 highlighted',
+      '3 highlighted',
+      '4 highlighted',
+    ]);
+    expect(asked).toEqual(['popup_settings', 'popup_highlighted', 'popup_highlighted']);
+    setMessageSource(() => 'other');
+    expect(t('popup_settings')).toBe('other');
+    setMessageSource(jsonMessageSource(messages));
+  });
 });
