@@ -11,11 +11,15 @@ import { personWords, type Topic } from '../vocabulary/topics.ts';
  * allegations") is answered by its denial, not by every statement on the
  * claim; that a measure is political ("politicised", "a bargaining chip")
  * by the statements that call it so; a no-spy pledge (an offer to sign an
- * agreement) is a narrower matter than spying. How much each matter of a
- * paragraph asks for each matter of a statement is learned
+ * agreement) is a narrower matter than spying. A government keeping a
+ * company out of its 5G networks (a ban, restrictions, licence conditions)
+ * is the security dispute even where the paragraph names no security word
+ * (exclusion): a matter of questions only, read from the measure and the
+ * networks together (`cardQuestion`), never of a statement. How much each
+ * matter of a paragraph asks for each matter of a statement is learned
  * (`npm run tune:card`).
  */
-export type Matter = Topic | 'evidence' | 'resilience' | 'denial' | 'politics' | 'pledge';
+export type Matter = Topic | 'evidence' | 'resilience' | 'denial' | 'politics' | 'pledge' | 'exclusion';
 
 /**
  * How news paragraphs say what they are about, mapped to the corpus topics
@@ -36,7 +40,7 @@ export type Matter = Topic | 'evidence' | 'resilience' | 'denial' | 'politics' |
  */
 export const QUERY_TOPIC_CUES: Readonly<Partial<Record<Matter, RegExp>>> = {
   'no-spy':
-    /\bno[-\s]?spy\b|\bspy(?:ing|ware)?\b|\bspies\b|\bespionage\b|\bsurveil\w*|\beavesdrop\w*|\bsnoop\w*|\bintelligence[-\s]gathering\b|\bcollect (?:intelligence|data)\b|\b(?:hand|turn)(?:s|ed|ing)? over (?:user |customer |sensitive )?(?:data|information)\b|\bshar(?:e|es|ed|ing) (?:user |customer |sensitive )?(?:data|information) with\b|\bused by (?:the )?(?:Chinese|Beijing|China)\b/i,
+    /\bno[-\s]?spy\b|\bspy(?:ing|ware)?\b|\bspies\b|\bespionage\b|\bsurveil\w*|\beavesdrop\w*|\bsnoop\w*|\bintelligence[-\s]gathering\b|\bcollect (?:intelligence|data)\b|\b(?:hand|turn)(?:s|ed|ing)? over (?:user |customer |sensitive )?(?:data|information)\b|\bshar(?:e|es|ed|ing) (?:user |customer |sensitive )?(?:data|information) with\b|\bused by (?:the )?(?:Chinese|Beijing|China)\b|\bTrojan horses?\b/i,
   backdoor: /\bback[-\s]?doors?\b|\bkill[-\s]switch\w*|\bhidden (?:access|code)\b|\bvulnerabilit(?:y|ies)\b|\b(?:covert(?:ly)?|secret(?:ly)?|unauthori[sz]ed|remote) access\b|\baccess(?:ing)? (?:to )?(?:its |their )?(?:customers['’]? |carriers['’]? |operators['’]? |telecom )networks?\b/i,
   security:
     /\bsecurity\b|\bsecure\b|\b(?:high|security|national[-\s]security)[-\s]risks?\b|\brisks?\b|\bthreats?\b|\b(?:un)?trusted (?:vendor|supplier)s?\b|\bcritical (?:national )?infrastructure\b|\bcyber\w*|\bhack\w*|\bsabotage\b|\bcompromis\w+/i,

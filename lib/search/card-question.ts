@@ -224,8 +224,16 @@ export function cardQuestion(mention: string, context = '', detected: Detected =
   // How a company fares despite the measures is a matter only where there is pressure to fare
   // under: a measure, or the U.S. named. Revenue, profits or an operating system of its own
   // alone are a results story or a product launch, which the corpus does not speak to.
-  const underPressure = namesUs || paragraphTopics.includes('sanctions') || mentionTopics.includes('sanctions');
-  const fares = (topics: Matter[]) => (underPressure ? topics : topics.filter((t) => t !== 'resilience'));
+  const measured = paragraphTopics.includes('sanctions') || mentionTopics.includes('sanctions');
+  const underPressure = namesUs || measured;
+  // A measure on the networks (a 5G ban, licence conditions, a left-out vendor) is the
+  // security dispute, whether or not the paragraph says "security": what it asks is learned
+  // (the `exclusion` row of the affinity table). Only where the text has a matter at all.
+  const excluded = measured && paragraphTopics.includes('5g');
+  const framed = (topics: Matter[]): Matter[] => {
+    const kept = underPressure ? topics : topics.filter((t) => t !== 'resilience');
+    return excluded && kept.length > 0 ? [...kept, 'exclusion'] : kept;
+  };
   return {
     mention: m,
     category,
@@ -233,8 +241,8 @@ export function cardQuestion(mention: string, context = '', detected: Detected =
     sentence,
     paragraph,
     mentionTopics,
-    sentenceTopics: fares([...new Set([...cueTopics(`${m} ${sentence}`), ...cueTopics(claimSentence(paragraph))])]),
-    paragraphTopics: fares(paragraphTopics),
+    sentenceTopics: framed([...new Set([...cueTopics(`${m} ${sentence}`), ...cueTopics(claimSentence(paragraph))])]),
+    paragraphTopics: framed(paragraphTopics),
     namedSpeakers,
     namedSides,
     offTopic,

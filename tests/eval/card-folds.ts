@@ -36,8 +36,8 @@ const BETA = 0.25;
 
 export type Affinity = Record<Matter, Record<Matter, number>>;
 
-/** Every matter a question or a statement can be about. */
-const MATTERS: Matter[] = [...new Set<Matter>([...TOPICS, ...(Object.keys(QUERY_TOPIC_CUES) as Matter[])])];
+/** Every matter a question or a statement can be about (`exclusion` is read from others, with no cue of its own). */
+const MATTERS: Matter[] = [...new Set<Matter>([...TOPICS, ...(Object.keys(QUERY_TOPIC_CUES) as Matter[]), 'exclusion'])];
 
 /** The card asked with other weights (a fold's table), as the eval asks it. */
 export const withWeights =

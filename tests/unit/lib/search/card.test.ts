@@ -159,6 +159,21 @@ describe('the card lookup', () => {
     expect(topics('Huawei reported record revenue, a slap in the face to Washington.')).toContain('resilience');
   });
 
+  it('a measure on the 5G networks is the security dispute without a security word: the learned exclusion matter asks for it', () => {
+    const ask = (paragraph: string) => cardQuestion('Huawei', paragraph, { category: 'huawei', term: 'Huawei' });
+    const ban = 'The regulator barred operators from buying Huawei gear for their new 5G networks.';
+    expect(ask(ban).paragraphTopics).toContain('exclusion');
+    expect(ask(ban).sentenceTopics).toContain('exclusion');
+    expect(ask('Huawei showed its new 5G base stations at the fair.').paragraphTopics).not.toContain('exclusion');
+    expect(ask('The US tightened its restrictions on Huawei.').paragraphTopics).not.toContain('exclusion');
+    const onSecurity = (paragraph: string) =>
+      cardOf(corpus(), 'Huawei', paragraph, { category: 'huawei', term: 'Huawei' })
+        .slice(0, 5)
+        .filter((r) => r.topics.some((t) => ['no-spy', 'backdoor', 'security', 'independence'].includes(t))).length;
+    expect(onSecurity(ban)).toBeGreaterThanOrEqual(3);
+    expect(onSecurity('The regulator let operators buy Huawei gear for their new 5G networks.')).toBeLessThan(onSecurity(ban));
+  });
+
   it('sanctions named in a sentence about Meng Wanzhou’s case ask for her case, not for the measures against Huawei', () => {
     const asked = (sentence: string) => cardQuestion('sanctions', sentence, { category: 'sanctions', term: 'sanctions' }).mentionTopics;
     expect(asked('Prosecutors said Meng Wanzhou misled a bank about deals that broke US sanctions.')).toEqual(['extradition']);

@@ -49,9 +49,11 @@ const TEST_SPLIT_4 = join(ROOT, 'tests/fixtures/card/test-split-4.json');
  * a second batch of 23 (191 paragraphs, 130 articles) 85.0% / 63.9% /
  * 0.787 / 93.5% (86.3% / 62.5% / 0.782 held out), that batch alone 80.0% /
  * 60.8% / 0.754 / 66.7%. The floors went down because the set changed, not
- * the card.
+ * the card. 86.3% / 64.6% / 0.788 / 93.5% with a measure on the 5G networks
+ * read as the exclusion matter (its affinity row learned) and "Trojan horse"
+ * as spying (session 12; 87.5% / 63.7% / 0.785 held out).
  */
-const FLOORS = { measured: '2026-12-02', hit3: 0.849, recall5: 0.638, mrr: 0.787, emptyRate: 0.935 };
+const FLOORS = { measured: '2026-12-02', hit3: 0.862, recall5: 0.645, mrr: 0.788, emptyRate: 0.935 };
 
 /**
  * The test splits' figures on the day they stopped being unseen (fixture
@@ -69,11 +71,12 @@ const FLOORS = { measured: '2026-12-02', hit3: 0.849, recall5: 0.638, mrr: 0.787
  * measured the same. Split 4 (labelled blind in session 11) is held a little
  * under its first blind run, on 076dc1e: 74.5% / 49.2% / 0.696, empty 8 of
  * 10, 6 of 55 labelled mentions not highlighted, 2 of 6 off-topic ones
- * highlighted.
+ * highlighted. Splits 1 and 2 raised in session 12 (the exclusion matter:
+ * split 1 recall@5 73.1% -> 74.2%, split 2 60.1% -> 61.2%, MRR 0.787 -> 0.800).
  */
 const SPLIT_FLOORS = {
-  'test split 1': { hit3: 0.954, recall5: 0.73, mrr: 0.864, emptyRate: 0.8, undetected: 0, offTopicHighlighted: 0 },
-  'test split 2': { hit3: 0.896, recall5: 0.6, mrr: 0.786, emptyRate: 1, undetected: 0, offTopicHighlighted: 2 },
+  'test split 1': { hit3: 0.954, recall5: 0.742, mrr: 0.864, emptyRate: 0.8, undetected: 0, offTopicHighlighted: 0 },
+  'test split 2': { hit3: 0.896, recall5: 0.612, mrr: 0.799, emptyRate: 1, undetected: 0, offTopicHighlighted: 2 },
   'test split 3': { hit3: 0.81, recall5: 0.6, mrr: 0.7, emptyRate: 0.66, undetected: 4, offTopicHighlighted: 1 },
   'test split 4': { hit3: 0.74, recall5: 0.49, mrr: 0.69, emptyRate: 0.8, undetected: 6, offTopicHighlighted: 2 },
 } as const;
