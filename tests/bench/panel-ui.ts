@@ -65,6 +65,8 @@ export interface PanelScaleResult {
   /** and the waits: before the input handler, and for the frame. */
   inputDelay: Distribution;
   frameWait: Distribution;
+  /** Keystrokes whose own frame did not yet show the final rows in view (timed to the frame that did: see KeySample). */
+  late: number;
   /** The first character of each query (the overview of the empty box gives way to results): part of `keystroke`. */
   firstKey: Distribution;
   /** Select all + Backspace before each query (results give way to the overview): not part of `keystroke`. */
@@ -153,6 +155,7 @@ export async function benchPanel(browser: Browser, pageUrl: string, dataUrl: str
       paint: pick((s) => s.paintMs),
       inputDelay: pick((s) => s.inputDelayMs),
       frameWait: pick((s) => s.frameWaitMs),
+      late: typed.filter((s) => s.settleMs > 0).length,
       firstKey: pick((s) => s.toPaintMs, typed.filter((s) => s.value.length === 1)),
       clear: pick((s) => s.toPaintMs, clears),
       slowest: [...typed].sort((a, b) => b.toPaintMs - a.toPaintMs).slice(0, 5),

@@ -24,14 +24,15 @@ setMessageSource(jsonMessageSource(en));
 
 /**
  * One input event's costs, in ms (performance.now() resolves 5 µs on the
- * cross-origin-isolated bench server). The five parts add up to `toPaintMs`.
+ * cross-origin-isolated bench server). The six parts add up to `toPaintMs`.
  */
 export interface KeySample {
   /** The search box's value after the event. */
   value: string;
   /**
    * From the keystroke (the keydown's `timeStamp`: when the browser received
-   * the key) to the end of the first frame rendered after the input event:
+   * the key) to the end of the first frame rendered after the input event
+   * that shows the result rows in view as they end up (see `settledAt`):
    * a task posted from that frame's requestAnimationFrame callback runs
    * once its style, layout, paint and commit are done.
    */
@@ -50,6 +51,12 @@ export interface KeySample {
   frameWaitMs: number;
   /** From the requestAnimationFrame callback to the task posted there: the frame's paint and commit (and what style and layout were left). */
   paintMs: number;
+  /**
+   * From the end of that first frame to the end of the frame showing the
+   * final rows in view: 0 unless the first frame showed rows in view that
+   * the rest of the answer, drawn later, changed or filled in.
+   */
+  settleMs: number;
 }
 
 export interface OpenSample {
@@ -77,6 +84,34 @@ function afterFrame(): Promise<{ rafAt: number; paintedAt: number }> {
   );
 }
 
+/** The result rows that meet the viewport, as drawn (markup, in order): what a reader sees of the answer. */
+function rowsInView(): string {
+  const rows: string[] = [];
+  for (const row of document.querySelectorAll('.sc-panel-list > li')) {
+    const box = row.getBoundingClientRect();
+    if (box.bottom > 0 && box.top < innerHeight) rows.push(row.innerHTML);
+  }
+  return rows.join('\n');
+}
+
+/**
+ * The end of the first frame, from the keystroke's (ended at `first`) on,
+ * that shows the rows in view as they are once no list is `aria-busy` any
+ * more (the panel draws part of a new answer when idle). The panel may put
+ * off what is out of view, never what is in it: without this check,
+ * drawing fewer rows in the keystroke's frame would look faster however
+ * many of the rows in view it left for later.
+ */
+async function settledAt(first: number): Promise<number> {
+  const frames = [{ paintedAt: first, rows: rowsInView() }];
+  while (document.querySelector('[aria-busy="true"]')) {
+    const { paintedAt } = await afterFrame();
+    frames.push({ paintedAt, rows: rowsInView() });
+  }
+  const final = frames.at(-1)!.rows;
+  return frames.find((f) => f.rows === final)!.paintedAt;
+}
+
 function record(sample: KeySample): void {
   const next = waiting.shift();
   if (next) next(sample);
@@ -100,17 +135,19 @@ function installRecorder(): void {
       keydownAt = undefined;
       const value = (e.target as HTMLInputElement).value;
       const event = (current = { scriptEnd: start, layoutEnd: start });
-      void afterFrame().then(({ rafAt, paintedAt }) =>
+      void afterFrame().then(async ({ rafAt, paintedAt }) => {
+        const settled = await settledAt(paintedAt);
         record({
           value,
-          toPaintMs: paintedAt - down,
+          toPaintMs: settled - down,
           inputDelayMs: start - down,
           scriptMs: event.scriptEnd - start,
           layoutMs: event.layoutEnd - event.scriptEnd,
           frameWaitMs: rafAt - event.layoutEnd,
           paintMs: paintedAt - rafAt,
-        }),
-      );
+          settleMs: settled - paintedAt,
+        });
+      });
     },
     true,
   );
