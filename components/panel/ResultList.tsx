@@ -5,7 +5,7 @@
  * so a broad query costs the same per keystroke as a narrow one; the count
  * and the export always cover every result.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n.ts';
 import type { Result } from '../../lib/search/result.ts';
 import { groupByTopic, type Thread } from './grouping.ts';
@@ -23,13 +23,22 @@ export const LIST_STEP = 30;
 /** Threads rendered per topic group at first. */
 export const GROUP_STEP = 5;
 /**
- * Rows of a new answer drawn in the keystroke's own frame: more than a
- * side panel shows at once (a row is 150 px and up). The rest of the step
- * follows when the page is idle (see `FlatList`). panel.css lays out as
- * many first list items in that frame (`content-visibility: visible`, not
- * `auto`): the two counts are the same number.
+ * Rows of a new answer drawn in the keystroke's own frame: a side panel
+ * shows three or four (a row is 150 px and up, and the list starts below
+ * the search box). Where the view is taller, or scrolled, and a row left
+ * for later would be in it, the frame draws them all (see `FlatList`).
+ * The rest of the step follows when the page is idle.
  */
-export const FIRST_ROWS = 8;
+export const FIRST_ROWS = 4;
+/**
+ * List items always laid out (panel.css: `content-visibility: visible`,
+ * not `auto`; the two counts are the same number): the rows a keystroke
+ * can insert or move near the viewport, new ones and those kept from the
+ * previous answer. Skipped, those near the viewport were unlocked inside
+ * the keystroke's frame, which then ran style, layout and paint again
+ * (tests/bench/README.md, panel).
+ */
+export const LAID_OUT_ROWS = 8;
 
 /** Runs `task` once the page is idle (soon after the next frame, where there is no idle callback); the canceller. */
 function whenIdle(task: () => void): () => void {
@@ -86,25 +95,34 @@ function useLimit(first: number, step: number, answer: unknown): [number, () => 
 /**
  * The flat list. A keystroke's frame draws what is in view: a new answer's
  * first FIRST_ROWS rows, and the rows already on screen that stay listed
- * (kept, not drawn again); the rest of the step (up to LIST_STEP, all below
- * the fold) is drawn when the page is next idle, with the list `aria-busy`
- * until then. Building, laying out and painting thirty new rows was most of
- * a keystroke's cost on a large corpus (tests/bench, panel).
+ * (kept, not drawn again); the rest of the step (up to LIST_STEP) is drawn
+ * when the page is next idle, with the list `aria-busy` until then, unless
+ * the first row left out would be in view: then all of it at once, before
+ * the frame paints. Building, laying out and painting new rows was most of
+ * a keystroke's cost (tests/bench, panel).
  */
 function FlatList({ results, ...item }: Omit<ResultListProps, 'grouped'>) {
   const [limit, more] = useLimit(LIST_STEP, LIST_STEP, results);
   const shown = useMemo(() => results.first(limit), [results, limit]);
   const [filled, setFilled] = useState<ResultPages | null>(null);
   const drawnIds = useRef<ReadonlySet<string>>(new Set());
+  const list = useRef<HTMLOListElement>(null);
   const rows = filled === results ? shown : shown.filter((r, i) => i < FIRST_ROWS || drawnIds.current.has(r.id));
-  const busy = rows.length < shown.length;
+  // Every row before the first one left out is drawn, so the row above where it goes is rows[left - 1].
+  const left = rows.length < shown.length ? shown.findIndex((r, i) => rows[i] !== r) : -1;
+  useLayoutEffect(() => {
+    if (left < 0) return;
+    // Style and layout are due before the frame anyway (the browser's editing code forces them after an input event).
+    const above = list.current?.children[left - 1];
+    if (!above || above.getBoundingClientRect().bottom < innerHeight) setFilled(results);
+  });
   useEffect(() => {
     drawnIds.current = new Set(rows.map((r) => r.id));
-    if (busy) return whenIdle(() => setFilled(results));
+    if (left >= 0) return whenIdle(() => setFilled(results));
   });
   return (
     <>
-      <ol class="sc-panel-list" aria-busy={busy ? 'true' : undefined}>
+      <ol class="sc-panel-list" ref={list} aria-busy={left >= 0 ? 'true' : undefined}>
         {rows.map((r) => (
           <li class="sc-list__item" key={r.id}>
             <ResultItem result={r} {...item} />

@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { groupByTopic } from '../../../../components/panel/grouping.ts';
 import { statementCount } from '../../../../components/panel/counts.ts';
 import { linksOf } from '../../../../components/panel/links.ts';
 import { Overview } from '../../../../components/panel/Overview.tsx';
-import { FIRST_ROWS, LIST_STEP } from '../../../../components/panel/ResultList.tsx';
+import { FIRST_ROWS, LAID_OUT_ROWS, LIST_STEP } from '../../../../components/panel/ResultList.tsx';
 import { searchCorpus } from '../../../../lib/search/search.ts';
 import { App, fakeServices, shipped } from './helpers.tsx';
 import { ROOT } from '../../files.ts';
@@ -150,6 +150,9 @@ describe('search', () => {
   });
 
   it('a keystroke draws the first rows and the rows already shown at once, the rest of the step when idle, busy until then', async () => {
+    // Rows as tall as in a side panel: every row ends below the view, so the rows left for later are out of it.
+    const rect = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, innerHeight - 100, 400, 200));
+    onTestFinished(() => rect.mockRestore());
     render(<App services={fakeServices()} />);
     type('Huawei');
     const first = items().map((el) => el.getAttribute('data-id'));
@@ -167,11 +170,19 @@ describe('search', () => {
     expect(items().map((el) => el.getAttribute('data-id'))).toEqual(next);
   });
 
-  it('lays out the rows a keystroke draws in its own frame: as many first list items as FIRST_ROWS are not content-visibility auto', () => {
+  it('draws every row at once where a row left for later would be in view (a tall or scrolled view)', () => {
+    // Without layout every row is 0 px tall at the top of the view: all of them are in view.
+    render(<App services={fakeServices()} />);
+    type('Huawei');
+    expect(items()).toHaveLength(LIST_STEP);
+    expect(document.querySelector('.sc-panel-list')!.hasAttribute('aria-busy')).toBe(false);
+  });
+
+  it('lays out the list items a keystroke can draw near the view: as many first list items as LAID_OUT_ROWS are not content-visibility auto', () => {
     const css = readFileSync(join(ROOT, 'components/panel/panel.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
     const rule = /\.sc-list__item:nth-child\(-n \+ (\d+)\)\s*\{([^}]*)\}/.exec(css);
     expect(rule?.[2]).toMatch(/content-visibility:\s*visible/);
-    expect(Number(rule?.[1])).toBe(FIRST_ROWS);
+    expect(Number(rule?.[1])).toBe(LAID_OUT_ROWS);
   });
 
   it('starts from the saved search, saves changes, and an outside query replaces the filters', () => {
