@@ -1,15 +1,18 @@
 /**
  * The hover card's props contract. The content script maps search results
  * onto these shapes, so the card depends only on the vocabulary of `lib/`
- * (categories, kinds, sides), never on how the search works.
+ * (categories, kinds, sides) and on the lookup's reason, which reaches it
+ * unchanged (one declaration, in `lib/search/query.ts`), never on how the
+ * search works.
  */
 
 import type { Category } from '../../lib/vocabulary/categories.ts';
 import type { Kind, Voice } from '../../lib/data/types.ts';
 import type { Side } from '../../lib/vocabulary/entities.ts';
 import type { Topic } from '../../lib/vocabulary/topics.ts';
+import type { CardReason } from '../../lib/search/query.ts';
 
-export type { Category, Kind, Side, Topic, Voice };
+export type { CardReason, Category, Kind, Side, Topic, Voice };
 
 export interface CardSpeaker {
   name: string;
@@ -50,17 +53,6 @@ export interface CardItem {
   source: CardSource;
 }
 
-/** Why the card shows its statements: what the paragraph and the lead statement share. */
-export interface CardReason {
-  /** Topics of the lead statement the paragraph is about, strongest first. */
-  topics: Topic[];
-  /** Words of the paragraph found in the lead statement. */
-  words: string[];
-  /** The lead's speaker, when the paragraph names them. */
-  speaker: string | null;
-  /** Statements the corpus pairs with the lead (its answers, or what it answers) that the card leaves off as fitting the paragraph less. */
-  pairedLeftOff: number;
-}
 
 export type CardState =
   | { status: 'loading' }
