@@ -522,15 +522,23 @@ describe('pages that try to exhaust it, in firefox', () => {
   it('200 frames of a page without text: the page loads in less than twice its time without us', async () => {
     const path = 'hostile-frames.html?n=200';
     const framesLoaded = (p: Page) => p.evaluate(() => (window as unknown as { framesLoaded: Promise<number> }).framesLoaded);
-    const alone = await measure(path, true, framesLoaded);
-    const ours = await measure(path, false, framesLoaded);
+    // Two loads each, taking turns, the faster of each counts: a machine
+    // whose load changes between the two browsers' loads then moves both.
+    const aloneRuns: Run[] = [];
+    const ourRuns: Run[] = [];
+    for (let i = 0; i < 2; i++) {
+      aloneRuns.push(await measure(path, true, framesLoaded));
+      ourRuns.push(await measure(path, false, framesLoaded));
+    }
+    const faster = (runs: Run[]) => runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+    const [alone, ours] = [faster(aloneRuns), faster(ourRuns)];
     console.log(
       `firefox, 200 frames: load ${ours.ms} ms (${alone.ms} ms without us); longest gap the page saw ${ours.gap.toFixed(0)} ms (${alone.gap.toFixed(0)} ms without us); ` +
         `memory +${mib(ours.grew)} MiB (+${mib(alone.grew)} MiB without us): ours +${mib(ours.grew - alone.grew)} MiB, ${((ours.grew - alone.grew) / 200 / 1024).toFixed(0)} KiB a frame`,
     );
     // Firefox sets up our content script in every frame as it loads, text or not (11 ms a frame in one run).
     expect(ours.ms).toBeLessThan(2 * alone.ms + 2000);
-  }, 300_000);
+  }, 400_000);
 
   it('5,500 shadow roots: pointer moves cost about what the page alone does', async () => {
     const path = fixture('hostile-shadow.html?n=5500');
