@@ -29,10 +29,10 @@ export function provideCardModule(module: CardModule): void {
 let loading: Promise<CardModule> | undefined;
 
 /**
- * The card, Preact and floating-ui, loaded once a page has a mention (when
- * it is idle, or at the first intent to open a card): most pages have none,
- * so the script injected into every page and frame carries only the scan
- * and the highlighter. The background injects the card bundle
+ * The card, Preact and floating-ui, loaded when the pointer first reaches a
+ * mention or a keyboard command asks for a card: most pages have no
+ * mention and most mentions are never pointed at, so the script injected
+ * into every page and frame carries only the scan and the highlighter. The background injects the card bundle
  * into this frame's isolated world (`scripting.executeScript`), which a
  * page's CSP does not govern and which, unlike a web-accessible module for
  * `import()`, leaves no extension URL a page could probe. Concurrent callers

@@ -3,6 +3,12 @@ import { caretFromPoint } from '../../lib/platform/caret.ts';
 import { isOnMention } from './mention-box.ts';
 
 export interface HoverEvents {
+  /**
+   * The pointer has arrived on `mention`, `restMs` before it could raise an
+   * intent there: what the intent needs and the page has not paid for yet
+   * (the card bundle) starts loading now.
+   */
+  onArrive(mention: PlacedMention): void;
   /** The pointer has rested on `mention` for `restMs`. */
   onIntent(mention: PlacedMention): void;
   /** The pointer has left the mention that last raised an intent. */
@@ -55,6 +61,7 @@ export function trackHover(
     // The fill follows a rest, not every mention the pointer crosses.
     highlighter.setActive(undefined);
     if (mention) fillTimer = setTimeout(() => mention.nodes[0] && highlighter.has(mention.nodes[0]) && highlighter.setActive(mention), FILL_REST_MS);
+    if (mention) events.onArrive(mention);
     if (mention && mention !== intended) {
       timer = setTimeout(() => {
         intended = mention;

@@ -21,15 +21,16 @@ interface Run {
 /**
  * The page side: finds and highlights mentions, tracks the one under the
  * pointer and opens the card. It carries no corpus (lookups go to the
- * background) and no card (loaded once a mention is found, see `card-loader.ts`).
+ * background) and no card (loaded when a reader reaches for one, see `card-loader.ts`).
  *
  * A page pays only for what it needs. A frame without text (an ad slot, a
  * page of a thousand empty frames) does nothing until text arrives
  * (`first-text.ts`). At start only the scan runs, its
  * highlights not yet shown. The first mention found reads the settings
  * (and watches them), shows the highlights if this page is active, sets
- * up hover, click and keyboard handling and loads the card when idle; a page or frame without a mention
- * never does any of that. A "run" (scan, highlights, card, hover) lives
+ * up hover, click and keyboard handling; a page or frame without a mention
+ * never does any of that. The card loads only when the pointer reaches a
+ * mention or a keyboard command asks for one. A "run" (scan, highlights, card, hover) lives
  * while the settings say this page is active, under one AbortSignal, so
  * pausing or turning the site off undoes it all at once and turning it back
  * on starts afresh; the toolbar summary is served for the script's whole life.
@@ -123,13 +124,11 @@ function begin(life: AbortSignal): void {
   }
 }
 
-/** Longest wait for an idle moment before the card bundle loads anyway (a busy page may never idle). */
-const CARD_PRELOAD_TIMEOUT_MS = 2000;
-
 /**
  * Hover, click and keyboard handling, set up once a run has found its first
- * mention. The card itself loads in the next idle moment, or on the first
- * intent to open one if that comes first.
+ * mention. The card itself loads when the pointer first arrives on a
+ * mention (or at a keyboard command): a page whose mentions nobody points
+ * at never pays for it.
  */
 function interact(
   signal: AbortSignal,
@@ -171,6 +170,10 @@ function interact(
     document,
     highlighter,
     {
+      // The bundle loads while the pointer rests (`hoverDelayMs`, 300 ms by
+      // default; a click comes later still), so the first card opens as fast
+      // as the next: no message round trip, no bundle to evaluate after the intent.
+      onArrive: () => void load().catch(() => {}),
       onIntent: (mention) => {
         if (current()?.openOn === 'hover') open(mention);
       },
@@ -182,12 +185,6 @@ function interact(
     signal,
     () => current()?.hoverDelayMs ?? defaultSettings().hoverDelayMs,
   );
-  // The card bundle loads as soon as the page is idle, not on the first
-  // intent: the first card then opens as fast as the next (no message round
-  // trip, no bundle to evaluate between the intent and the card). Only a
-  // page with a mention gets here, so a page without one never pays for it.
-  const idle = requestIdleCallback(() => load().catch(() => {}), { timeout: CARD_PRELOAD_TIMEOUT_MS });
-  signal.addEventListener('abort', () => cancelIdleCallback(idle));
   // "Open on click" readers: a click on a mention opens its card (a
   // mention inside a link still follows the link: we never cancel clicks).
   document.addEventListener(

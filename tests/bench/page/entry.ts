@@ -275,7 +275,7 @@ const inFrame = <T>(fn: () => T) => new Promise<T>((resolve) => requestAnimation
 async function hover(samples: number): Promise<HoverSample> {
   if (!live) throw new Error('run ours() first');
   const { highlighter, controller } = live;
-  const tracker = trackHover(document, highlighter, { onIntent() {}, onLeave() {} }, controller.signal);
+  const tracker = trackHover(document, highlighter, { onArrive() {}, onIntent() {}, onLeave() {} }, controller.signal);
   const all = [...highlighter.mentions()];
   const ranges = all.map(rangeOf);
   const naive = (x: number, y: number) => {
