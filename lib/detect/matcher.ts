@@ -7,7 +7,7 @@ import { TERMS, type TermDef } from '../vocabulary/terms.ts';
 import type { Mention } from './types.ts';
 import NAMES from '../vocabulary/names.json' with { type: 'json' };
 import { escapeLiteral, sharedEdges } from '../vocabulary/patterns.ts';
-import { blockSignals, decideBlock, memoize, NEUTRAL_PAGE, type BlockDecision, type PageContext, type PageInput } from './context.ts';
+import { blockSignals, compiledNow, decideBlock, memoize, NEUTRAL_PAGE, type BlockDecision, type PageContext, type PageInput } from './context.ts';
 
 /**
  * The table as one RegExp source (flags `gu`), one capturing group per term
@@ -23,7 +23,7 @@ export function termsSource(terms: readonly TermDef[] = TERMS): string {
  * Built at first use: the content script loads in every frame, and most
  * frames never hold a candidate block.
  */
-const allTerms = memoize(() => new RegExp(termsSource(), 'gu'));
+const allTerms = memoize(() => compiledNow(new RegExp(termsSource(), 'gu')));
 
 /**
  * Cheap superset test run on every text node before the full matcher: a

@@ -91,7 +91,8 @@ const CLOCK_EVERY = 64;
 /**
  * One-time costs met at the first block worth matching: V8 compiles a
  * RegExp at its first search, in every renderer (the term table's and the
- * context signals' take tens of milliseconds each on a slow machine). A page
+ * context signals' take tens of milliseconds each on a slow machine, once
+ * each: `compiledNow`). A page
  * where no block may be on topic (`mayBeOnTopic`) never pays them; a page
  * with one pays each in a slice of its own, before the first block that
  * passes (see `Scan.compiled`), so none shares a task with other work.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findMentions } from '../../../../lib/detect/matcher.ts';
-import { blockSignals, decideBlock, NEUTRAL_PAGE, pageContext, memoize } from '../../../../lib/detect/context.ts';
+import { blockSignals, decideBlock, NEUTRAL_PAGE, pageContext, memoize, compiledNow } from '../../../../lib/detect/context.ts';
 
 const texts = (s: string, page = NEUTRAL_PAGE) => findMentions(s, page).map((m) => m.text);
 
@@ -152,5 +152,14 @@ describe('pageContext', () => {
   it('an off-topic title is outweighed only by a full body of evidence', () => {
     expect(pageContext('Russia sanctions', 'Huawei. '.repeat(20)).onTopic).toBe(false);
     expect(pageContext('Huawei and Russia', '').onTopic).toBe(true);
+  });
+});
+
+describe('compiledNow', () => {
+  it('leaves a global RegExp searching from the start, whatever its compile search matched', () => {
+    // A pattern that matches the compile's own subject: the next search must not resume after it.
+    const re = compiledNow(/\s+/g);
+    expect(re.lastIndex).toBe(0);
+    expect(re.exec('a b')?.index).toBe(1);
   });
 });
