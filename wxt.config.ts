@@ -22,15 +22,19 @@ export default defineConfig({
   }),
   hooks: {
     /**
-     * The script injected into every page and frame goes without
-     * webextension-polyfill (10 KiB, a fifth of it): there `wxt/browser` is
-     * the browser's own namespace. It calls only what both browsers offer
-     * natively with promises (`runtime.sendMessage`, `storage`), and its
+     * The scripts that run in a page go without webextension-polyfill
+     * (10 KiB, a fifth of the script injected into every page and frame):
+     * there `wxt/browser` is the browser's own namespace. The content script
+     * and the card bundle the background injects next to it (the only
+     * unlisted script) call only what both browsers offer natively with
+     * promises (`runtime.sendMessage`, `storage`) or synchronously
+     * (`runtime.connect`, `i18n.getMessage`), and the content script's
      * message listeners answer through `sendResponse`, which needs no
-     * polyfill anywhere. Every other entrypoint keeps the polyfill.
+     * polyfill anywhere. So the first hover of a page does not evaluate the
+     * polyfill either. Every other entrypoint keeps it.
      */
     'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.some((entry) => entry.type === 'content-script')) return;
+      if (!entrypoints.some((entry) => entry.type === 'content-script' || entry.type === 'unlisted-script')) return;
       const alias = config.resolve?.alias;
       const polyfilled = (find: unknown) => find === 'wxt/browser';
       if (Array.isArray(alias)) {
