@@ -411,7 +411,9 @@ function scoreCard(corpus: Corpus, q: CardQuestion, w: CardWeights): CardScores 
  * nothing scores `threshold`; otherwise the best statement (the lead), the
  * best of the statements that answer it or that it answers right after it
  * (one matter, both sides; `CardWeights.disputes` of them, and only one on
- * the paragraph's matter), then the rest best first, `limit` in all. The lead's other answers are left off the card: the
+ * the paragraph's matter), then the rest best first (a speaker's statements
+ * of one matter list beyond `CardWeights.repeats` after the others:
+ * `spread`), `limit` in all. The lead's other answers are left off the card: the
  * card shows every statement paired with the lead next to it, so a second
  * and third answer from the same side would take the places of statements
  * on the rest of the paragraph's matter.
@@ -442,8 +444,7 @@ export function rankCard(corpus: Corpus, q: CardQuestion, options: { limit?: num
     .filter((doc) => onMatter[doc] && score[doc]! >= w.threshold && score[doc]! >= w.matterFloor * leadScore)
     .sort(byScore)
     .slice(0, w.disputes);
-  const rest = ranked.filter((doc) => doc !== lead && !matter.has(doc));
-  const shown = [lead, ...disputes, ...rest].slice(0, limit);
+  const shown = [lead, ...disputes, ...spread(t, [lead, ...disputes], ranked.filter((doc) => doc !== lead && !matter.has(doc)), w.repeats)].slice(0, limit);
   // Emphasis marks the words of the mention itself: the paragraph chose the
   // statements (the reason line says which words), but marking every shared
   // paragraph word ("sign", "willing") would bury what the reader hovered.
@@ -456,6 +457,29 @@ export function rankCard(corpus: Corpus, q: CardQuestion, options: { limit?: num
     return { ...r, terms: r.terms };
   });
   return { results, reason: reasonFor(corpus, q, lead, w, matter.size - disputes.length) };
+}
+
+/**
+ * `rest` (best first) with every statement whose speaker already has
+ * `repeats` statements of the same matter list before it (on the card
+ * ahead of it, `first`, or earlier in `rest`) moved after the others, in
+ * their order. One speaker's lines of one briefing on one matter (three
+ * foreign-ministry lines on the "crackdown") say one thing; the third would
+ * take the place of another party's words on the paragraph's matter.
+ */
+function spread(t: CardTable, first: readonly number[], rest: readonly number[], repeats: number): number[] {
+  const seen = new Map<string, number>();
+  const key = (doc: number) => `${t.speakerOf[doc]} ${t.listOf[doc]}`;
+  for (const doc of first) seen.set(key(doc), (seen.get(key(doc)) ?? 0) + 1);
+  const kept: number[] = [];
+  const later: number[] = [];
+  for (const doc of rest) {
+    const n = seen.get(key(doc)) ?? 0;
+    if (n < repeats) kept.push(doc);
+    else later.push(doc);
+    seen.set(key(doc), n + 1);
+  }
+  return [...kept, ...later];
 }
 
 function reasonFor(corpus: Corpus, q: CardQuestion, lead: number, w: CardWeights, pairedLeftOff: number): CardReason {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CARD_WEIGHTS } from '../../../../lib/search/card-weights.ts';
 import { lookupCard } from '../../../../lib/search/lookup.ts';
 import { statementMatters } from '../../../../lib/search/query.ts';
 import { cardQuestion, claimSentence, type Detected } from '../../../../lib/search/card-question.ts';
@@ -172,6 +173,25 @@ describe('the card lookup', () => {
         .filter((r) => r.topics.some((t) => ['no-spy', 'backdoor', 'security', 'independence'].includes(t))).length;
     expect(onSecurity(ban)).toBeGreaterThanOrEqual(3);
     expect(onSecurity('The regulator let operators buy Huawei gear for their new 5G networks.')).toBeLessThan(onSecurity(ban));
+  });
+
+  it('one speaker’s lines on one matter take at most two places before the other parties’ words', () => {
+    const c = corpus();
+    const { matters } = statementMatters(c);
+    const context = 'Washington stepped up its crackdown on Huawei with new restrictions on the company.';
+    const detected = { category: 'huawei', term: 'Huawei' } as const;
+    const mostOfOne = (repeats: number) => {
+      const firstFive = lookupCard(c, 'Huawei', context, detected, { weights: { ...CARD_WEIGHTS, repeats } }).results.slice(0, 5);
+      const counts = new Map<string, number>();
+      for (const r of firstFive) {
+        const key = `${r.speaker.id} ${matters[c.docOf.get(r.id)!]!.join(' ')}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      return Math.max(...counts.values());
+    };
+    expect(mostOfOne(CARD_WEIGHTS.repeats)).toBeLessThanOrEqual(CARD_WEIGHTS.repeats);
+    // Without the rule, the foreign ministry's crackdown lines take a third place on this card.
+    expect(mostOfOne(Infinity)).toBeGreaterThan(CARD_WEIGHTS.repeats);
   });
 
   it('sanctions named in a sentence about Meng Wanzhou’s case ask for her case, not for the measures against Huawei', () => {
