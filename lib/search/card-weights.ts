@@ -1,5 +1,7 @@
 import type { Matter } from './card-cues.ts';
 import affinity from './card-affinity.json' with { type: 'json' };
+import type { MatterWords } from './card-words.ts';
+import matterWords from './card-words.json' with { type: 'json' };
 
 /** The weights of the card's features (see `scoreCard` in `query.ts`). */
 export interface CardWeights {
@@ -14,6 +16,10 @@ export interface CardWeights {
    * (column). A topic without a row asks for itself only, at 1.
    */
   affinity: Readonly<Partial<Record<Matter, Readonly<Partial<Record<Matter, number>>>>>>;
+  /** Which statement matters the paragraph's words ask for, learned (`card-words.ts`). */
+  matterWords: MatterWords;
+  /** How much a statement matter counts per unit of the word model's odds for it. */
+  wordMatters: number;
   /** The topic sum is divided by (number of statement topics) to this power. */
   topicDamping: number;
   /** Share of the topic score a statement keeps when its matter is its lead-in's (it names no topic itself). */
@@ -102,6 +108,8 @@ export const CARD_WEIGHTS: CardWeights = {
   topicSentence: 0.4,
   topicParagraph: 0.2,
   affinity: affinity as CardWeights['affinity'],
+  matterWords: matterWords as MatterWords,
+  wordMatters: 0.4,
   topicDamping: 0.5,
   leadIn: 0.7,
   wordsSentence: 0.3,

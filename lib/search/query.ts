@@ -3,6 +3,7 @@ import { type Topic, TOPICS } from '../vocabulary/topics.ts';
 import type { Matter } from './card-cues.ts';
 import { type CardQuestion, cueTopics } from './card-question.ts';
 import { reasonWords } from './card-reason.ts';
+import { matterOdds, wordFeatures } from './card-words.ts';
 import { CARD_WEIGHTS, type CardWeights } from './card-weights.ts';
 import { type FacetFilters, facetTable, filterDocs } from './facets.ts';
 import type { Corpus } from './load.ts';
@@ -198,6 +199,7 @@ function topicWeights(q: CardQuestion, w: CardWeights): Map<Matter, number> {
     if (!row) out.set(from, (out.get(from) ?? 0) + weight);
     else for (const [to, a] of Object.entries(row) as [Matter, number][]) if (a > 0) out.set(to, (out.get(to) ?? 0) + weight * a);
   }
+  for (const [m, p] of matterOdds(w.matterWords, wordFeatures(q.paragraph))) out.set(m, (out.get(m) ?? 0) + w.wordMatters * p);
   return out;
 }
 
