@@ -85,22 +85,6 @@ export const DISPUTE_IF_ABOUT_OTHERS: readonly RegExp[] = [
   /\bcampaign\w* against\b/i,
 ];
 
-/** Camps that dispute each other (used for kinds here and for links in `link.ts`). */
-const OPPOSED: ReadonlySet<string> = new Set(
-  (
-    [
-      ['huawei', 'us-government'],
-      ['chinese-government', 'us-government'],
-      ['unnamed', 'huawei'],
-      ['unnamed', 'chinese-government'],
-    ] satisfies [Side, Side][]
-  ).flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]),
-);
-
-export function opposed(a: Side, b: Side): boolean {
-  return OPPOSED.has(`${a}|${b}`);
-}
-
 /**
  * Cues that make a statement a REBUTTAL of an earlier claim (used by
  * `link.ts`): a denial or a demand for evidence, or a clause split off after

@@ -1,5 +1,6 @@
-import { hasRebuttalCue, opposed } from './classify.ts';
+import { hasRebuttalCue } from './classify.ts';
 import type { Statement } from '../data/types.ts';
+import { opposed } from '../vocabulary/entities.ts';
 import type { Topic } from '../vocabulary/topics.ts';
 
 /**

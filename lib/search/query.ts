@@ -1,4 +1,5 @@
 import type { Kind, Statement } from '../data/types.ts';
+import { opposed } from '../vocabulary/entities.ts';
 import { type Topic, TOPICS } from '../vocabulary/topics.ts';
 import type { Matter } from './card-cues.ts';
 import { type CardQuestion, cueTopics } from './card-question.ts';
@@ -218,12 +219,19 @@ interface CardTable {
   speakers: string[];
   sideOf: Int32Array;
   sides: string[];
-  /** The statements each one answers or is answered by, as document numbers: `links[linkStart[doc] .. linkStart[doc + 1])`. */
+  /**
+   * The statements each one answers or is answered by, as document numbers:
+   * `links[linkStart[doc] .. pairEnd[doc])`, then the claims it denies in
+   * other pages (`deniedClaims`) up to `linkStart[doc + 1]`. Both count for
+   * the answer-link gain; only the first are the lead's pairings, which the
+   * card shows beside the lead as answers.
+   */
   linkStart: Int32Array;
   links: Int32Array;
+  pairEnd: Int32Array;
   /**
    * The share of a statement's score each statement linked to it gains:
-   * 1 / sqrt(its number of links). A claim answered four times over (four
+   * 1 / sqrt(its number of pairings). A claim answered four times over (four
    * lines of one briefing) is one matter, not four: its answers share its
    * weight, so a densely linked source does not outrank an unlinked one on
    * the strength of the links alone.
@@ -267,7 +275,9 @@ function cardTable(corpus: Corpus): CardTable {
   const speakerOf = new Int32Array(n);
   const sideOf = new Int32Array(n);
   const linkStart = new Int32Array(n + 1);
+  const pairEnd = new Int32Array(n);
   const links: number[] = [];
+  const denied = deniedClaims(corpus, matters);
   for (let doc = 0; doc < n; doc++) {
     const s = corpus.byDoc[doc]!;
     speakerOf[doc] = code(speakers, speakerAt, s.speaker.id);
@@ -282,6 +292,8 @@ function cardTable(corpus: Corpus): CardTable {
       const other = corpus.docOf.get(id);
       if (other !== undefined) links.push(other);
     }
+    pairEnd[doc] = links.length;
+    links.push(...(denied.get(doc) ?? []));
     linkStart[doc + 1] = links.length;
   }
   const pairDocs = new Map<string, number[]>();
@@ -304,7 +316,8 @@ function cardTable(corpus: Corpus): CardTable {
     sides,
     linkStart,
     links: Int32Array.from(links),
-    linkShare: Float64Array.from({ length: n }, (_, doc) => 1 / Math.sqrt(Math.max(1, linkStart[doc + 1]! - linkStart[doc]!))),
+    pairEnd,
+    linkShare: Float64Array.from({ length: n }, (_, doc) => 1 / Math.sqrt(Math.max(1, pairEnd[doc]! - linkStart[doc]!))),
     words: new Float64Array(n),
     pairs: new Float64Array(n),
     base: new Float64Array(n),
@@ -313,6 +326,37 @@ function cardTable(corpus: Corpus): CardTable {
   };
   cardTables.set(corpus, t);
   return t;
+}
+
+/**
+ * The claims each unanswered denial denies, for the card: a party's
+ * statement that denies or says there is no evidence (the `denial` or
+ * `evidence` matter) and that answers nothing and is answered by nothing in
+ * its own page is linked to every claim of an opposed camp that shares a
+ * corpus topic with it, in other pages too. Huawei's "There is no evidence
+ * to show that Huawei has ever done anything to jeopardize the security of
+ * our customers' networks" stands on a page of its own, yet it is the
+ * answer to the U.S. security accusation wherever a paragraph raises it:
+ * a claim and what disputes it are one matter. One way only: the denial
+ * gains from the claim it answers (the answer link of `scoreCard`), and a
+ * card it leads puts the claim beside it; a claim already answered in its
+ * own page keeps its own answers first. The corpus's `answers` stay within
+ * a page (`lib/corpus/link.ts`): this is the card's reading, not a link it
+ * records.
+ */
+function deniedClaims(corpus: Corpus, matters: readonly Matter[][]): Map<number, number[]> {
+  const claimsOn = new Map<Topic, number[]>();
+  corpus.byDoc.forEach((s, doc) => {
+    if (ON_CARD.has(s.kind)) for (const t of s.topics) claimsOn.set(t, [...(claimsOn.get(t) ?? []), doc]);
+  });
+  const out = new Map<number, number[]>();
+  corpus.byDoc.forEach((s, doc) => {
+    const denies = matters[doc]!.includes('denial') || matters[doc]!.includes('evidence');
+    if (!ON_CARD.has(s.kind) || !denies || s.answers.length > 0 || (corpus.answeredBy.get(s.id)?.length ?? 0) > 0) return;
+    const claims = new Set(s.topics.flatMap((t) => claimsOn.get(t) ?? []).filter((c) => opposed(s.speaker.side, corpus.byDoc[c]!.speaker.side)));
+    if (claims.size > 0) out.set(doc, [...claims]);
+  });
+  return out;
 }
 
 /**
@@ -437,7 +481,7 @@ export function rankCard(corpus: Corpus, q: CardQuestion, options: { limit?: num
   const leadScore = score[lead]!;
   const t = cardTable(corpus);
   const matter = new Set<number>();
-  for (let i = t.linkStart[lead]!; i < t.linkStart[lead + 1]!; i++) matter.add(t.links[i]!);
+  for (let i = t.linkStart[lead]!; i < t.pairEnd[lead]!; i++) matter.add(t.links[i]!);
   // The best of them only: the lead's other answers are the same side saying it again, and would
   // take the places of statements on other parts of the paragraph's matter. And only one on the
   // paragraph's matter: a claim the lead answers in its source ("politicians claim that Chinese

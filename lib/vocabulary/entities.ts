@@ -64,6 +64,22 @@ export interface Entity extends Speaker {
 
 export const SIDES: readonly Side[] = ['huawei', 'chinese-government', 'us-government', 'independent', 'press', 'unnamed'];
 
+/** Camps that dispute each other: the build links a rebuttal to an opposed camp's claim (`lib/corpus/link.ts`), the card a denial to the claims it denies (`lib/search/query.ts`). */
+const OPPOSED: ReadonlySet<string> = new Set(
+  (
+    [
+      ['huawei', 'us-government'],
+      ['chinese-government', 'us-government'],
+      ['unnamed', 'huawei'],
+      ['unnamed', 'chinese-government'],
+    ] satisfies [Side, Side][]
+  ).flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]),
+);
+
+export function opposed(a: Side, b: Side): boolean {
+  return OPPOSED.has(`${a}|${b}`);
+}
+
 const FIELDS = ['id', 'name', 'type', 'role', 'side', 'pronoun', 'aliases', 'titles', 'labels', 'publishes', 'note'] as const;
 const LISTS = ['aliases', 'titles', 'labels', 'publishes'] as const;
 
