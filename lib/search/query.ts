@@ -337,17 +337,23 @@ function cardTable(corpus: Corpus): CardTable {
  * to show that Huawei has ever done anything to jeopardize the security of
  * our customers' networks" stands on a page of its own, yet it is the
  * answer to the U.S. security accusation wherever a paragraph raises it:
- * a claim and what disputes it are one matter. One way only: the denial
- * gains from the claim it answers (the answer link of `scoreCard`), and a
- * card it leads puts the claim beside it; a claim already answered in its
- * own page keeps its own answers first. The corpus's `answers` stay within
- * a page (`lib/corpus/link.ts`): this is the card's reading, not a link it
+ * a claim and what disputes it are one matter. These links count for the
+ * answer-link gain of `scoreCard` only, one way (the denial gains from the
+ * claims, at each claim's `linkShare`, which counts pairings only); they are not
+ * pairings, so a card this denial leads does not show those claims beside
+ * it as what it answers. The corpus's `answers` stay within a page
+ * (`lib/corpus/link.ts`): this is the card's reading, not a link it
  * records.
  */
 function deniedClaims(corpus: Corpus, matters: readonly Matter[][]): Map<number, number[]> {
   const claimsOn = new Map<Topic, number[]>();
   corpus.byDoc.forEach((s, doc) => {
-    if (ON_CARD.has(s.kind)) for (const t of s.topics) claimsOn.set(t, [...(claimsOn.get(t) ?? []), doc]);
+    if (!ON_CARD.has(s.kind)) return;
+    for (const t of s.topics) {
+      const docs = claimsOn.get(t);
+      if (docs) docs.push(doc);
+      else claimsOn.set(t, [doc]);
+    }
   });
   const out = new Map<number, number[]>();
   corpus.byDoc.forEach((s, doc) => {
