@@ -19,7 +19,7 @@ import { parseArgsOrFail } from './cli.ts';
 import { CARD_WEIGHTS } from '../lib/search/card-weights.ts';
 import { loadCorpus } from '../lib/search/load.ts';
 import { heldOut, learnAffinity, withWeights } from '../tests/eval/card-folds.ts';
-import { learnMatterWords } from '../tests/eval/card-words.ts';
+import { learnCardWords } from '../tests/eval/card-words.ts';
 import { type CardEval, runCardEval } from '../tests/eval/card-run.ts';
 import { parseItems } from '../tests/eval/card.ts';
 
@@ -51,7 +51,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const line = (name: string, t: CardEval['totals']) =>
   `${name.padEnd(34)} hit@3 ${pct(t.hit3)}  recall@5 ${pct(t.recall5)}  MRR ${t.mrr.toFixed(3)}  empty ${pct(t.emptyRate)}`;
 
-const identity = { ...CARD_WEIGHTS, affinity: {}, wordMatters: 0 };
+const identity = { ...CARD_WEIGHTS, affinity: {}, wordMatters: 0, wordSides: 0 };
 process.stdout.write(`${line('no learned affinity (all)', runCardEval(corpus, statements, items, seedText, withWeights(identity)).totals)}\n`);
 const held = heldOut(input, items, K);
 process.stdout.write(held ? `${line(`held out (${K}-fold by article)`, held)}\n` : `held out: fewer than ${K} articles\n`);
@@ -63,9 +63,9 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const table = rows ? { ...read('lib/search/card-affinity.json'), ...Object.fromEntries(rows.map((r) => [r, learned[r as keyof typeof learned]])) } : learned;
-const words = learnMatterWords(input, items);
+const words = learnCardWords(input, items);
 process.stdout.write(
-  `${line(rows ? `rows ${rows.join(', ')} learned on all` : 'learned on all (in-sample)', runCardEval(corpus, statements, items, seedText, withWeights({ ...CARD_WEIGHTS, affinity: table, matterWords: words })).totals)}\n`,
+  `${line(rows ? `rows ${rows.join(', ')} learned on all` : 'learned on all (in-sample)', runCardEval(corpus, statements, items, seedText, withWeights({ ...CARD_WEIGHTS, affinity: table, words })).totals)}\n`,
 );
 if (values.write) {
   writeFileSync(OUT, `${JSON.stringify(table, null, 2)}\n`);

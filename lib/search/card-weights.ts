@@ -1,7 +1,7 @@
 import type { Matter } from './card-cues.ts';
 import affinity from './card-affinity.json' with { type: 'json' };
-import type { MatterWords } from './card-words.ts';
-import matterWords from './card-words.json' with { type: 'json' };
+import type { CardWords } from './card-words.ts';
+import cardWords from './card-words.json' with { type: 'json' };
 
 /** The weights of the card's features (see `scoreCard` in `query.ts`). */
 export interface CardWeights {
@@ -16,10 +16,21 @@ export interface CardWeights {
    * (column). A topic without a row asks for itself only, at 1.
    */
   affinity: Readonly<Partial<Record<Matter, Readonly<Partial<Record<Matter, number>>>>>>;
-  /** Which statement matters the paragraph's words ask for, learned (`card-words.ts`). */
-  matterWords: MatterWords;
+  /** Which statement matters and sides the paragraph's words ask for, learned (`card-words.ts`). */
+  words: CardWords;
   /** How much a statement matter counts per unit of the word model's odds for it. */
   wordMatters: number;
+  /**
+   * How much a statement gains per unit of the word model's odds for its
+   * side (session 13, development / held out / split 1 / split 2, hit@3 /
+   * recall@5 / MRR): 0: 90.6 / 68.3 / 0.811, 88.8 / 65.9 / 0.804, 95.5 /
+   * 74.2 / 0.898, 93.1 / 67.2 / 0.807; 0.2: 91.3 / 68.6 / 0.815, 88.8 / 66.4
+   * / 0.805, split 2 MRR 0.819; 0.3: 91.9 / 69.1 / 0.816, 89.4 / 66.4 /
+   * 0.812, 95.5 / 74.2 / 0.898, 93.1 / 68.4 / 0.819; 0.4: held out 90.0 /
+   * 66.4 / 0.819 but split 1 recall 74.2 -> 72.0. Per side and kind
+   * (claim / counterclaim) instead of per side: held out 87.5-88.1 / 65.4-65.9.
+   */
+  wordSides: number;
   /** The topic sum is divided by (number of statement topics) to this power. */
   topicDamping: number;
   /** Share of the topic score a statement keeps when its matter is its lead-in's (it names no topic itself). */
@@ -108,8 +119,9 @@ export const CARD_WEIGHTS: CardWeights = {
   topicSentence: 0.4,
   topicParagraph: 0.2,
   affinity: affinity as CardWeights['affinity'],
-  matterWords: matterWords as MatterWords,
+  words: cardWords as CardWords,
   wordMatters: 0.4,
+  wordSides: 0.3,
   topicDamping: 0.5,
   leadIn: 0.7,
   wordsSentence: 0.3,

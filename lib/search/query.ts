@@ -4,7 +4,7 @@ import { type Topic, TOPICS } from '../vocabulary/topics.ts';
 import type { Matter } from './card-cues.ts';
 import { type CardQuestion, cueTopics } from './card-question.ts';
 import { reasonWords } from './card-reason.ts';
-import { matterOdds, wordFeatures } from './card-words.ts';
+import { wordFeatures, wordOdds } from './card-words.ts';
 import { CARD_WEIGHTS, type CardWeights } from './card-weights.ts';
 import { type FacetFilters, facetTable, filterDocs } from './facets.ts';
 import type { Corpus } from './load.ts';
@@ -186,7 +186,7 @@ function leadIns(corpus: Corpus): Int32Array {
  * table. A paragraph about a 5G ban is a question about security and
  * spying, and a statement about 5G business is not its answer.
  */
-function topicWeights(q: CardQuestion, w: CardWeights): Map<Matter, number> {
+function topicWeights(q: CardQuestion, w: CardWeights, paragraphFeatures: readonly string[]): Map<Matter, number> {
   const asked = new Map<Matter, number>();
   const add = (topics: readonly Matter[], weight: number) => {
     for (const t of topics) asked.set(t, (asked.get(t) ?? 0) + weight);
@@ -200,7 +200,7 @@ function topicWeights(q: CardQuestion, w: CardWeights): Map<Matter, number> {
     if (!row) out.set(from, (out.get(from) ?? 0) + weight);
     else for (const [to, a] of Object.entries(row) as [Matter, number][]) if (a > 0) out.set(to, (out.get(to) ?? 0) + weight * a);
   }
-  for (const [m, p] of matterOdds(w.matterWords, wordFeatures(q.paragraph))) out.set(m, (out.get(m) ?? 0) + w.wordMatters * p);
+  for (const [m, p] of wordOdds(w.words.matters, paragraphFeatures)) out.set(m, (out.get(m) ?? 0) + w.wordMatters * p);
   return out;
 }
 
@@ -404,7 +404,9 @@ interface CardScores {
  *   the rarity of the pairs of consecutive words the statement shares with
  *   the paragraph (`addPairScores`), each relative to the best statement;
  * - speaker / side: the paragraph names the statement's speaker, or the
- *   party (side) speaking;
+ *   party (side) speaking; and how likely the word model (`card-words.ts`)
+ *   finds the paragraph's words to want that side's words (a paragraph
+ *   reporting the U.S. accusation wants Huawei's answer);
  * - answers: a claim and what disputes it are one matter, so a statement
  *   gains part of the best score among the statements it answers or that
  *   answer it.
@@ -414,7 +416,9 @@ interface CardScores {
 function scoreCard(corpus: Corpus, q: CardQuestion, w: CardWeights): CardScores {
   const t = cardTable(corpus);
   const { lent } = statementMatters(corpus);
-  const topics = topicWeights(q, w);
+  const features = wordFeatures(q.paragraph);
+  const topics = topicWeights(q, w, features);
+  const sideOdds = wordOdds(w.words.sides, features);
   const asked = new Set([...q.mentionTopics, ...q.sentenceTopics, ...q.paragraphTopics]);
   const topical = new Float64Array(t.lists.length);
   const listOnMatter = new Uint8Array(t.lists.length);
@@ -427,6 +431,7 @@ function scoreCard(corpus: Corpus, q: CardQuestion, w: CardWeights): CardScores 
   });
   const speakerNamed = Uint8Array.from(t.speakers, (id) => (q.namedSpeakers.has(id) ? 1 : 0));
   const sideNamed = Uint8Array.from(t.sides, (side) => (q.namedSides.has(side) ? 1 : 0));
+  const sideAsked = Float64Array.from(t.sides, (side) => w.wordSides * (sideOdds.get(side) ?? 0));
   const { words, base, score, onMatter } = t;
   words.fill(0);
   const sentenceWords = queryWords(`${q.mention} ${q.sentence}`);
@@ -444,7 +449,7 @@ function scoreCard(corpus: Corpus, q: CardQuestion, w: CardWeights): CardScores 
     base[doc] = 0;
     onMatter[doc] = 0;
     if (c < 0) continue;
-    const named = (speakerNamed[t.speakerOf[doc]!] ? w.speaker : 0) + (sideNamed[t.sideOf[doc]!] ? w.side : 0);
+    const named = (speakerNamed[t.speakerOf[doc]!] ? w.speaker : 0) + (sideNamed[t.sideOf[doc]!] ? w.side : 0) + sideAsked[t.sideOf[doc]!]!;
     base[doc] = (lent[doc] ? topical[c]! * w.leadIn : topical[c]!) + words[doc]! + named;
     onMatter[doc] = listOnMatter[c]! | speakerNamed[t.speakerOf[doc]!]!;
   }
@@ -535,7 +540,7 @@ function spread(t: CardTable, first: readonly number[], rest: readonly number[],
 }
 
 function reasonFor(corpus: Corpus, q: CardQuestion, lead: number, w: CardWeights, pairedLeftOff: number): CardReason {
-  const weights = topicWeights(q, w);
+  const weights = topicWeights(q, w, wordFeatures(q.paragraph));
   const topics = statementMatters(corpus)
     .matters[lead]!.filter((t): t is Topic => weights.has(t) && TOPICS.includes(t as Topic))
     .sort((a, b) => weights.get(b)! - weights.get(a)!);

@@ -25,7 +25,7 @@ import { lookupCard } from '../../lib/search/lookup.ts';
 import { statementMatters } from '../../lib/search/query.ts';
 import { TOPICS } from '../../lib/vocabulary/topics.ts';
 import { type AskCard, detectedOf, runCardEval } from './card-run.ts';
-import { learnMatterWords } from './card-words.ts';
+import { learnCardWords } from './card-words.ts';
 import type { CardItem, Totals } from './card.ts';
 
 /** Pseudo-observations pulling each lift towards 1 (a pair seen a few times says little). */
@@ -106,7 +106,7 @@ export function heldOut(input: EvalInput, items: readonly CardItem[], k: number)
   const askOf = new Map<string, AskCard>();
   for (let f = 0; f < k; f++) {
     const train = items.filter((i) => foldOf.get(i.url) !== f);
-    const ask = withWeights({ ...CARD_WEIGHTS, affinity: learnAffinity(input, train), matterWords: learnMatterWords(input, train) });
+    const ask = withWeights({ ...CARD_WEIGHTS, affinity: learnAffinity(input, train), words: learnCardWords(input, train) });
     for (const item of items) if (foldOf.get(item.url) === f) askOf.set(collapseText(item.paragraph), ask);
   }
   // Each held-out paragraph is asked with the table of its own fold.

@@ -4,15 +4,17 @@
  * regression from a paragraph's words to the share of its labels (the
  * statements a reader wanted) that are on that matter. Soft targets, not
  * "some label is on it": a paragraph wanting four security statements and
- * one trade line asks mostly for security. Paragraphs wanting an empty card
- * teach that their words ask for nothing. Deterministic: full-batch
- * gradient descent from zero, a fixed number of steps, words in sorted order.
+ * one trade line asks mostly for security. The same per side: the share of
+ * the labels that side speaks (whose words on the matter the paragraph
+ * wants). Paragraphs wanting an empty card teach that their words ask for
+ * nothing. Deterministic: full-batch gradient descent from zero, a fixed
+ * number of steps, words in sorted order.
  * Shared by `npm run tune:card` (which writes the model) and the held-out
  * figures of `card-folds.ts` (each fold learns its own).
  */
 import { collapseText } from '../../lib/detect/index.ts';
 import type { Matter } from '../../lib/search/card-cues.ts';
-import { type MatterWords, wordFeatures } from '../../lib/search/card-words.ts';
+import { type CardWords, type WordOdds, wordFeatures } from '../../lib/search/card-words.ts';
 import { statementMatters } from '../../lib/search/query.ts';
 import { type CardItem, resolveAll } from './card.ts';
 import type { EvalInput } from './card-folds.ts';
@@ -42,39 +44,45 @@ interface Example {
   /** The value of each of them: 1/√(all its words), as `matterOdds` scales. */
   v: number;
   target: Map<Matter, number>;
+  /** The share of its labels each side speaks. */
+  sides: Map<string, number>;
 }
 
-export function learnMatterWords({ corpus, statements, seedText }: EvalInput, train: readonly CardItem[]): MatterWords {
+export function learnCardWords({ corpus, statements, seedText }: EvalInput, train: readonly CardItem[]): CardWords {
   const { resolved } = resolveAll(train, statements, seedText);
   const { matters } = statementMatters(corpus);
   const read = train.map((item) => {
     const labels = resolved.get(item.id)!.filter((ids) => ids.length > 0);
     const target = new Map<Matter, number>();
+    const sides = new Map<string, number>();
     for (const ids of labels) {
       const on = new Set(ids.flatMap((id) => matters[corpus.docOf.get(id)!] ?? []));
       for (const m of on) target.set(m, (target.get(m) ?? 0) + 1 / labels.length);
+      for (const side of new Set(ids.map((id) => corpus.statements.get(id)!.speaker.side))) sides.set(side, (sides.get(side) ?? 0) + 1 / labels.length);
     }
-    return { words: wordFeatures(collapseText(item.paragraph)), target };
+    return { words: wordFeatures(collapseText(item.paragraph)), target, sides };
   });
   const df = new Map<string, number>();
   for (const { words } of read) for (const word of words) df.set(word, (df.get(word) ?? 0) + 1);
   const vocabulary = [...df].filter(([, n]) => n >= MIN_PARAGRAPHS).map(([word]) => word).sort();
   const at = new Map(vocabulary.map((word, i) => [word, i]));
-  const examples: Example[] = read.map(({ words, target }) => ({
+  const examples: Example[] = read.map(({ words, target, sides }) => ({
     x: words.flatMap((word) => (at.has(word) ? [at.get(word)!] : [])),
     v: 1 / Math.sqrt(Math.max(1, words.length)),
     target,
+    sides,
   }));
-  const asked = [...new Set(examples.flatMap((e) => [...e.target.keys()]))].sort();
-  const model: MatterWords = { matters: {} };
-  for (const matter of asked) {
-    const { bias, weights } = fit(examples, vocabulary.length, (e) => e.target.get(matter) ?? 0);
+  const odds = (y: (e: Example) => number): WordOdds => {
+    const { bias, weights } = fit(examples, vocabulary.length, y);
     const words: Record<string, number> = {};
     weights.forEach((wt, i) => {
       if (Math.abs(wt) >= KEEP) words[vocabulary[i]!] = Math.round(wt * 1000) / 1000;
     });
-    model.matters[matter] = { bias: Math.round(bias * 1000) / 1000, words };
-  }
+    return { bias: Math.round(bias * 1000) / 1000, words };
+  };
+  const model: CardWords = { matters: {}, sides: {} };
+  for (const matter of [...new Set(examples.flatMap((e) => [...e.target.keys()]))].sort()) model.matters[matter] = odds((e) => e.target.get(matter) ?? 0);
+  for (const side of [...new Set(examples.flatMap((e) => [...e.sides.keys()]))].sort()) model.sides[side] = odds((e) => e.sides.get(side) ?? 0);
   return model;
 }
 
