@@ -56,9 +56,11 @@ const TEST_SPLIT_4 = join(ROOT, 'tests/fixtures/card/test-split-4.json');
  * the others (87.5% / 64.6% / 0.787 held out). 90.6% / 68.3% / 0.811 /
  * 93.5% with the learned word model of the paragraph's matters and an
  * unanswered denial's gain from the opposed camp's claims (session 13;
- * 88.8% / 65.9% / 0.804 held out).
+ * 88.8% / 65.9% / 0.804 held out). 91.9% / 69.1% / 0.816 / 93.5% with the
+ * word model's odds of whose words the paragraph asks for (session 13,
+ * round 2; 89.4% / 66.4% / 0.812 held out).
  */
-const FLOORS = { measured: '2026-12-02', hit3: 0.906, recall5: 0.682, mrr: 0.81, emptyRate: 0.935 };
+const FLOORS = { measured: '2026-12-02', hit3: 0.918, recall5: 0.691, mrr: 0.815, emptyRate: 0.935 };
 
 /**
  * The test splits' figures on the day they stopped being unseen (fixture
@@ -85,13 +87,16 @@ const FLOORS = { measured: '2026-12-02', hit3: 0.906, recall5: 0.682, mrr: 0.81,
  * lead lost. Split 4's MRR floor was lowered from 0.69 to 0.68 for it, by
  * the lead, on the two blind splits taken together (106 paragraphs: 79.2%
  * / 55.7% / 0.701 -> 79.2% / 57.4% / 0.704), which the change does not
- * make worse; the fixture README says so.
+ * make worse; the fixture README says so. Round 2 (whose words the
+ * paragraph asks for): split 2 recall@5 67.2% -> 68.4%, MRR 0.807 ->
+ * 0.819, split 3 MRR 0.723 -> 0.735, split 4 50.7% / 0.684 -> 50.8% /
+ * 0.693 (its MRR floor back at 0.69); floors raised.
  */
 const SPLIT_FLOORS = {
   'test split 1': { hit3: 0.954, recall5: 0.742, mrr: 0.897, emptyRate: 0.8, undetected: 0, offTopicHighlighted: 0 },
-  'test split 2': { hit3: 0.931, recall5: 0.672, mrr: 0.806, emptyRate: 1, undetected: 0, offTopicHighlighted: 2 },
-  'test split 3': { hit3: 0.83, recall5: 0.63, mrr: 0.72, emptyRate: 0.66, undetected: 4, offTopicHighlighted: 1 },
-  'test split 4': { hit3: 0.74, recall5: 0.5, mrr: 0.68, emptyRate: 0.8, undetected: 6, offTopicHighlighted: 2 },
+  'test split 2': { hit3: 0.931, recall5: 0.683, mrr: 0.818, emptyRate: 1, undetected: 0, offTopicHighlighted: 2 },
+  'test split 3': { hit3: 0.83, recall5: 0.63, mrr: 0.73, emptyRate: 0.66, undetected: 4, offTopicHighlighted: 1 },
+  'test split 4': { hit3: 0.74, recall5: 0.5, mrr: 0.69, emptyRate: 0.8, undetected: 6, offTopicHighlighted: 2 },
 } as const;
 const TARGETS = { hit3: 0.9, recall5: 0.75 };
 
